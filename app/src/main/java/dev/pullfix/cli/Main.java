@@ -1,0 +1,32 @@
+package dev.pullfix.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The single entry point: the GUI with no subcommand, the command line otherwise. */
+@Command(name = "pullfix", mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Finds out why a Kubernetes pod cannot pull its image, and walks you to a fix.")
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            dev.pullfix.app.shell.Launcher.launch(args);
+            return;
+        }
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        dev.pullfix.app.shell.Launcher.launch(new String[0]);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"pullfix " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -6,6 +6,9 @@ import picocli.CommandLine.Command;
 /** The single entry point: the GUI with no subcommand, the command line otherwise. */
 @Command(name = "pullfix", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
+        subcommands = {ClassifyCommand.class, ImageCommand.class, ContextsCommand.class, PodsCommand.class,
+                EventsCommand.class, PolicyCommand.class, EcrCommand.class, DiagnoseCommand.class,
+                ApiserverCommand.class, LabCommand.class},
         description = "Finds out why a Kubernetes pod cannot pull its image, and walks you to a fix.")
 public final class Main implements Runnable {
 

@@ -1,0 +1,14 @@
+package dev.pullfix.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** Placeholder until its issue lands: says so on stderr and exits 2. */
+@Command(name = "contexts", mixinStandardHelpOptions = true, description = "(not yet available)")
+public final class ContextsCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        System.err.println("pullfix contexts: not available in this build yet");
+        return 2;
+    }
+}

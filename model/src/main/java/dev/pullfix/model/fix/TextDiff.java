@@ -33,6 +33,23 @@ public final class TextDiff {
         return n;
     }
 
+    /** Which lines (0-based) changed on each side, for marking them in a side-by-side view. */
+    public record ChangedLines(java.util.Set<Integer> before, java.util.Set<Integer> after) {}
+
+    public static ChangedLines changedLineSets(String before, String after) {
+        java.util.Set<Integer> left = new java.util.TreeSet<>();
+        java.util.Set<Integer> right = new java.util.TreeSet<>();
+        for (AbstractDelta<String> d : DiffUtils.diff(lines(before), lines(after)).getDeltas()) {
+            for (int i = 0; i < d.getSource().size(); i++) {
+                left.add(d.getSource().getPosition() + i);
+            }
+            for (int i = 0; i < d.getTarget().size(); i++) {
+                right.add(d.getTarget().getPosition() + i);
+            }
+        }
+        return new ChangedLines(left, right);
+    }
+
     /**
      * Side-by-side rows with word-level marks ({@code ~~old~~} / {@code **new**} around changed words), as the
      * policy editor shows them.

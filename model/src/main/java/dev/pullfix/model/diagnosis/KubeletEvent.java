@@ -46,6 +46,7 @@ public record KubeletEvent(String type, String reason, String message, int count
             "^\\s*(\\S+)\\s+(Normal|Warning)\\s+(\\S+)\\s+(\\S+/\\S+)\\s+(.*)$");
     private static final Pattern KLOG = Pattern.compile("^(?:.*?\\s)?[IWEF]\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d+\\s+\\d+ \\S+:\\d+\\] (.*)$");
     private static final Pattern KLOG_SEVERITY = Pattern.compile("([IWEF])\\d{4} \\d{2}:\\d{2}:\\d{2}");
+    private static final Pattern KLOG_IMAGE = Pattern.compile("\\simage=\"([^\"\\\\]+)\"");
     private static final Pattern KLOG_ERR = Pattern.compile("\\berr=\"");
     private static final Pattern KLOG_QUOTED_MSG = Pattern.compile("^\"((?:[^\"\\\\]|\\\\.)*)\"");
 
@@ -94,7 +95,10 @@ public record KubeletEvent(String type, String reason, String message, int count
         if (err.find()) {
             String value = goQuoted(body, err.end() - 1);
             if (value != null) {
-                return value;
+                // keep the structured image="..." key: the error text does not always name the image
+                Matcher image = KLOG_IMAGE.matcher(body);
+                return image.find() && !value.contains(image.group(1))
+                        ? value + " image=\"" + image.group(1) + "\"" : value;
             }
         }
         Matcher msg = KLOG_QUOTED_MSG.matcher(body);
@@ -147,7 +151,7 @@ public record KubeletEvent(String type, String reason, String message, int count
     public boolean isGenericPullStatus() {
         String m = message.strip().toLowerCase(Locale.ROOT);
         return m.equals("error: errimagepull") || m.equals("error: imagepullbackoff")
-                || m.startsWith("back-off pulling image") || m.startsWith("pulling image")
+                || m.startsWith("back-off pulling image") || m.startsWith("pulling image \"")
                 || m.startsWith("successfully pulled image");
     }
 }

@@ -50,6 +50,33 @@ public record KubeletEvent(String type, String reason, String message, int count
     private static final Pattern KLOG_ERR = Pattern.compile("\\berr=\"");
     private static final Pattern KLOG_QUOTED_MSG = Pattern.compile("^\"((?:[^\"\\\\]|\\\\.)*)\"");
 
+    private static final Pattern TABLE_HEADER = Pattern.compile(
+            "^\\s*(?:Events:\\s*|Type\\s+Reason\\s+Age\\s+From\\s+Message\\s*|LAST SEEN\\s+TYPE\\s+REASON\\s+OBJECT\\s+MESSAGE\\s*"
+                    + "|-+(?:\\s+-+)+\\s*|Events:\\s+<none>\\s*)$");
+
+    /**
+     * Parses a pasted block: a {@code kubectl describe} Events section (header and ruler lines are skipped), a
+     * {@code kubectl get events} table, kubelet log lines, or bare messages, one per line.
+     */
+    public static java.util.List<KubeletEvent> parseAll(String text) {
+        java.util.List<KubeletEvent> out = new java.util.ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        for (String line : text.split("\\R")) {
+            if (isTableChrome(line)) {
+                continue;
+            }
+            parseLine(line).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** True for the header, ruler and "Events:" lines of an events table, which carry no event. */
+    public static boolean isTableChrome(String line) {
+        return line != null && TABLE_HEADER.matcher(line).matches();
+    }
+
     /**
      * Parses one line of text into an event. Never throws; a line that is none of the known shapes becomes a
      * bare message. Returns empty for a blank line.

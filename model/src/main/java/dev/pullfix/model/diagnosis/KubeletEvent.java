@@ -40,11 +40,15 @@ public record KubeletEvent(String type, String reason, String message, int count
     // "  Warning  Failed     3m53s (x4 over 5m14s)  kubelet            Failed to pull image ..."
     private static final Pattern DESCRIBE_ROW = Pattern.compile(
             "^\\s*(Normal|Warning)(?:\\s{2,}|\\t+)(\\S+)(?:\\s{2,}|\\t+)(.+?)(?:\\s{2,}|\\t+)(.+?)(?:\\s{2,}|\\t+)(.*)$");
+    private static final Pattern STATUS_ONLY = Pattern.compile(
+            "^(?:back-off pulling image|pulling image|successfully pulled image) \"[^\"]*\"(?: in .*)?$");
     private static final Pattern COUNTER = Pattern.compile("\\(x(\\d+) over [^)]*\\)");
     // "5m   Warning   Failed   pod/nginx   Failed to pull image ..."
     private static final Pattern GET_EVENTS_ROW = Pattern.compile(
             "^\\s*(\\S+)\\s+(Normal|Warning)\\s+(\\S+)\\s+(\\S+/\\S+)\\s+(.*)$");
-    private static final Pattern KLOG = Pattern.compile("^(?:.*?\\s)?[IWEF]\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d+\\s+\\d+ \\S+:\\d+\\] (.*)$");
+    // klog header, optionally after a journald prefix ("Sep 02 17:08:30 node kubelet[5467]: ") or a timestamp
+    private static final Pattern KLOG = Pattern.compile("^\\s*(?:[A-Z][a-z]{2} +\\d{1,2} [\\d:]{8}(?:\\.\\d+)? \\S+ \\S+: "
+            + "|\\d{4}-\\d{2}-\\d{2}[ T][\\d:.]+Z?\\s*)?[IWEF]\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d+\\s+\\d+ \\S+:\\d+\\] (.*)$");
     private static final Pattern KLOG_SEVERITY = Pattern.compile("([IWEF])\\d{4} \\d{2}:\\d{2}:\\d{2}");
     private static final Pattern KLOG_IMAGE = Pattern.compile("\\simage=\"([^\"\\\\]+)\"");
     private static final Pattern KLOG_ERR = Pattern.compile("\\berr=\"");
@@ -177,8 +181,8 @@ public record KubeletEvent(String type, String reason, String message, int count
     /** True for the kubelet's summary events that carry no cause ({@code Error: ErrImagePull}, back-off, pulling). */
     public boolean isGenericPullStatus() {
         String m = message.strip().toLowerCase(Locale.ROOT);
+        // newer kubelets append the cause to the back-off message: that one is not status-only
         return m.equals("error: errimagepull") || m.equals("error: imagepullbackoff")
-                || m.startsWith("back-off pulling image") || m.startsWith("pulling image \"")
-                || m.startsWith("successfully pulled image");
+                || STATUS_ONLY.matcher(m).matches();
     }
 }

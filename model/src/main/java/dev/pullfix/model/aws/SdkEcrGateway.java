@@ -1,0 +1,131 @@
+package dev.pullfix.model.aws;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
+import software.amazon.awssdk.services.ecr.model.PullThroughCacheRule;
+import software.amazon.awssdk.services.ecr.model.Repository;
+
+/** {@link EcrGateway} and {@link EcrWriter} over the SDK's ECR client (JSON 1.1 protocol). */
+final class SdkEcrGateway implements EcrGateway, EcrWriter {
+    /** Bound on DescribeImages pages (1000 images each) when listing. */
+    static final int MAX_PAGES = 10;
+    static final int NEAREST_LIMIT = 5;
+
+    private final AwsSession session;
+    private final EcrClient ecr;
+
+    SdkEcrGateway(AwsSession session, EcrClient ecr) {
+        this.session = session;
+        this.ecr = ecr;
+    }
+
+    @Override
+    public AwsResult<RepositoryInfo> describeRepository(String registryId, String repositoryName) {
+        return session.call("ecr", "DescribeRepositories", () -> {
+            List<Repository> repos = ecr.describeRepositories(r -> r.registryId(registryId)
+                    .repositoryNames(repositoryName)).repositories();
+            if (repos.isEmpty()) {
+                throw new AwsProblemException(AwsProblem.of(AwsProblem.Kind.REPOSITORY_NOT_FOUND, "ecr",
+                        "DescribeRepositories", repositoryName));
+            }
+            Repository r = repos.get(0);
+            var enc = r.encryptionConfiguration();
+            return new RepositoryInfo(r.registryId(), r.repositoryName(), r.repositoryArn(), r.repositoryUri(),
+                    r.createdAt(), enc == null ? "AES256" : enc.encryptionTypeAsString(),
+                    enc == null ? null : enc.kmsKey(), r.imageTagMutabilityAsString(),
+                    r.imageScanningConfiguration() != null && Boolean.TRUE.equals(r.imageScanningConfiguration().scanOnPush()));
+        });
+    }
+
+    @Override
+    public AwsResult<Optional<dev.pullfix.model.aws.PullThroughCacheRule>> pullThroughCacheRuleFor(
+            String registryId, String repositoryName) {
+        return session.call("ecr", "DescribePullThroughCacheRules", () -> {
+            int pages = 0;
+            dev.pullfix.model.aws.PullThroughCacheRule best = null;
+            for (var page : ecr.describePullThroughCacheRulesPaginator(r -> r.registryId(registryId))) {
+                for (PullThroughCacheRule rule : page.pullThroughCacheRules()) {
+                    var mine = new dev.pullfix.model.aws.PullThroughCacheRule(rule.registryId(),
+                            rule.ecrRepositoryPrefix(), rule.upstreamRegistryUrl(), rule.upstreamRegistryAsString(),
+                            rule.credentialArn());
+                    // the longest matching prefix wins
+                    if (mine.covers(repositoryName) && (best == null
+                            || mine.ecrRepositoryPrefix().length() > best.ecrRepositoryPrefix().length())) {
+                        best = mine;
+                    }
+                }
+                if (++pages >= MAX_PAGES) {
+                    break;
+                }
+            }
+            return Optional.ofNullable(best);
+        });
+    }
+
+    @Override
+    public AwsResult<ImageLookup> describeImage(String registryId, String repositoryName, EcrImageId image) {
+        ImageIdentifier id = image.byDigest() ? ImageIdentifier.builder().imageDigest(image.digest()).build()
+                : ImageIdentifier.builder().imageTag(image.tag()).build();
+        AwsResult<List<ImageDetail>> found = session.call("ecr", "DescribeImages", () ->
+                ecr.describeImages(r -> r.registryId(registryId).repositoryName(repositoryName).imageIds(id))
+                        .imageDetails().stream().map(SdkEcrGateway::detail).toList());
+        if (found.isOk() && !found.value().isEmpty()) {
+            return AwsResult.ok(new ImageLookup(image, found.value().get(0), List.of()));
+        }
+        if (!found.isOk() && found.problem().orElseThrow().kind() != AwsProblem.Kind.IMAGE_NOT_FOUND) {
+            return AwsResult.failed(found.problem().orElseThrow());
+        }
+        // missing: offer the nearest tags; if listing fails the answer is still "missing", without candidates
+        List<ImageDetail> all = listImages(registryId, repositoryName).orElse(List.of());
+        return AwsResult.ok(new ImageLookup(image, null, NearestTags.rank(image, all, NEAREST_LIMIT)));
+    }
+
+    @Override
+    public AwsResult<List<ImageDetail>> listImages(String registryId, String repositoryName) {
+        return session.call("ecr", "DescribeImages", () -> {
+            List<ImageDetail> all = new ArrayList<>();
+            int pages = 0;
+            for (var page : ecr.describeImagesPaginator(r -> r.registryId(registryId).repositoryName(repositoryName)
+                    .maxResults(1000))) {
+                page.imageDetails().forEach(d -> all.add(detail(d)));
+                if (++pages >= MAX_PAGES) {
+                    break;
+                }
+            }
+            all.sort(Comparator.comparing(ImageDetail::pushedAt, Comparator.nullsLast(Comparator.reverseOrder())));
+            return List.copyOf(all);
+        });
+    }
+
+    @Override
+    public AwsResult<Optional<String>> getRepositoryPolicy(String registryId, String repositoryName) {
+        AwsResult<Optional<String>> r = session.call("ecr", "GetRepositoryPolicy", () -> Optional.ofNullable(
+                ecr.getRepositoryPolicy(b -> b.registryId(registryId).repositoryName(repositoryName)).policyText()));
+        if (!r.isOk() && r.problem().orElseThrow().kind() == AwsProblem.Kind.REPOSITORY_POLICY_NOT_FOUND) {
+            return AwsResult.ok(Optional.empty());
+        }
+        return r;
+    }
+
+    @Override
+    public AwsResult<String> setRepositoryPolicy(String registryId, String repositoryName, String policyText) {
+        return session.call("ecr", "SetRepositoryPolicy", () -> ecr.setRepositoryPolicy(b -> b.registryId(registryId)
+                .repositoryName(repositoryName).policyText(policyText)).policyText());
+    }
+
+    @Override
+    public AwsResult<String> deleteRepositoryPolicy(String registryId, String repositoryName) {
+        return session.call("ecr", "DeleteRepositoryPolicy", () -> ecr.deleteRepositoryPolicy(b ->
+                b.registryId(registryId).repositoryName(repositoryName)).policyText());
+    }
+
+    private static ImageDetail detail(software.amazon.awssdk.services.ecr.model.ImageDetail d) {
+        return new ImageDetail(d.registryId(), d.repositoryName(), d.imageDigest(),
+                d.hasImageTags() ? d.imageTags() : List.of(), d.imagePushedAt(), d.imageSizeInBytes(),
+                d.imageManifestMediaType(), d.artifactMediaType(), d.lastRecordedPullTime());
+    }
+}

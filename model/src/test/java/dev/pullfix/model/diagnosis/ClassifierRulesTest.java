@@ -19,7 +19,7 @@ class ClassifierRulesTest {
 
     /** Rules kept for wordings documented by the vendors but not yet seen in a public report. */
     private static final Set<String> RULES_WITHOUT_A_REAL_FIXTURE = Set.of("kms-denied", "dns-phrase",
-            "registry-gateway-error", "ecr-repository-not-found", "anonymous-token-refused", "forbidden-status",
+            "registry-gateway-error", "ecr-repository-not-found", "forbidden-status",
             "registry-server-error");
 
     @Test

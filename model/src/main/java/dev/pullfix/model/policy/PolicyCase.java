@@ -14,7 +14,9 @@ import java.util.Map;
  * <pre>{"principalArn": "...", "action": "ecr:BatchGetImage", "resourceArn": "...",
  *  "identityPolicies": [ {doc}, ... ], "resourcePolicy": {doc} | null, "permissionsBoundary": {doc} | null,
  *  "scps": [ {doc}, ... ], "vpcEndpointPolicies": [ {doc}, ... ], "context": {"aws:SourceVpce": "...", ...},
- *  "contextComplete": true}</pre>
+ *  "contextComplete": true, "resourceAccount": "123456789012"}</pre>
+ * {@code contextComplete} (default true): keys not given are absent; {@code resourceAccount}: for resources whose
+ * ARN has no account (S3 buckets).
  * Absent fields mean none; unknown extra fields are ignored. A document may be an object, a JSON string (as in
  * ECR's policyText), {@code {"name": "...", "document": ...}}, or the ARN of a shipped AWS managed policy.
  */
@@ -79,7 +81,8 @@ public record PolicyCase(AccessRequest request, PolicySet policies) {
         NamedPolicy boundary = single(root, "permissionsBoundary", PolicyKind.PERMISSIONS_BOUNDARY, "permissions boundary");
         List<NamedPolicy> scps = list(root, "scps", PolicyKind.SCP, "SCP");
         List<NamedPolicy> endpoints = list(root, "vpcEndpointPolicies", PolicyKind.VPC_ENDPOINT, "VPC endpoint policy");
-        return new PolicyCase(new AccessRequest(principal, action, resource, context, complete),
+        String resourceAccount = root.hasNonNull("resourceAccount") ? root.get("resourceAccount").asText() : null;
+        return new PolicyCase(new AccessRequest(principal, action, resource, context, complete, resourceAccount),
                 new PolicySet(identity, resourcePolicy, boundary, scps, endpoints));
     }
 

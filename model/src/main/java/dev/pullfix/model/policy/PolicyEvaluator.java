@@ -180,9 +180,6 @@ public final class PolicyEvaluator {
     }
 
     private static boolean sameAccount(RequestFacts facts, PolicySet policies) {
-        if (policies.resourcePolicy() == null) {
-            return true;
-        }
         String resAccount = facts.resourceAccount();
         return resAccount.isEmpty() || resAccount.equals(facts.caller.account());
     }

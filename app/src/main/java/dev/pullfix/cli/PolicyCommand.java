@@ -8,6 +8,7 @@ import dev.pullfix.model.policy.Decision;
 import dev.pullfix.model.policy.EvaluationResult;
 import dev.pullfix.model.policy.PolicyCase;
 import dev.pullfix.model.policy.PolicyEvaluator;
+import dev.pullfix.model.policy.PolicyKind;
 import dev.pullfix.model.policy.PolicyLint;
 import dev.pullfix.model.policy.StatementRef;
 import java.io.IOException;
@@ -119,7 +120,10 @@ public final class PolicyCommand implements Callable<Integer> {
             ArrayNode st = o.putArray("statements");
             for (StatementRef s : r.statements()) {
                 ObjectNode n = st.addObject();
-                n.put("policy", s.kind().label());
+                // identity statements are named by their policy (name or ARN); the others by kind
+                n.put("policy", s.kind() == PolicyKind.IDENTITY && s.policyName() != null ? s.policyName()
+                        : s.kind().label());
+                n.put("policyKind", s.kind().label());
                 n.put("policyName", s.policyName());
                 if (s.sid() == null) {
                     n.putNull("sid");

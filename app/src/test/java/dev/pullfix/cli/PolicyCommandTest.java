@@ -84,7 +84,13 @@ class PolicyCommandTest {
     void evalAfterTheFlipAllows() throws Exception {
         assertThat(run("policy", "eval", fixture("seed-000-flipped-case.json"), "--json")).isZero();
 
-        assertThat(new ObjectMapper().readTree(stdout()).get("decision").asText()).isEqualTo("ALLOW");
+        JsonNode j = new ObjectMapper().readTree(stdout());
+        assertThat(j.get("decision").asText()).isEqualTo("ALLOW");
+        assertThat(j.get("statements")).anySatisfy(s -> {
+            assertThat(s.get("policy").asText()).isEqualTo("arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly");
+            assertThat(s.get("policyKind").asText()).isEqualTo("identity");
+        });
+        assertThat(j.get("statements")).anySatisfy(s -> assertThat(s.get("sid").asText()).isEqualTo("new policy"));
     }
 
     @Test

@@ -57,7 +57,11 @@ public final class PolicyCommand implements Callable<Integer> {
         }
     }
 
+    /** Reads a UTF-8 file, or standard input for "-". */
     static String readFile(String file) throws IOException {
+        if ("-".equals(file)) {
+            return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        }
         return Files.readString(Path.of(file), StandardCharsets.UTF_8);
     }
 
@@ -68,7 +72,7 @@ public final class PolicyCommand implements Callable<Integer> {
                     "Prints ALLOW, EXPLICIT_DENY, IMPLICIT_DENY or UNKNOWN and the deciding statements.",
                     "Exit 0 when a decision was printed, 2 for a bad case file."})
     static final class Eval implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "CASE.json", description = "The case file (see the issue's contract).")
+        @Parameters(index = "0", paramLabel = "CASE.json", description = "The case file, or - for standard input.")
         String file;
 
         @Option(names = "--json", description = "Print a JSON object with decision, statements (and reason).")
@@ -159,7 +163,7 @@ public final class PolicyCommand implements Callable<Integer> {
             description = {"Lint an IAM policy document (or the output of aws ecr get-repository-policy).",
                     "Exit 1 when there are errors, 0 otherwise, 2 for an unreadable file."})
     static final class Lint implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "FILE", description = "Policy JSON file.")
+        @Parameters(index = "0", paramLabel = "FILE", description = "Policy JSON file, or - for standard input.")
         String file;
 
         @Option(names = "--json", description = "Print a JSON object with errors and warnings.")

@@ -123,6 +123,15 @@ class PolicyCommandTest {
     }
 
     @Test
+    void evalRejectsAPrincipalThatIsNotAnArn() throws IOException {
+        Path c = tmp.resolve("who.json");
+        Files.writeString(c, "{\"principalArn\":\"node-role\",\"action\":\"ecr:BatchGetImage\"}");
+
+        assertThat(run("policy", "eval", c.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("principalArn must be an ARN");
+    }
+
+    @Test
     void evalOfAMissingFileExits2() {
         assertThat(run("policy", "eval", tmp.resolve("nope.json").toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file");

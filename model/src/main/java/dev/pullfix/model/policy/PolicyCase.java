@@ -72,10 +72,19 @@ public record PolicyCase(AccessRequest request, PolicySet policies) {
             }
         }
         boolean complete = !root.has("contextComplete") || root.get("contextComplete").asBoolean(true);
+        Caller caller;
         try {
-            Caller.parse(principal);
+            caller = Caller.parse(principal);
         } catch (IllegalArgumentException e) {
             throw new InvalidCaseException("principalArn", e.getMessage(), e);
+        }
+        if (caller.type() == Caller.Type.OTHER && !principal.startsWith("arn:")) {
+            throw new InvalidCaseException("principalArn", "principalArn must be an ARN (role, assumed-role session, "
+                    + "user, account root), a 12-digit account id or a service principal, not \"" + principal + "\"", null);
+        }
+        if (action.indexOf(':') <= 0) {
+            throw new InvalidCaseException("action", "action must look like service:Action (e.g. ecr:BatchGetImage), not \""
+                    + action + "\"", null);
         }
         List<NamedPolicy> identity = list(root, "identityPolicies", PolicyKind.IDENTITY, "identity");
         NamedPolicy resourcePolicy = single(root, "resourcePolicy", PolicyKind.RESOURCE, "resource policy");

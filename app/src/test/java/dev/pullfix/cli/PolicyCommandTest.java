@@ -171,6 +171,34 @@ class PolicyCommandTest {
     }
 
     @Test
+    void diffOfTheSeedFlipNamesTheEffectChangeAndExits1() throws Exception {
+        int code = run("policy", "diff", fixture("seed-000-get-repository-policy.json"), fixture("seed-000-flipped-policy.json"));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(stdout()).contains("statement `new policy`: Effect Deny → Allow", "+    \"Effect\" : \"Allow\",");
+    }
+
+    @Test
+    void proposeForTheSeedRemovesOnlyThePullActionsFromTheDeny() throws Exception {
+        int code = run("policy", "propose", fixture("seed-000-get-repository-policy.json"), "--json",
+                "--role", "arn:aws:iam::682844965773:role/eksctl-eks-workshop-nodegroup-defa-NodeInstanceRole-Fa4f8r6uT7UD",
+                "--repository", "arn:aws:ecr:us-west-2:682844965773:repository/retail-sample-app-ui");
+
+        assertThat(code).isZero();
+        JsonNode j = new ObjectMapper().readTree(stdout());
+        assertThat(j.get("resolves").asBoolean()).isTrue();
+        String proposed = j.get("proposedPolicy").asText();
+        assertThat(proposed).contains("\"Deny\"", "ecr:PutImage").doesNotContain("ecr:BatchGetImage");
+        assertThat(j.get("notes").get(0).get("code").asText()).isEqualTo("fix.removedPullFromDeny");
+    }
+
+    @Test
+    void proposeWithABadRepositoryArnExits2() throws Exception {
+        assertThat(run("policy", "propose", fixture("seed-000-flipped-policy.json"), "--role",
+                "arn:aws:iam::1:role/x", "--repository", "retail-sample-app-ui")).isEqualTo(2);
+    }
+
+    @Test
     void policyWithoutSubcommandShowsUsageAndExits2() {
         assertThat(run("policy")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("eval", "lint");

@@ -151,7 +151,7 @@ public final class AwsSession implements AutoCloseable {
 
     /** The write side of ECR; only the fix write path may ask for it. */
     public EcrWriter ecrWriter() {
-        return new SdkEcrGateway(this, ecrClient());
+        return new SdkEcrWriter(this, ecrClient());
     }
 
     public IamGateway iam() {

@@ -9,8 +9,8 @@ import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
 import software.amazon.awssdk.services.ecr.model.PullThroughCacheRule;
 import software.amazon.awssdk.services.ecr.model.Repository;
 
-/** {@link EcrGateway} and {@link EcrWriter} over the SDK's ECR client (JSON 1.1 protocol). */
-final class SdkEcrGateway implements EcrGateway, EcrWriter {
+/** {@link EcrGateway} over the SDK's ECR client (JSON 1.1 protocol). Read-only: writes live in {@link SdkEcrWriter}. */
+final class SdkEcrGateway implements EcrGateway {
     /** Bound on DescribeImages pages (1000 images each) when listing. */
     static final int MAX_PAGES = 10;
     static final int NEAREST_LIMIT = 5;
@@ -109,18 +109,6 @@ final class SdkEcrGateway implements EcrGateway, EcrWriter {
             return AwsResult.ok(Optional.empty());
         }
         return r;
-    }
-
-    @Override
-    public AwsResult<String> setRepositoryPolicy(String registryId, String repositoryName, String policyText) {
-        return session.call("ecr", "SetRepositoryPolicy", () -> ecr.setRepositoryPolicy(b -> b.registryId(registryId)
-                .repositoryName(repositoryName).policyText(policyText)).policyText());
-    }
-
-    @Override
-    public AwsResult<String> deleteRepositoryPolicy(String registryId, String repositoryName) {
-        return session.call("ecr", "DeleteRepositoryPolicy", () -> ecr.deleteRepositoryPolicy(b ->
-                b.registryId(registryId).repositoryName(repositoryName)).policyText());
     }
 
     private static ImageDetail detail(software.amazon.awssdk.services.ecr.model.ImageDetail d) {

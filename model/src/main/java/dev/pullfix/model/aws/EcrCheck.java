@@ -202,9 +202,14 @@ public final class EcrCheck {
 
             for (String[] n : needed) {
                 boolean tokenAction = n[0].equals(GET_AUTHORIZATION_TOKEN);
-                PolicySet set = tokenAction || repoPolicy == null ? id.policies
+                PolicyDocument resource = repoPolicy;
+                if (resource == null && crossAccount && policyKnown) {
+                    // no repository policy is a resource policy without statements: cross-account, nothing allows
+                    resource = new PolicyDocument("2012-10-17", null, List.of(), null);
+                }
+                PolicySet set = tokenAction || resource == null ? id.policies
                         : id.policies.withResourcePolicy(dev.pullfix.model.policy.NamedPolicy.resource(
-                                "repository policy", repoPolicy));
+                                "repository policy", resource));
                 AccessRequest req = new AccessRequest(callerArn, n[0], n[1], Map.of(), false);
                 EvaluationResult r = evaluator.evaluate(req, set);
                 Decision d = r.decision();

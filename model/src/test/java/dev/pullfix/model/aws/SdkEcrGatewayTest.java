@@ -15,28 +15,25 @@ import org.junit.jupiter.api.Test;
 
 class SdkEcrGatewayTest {
     static AwsStub stub;
-    AwsSession session;
+    static AwsSession session;
 
     @BeforeAll
     static void start() {
         stub = new AwsStub();
+        session = stub.session();
     }
 
     @AfterAll
     static void stop() {
+        session.close();
         stub.close();
     }
 
     @BeforeEach
     void reset() {
         stub.reset();
-        session = stub.session();
     }
 
-    @org.junit.jupiter.api.AfterEach
-    void close() {
-        session.close();
-    }
 
     @Test
     void describesTheSeedRepositoryWithItsEncryption() {

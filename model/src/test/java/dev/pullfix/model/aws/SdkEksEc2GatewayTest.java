@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class SdkEksEc2GatewayTest {
     static AwsStub stub;
-    AwsSession session;
+    static AwsSession session;
 
     static final String CLUSTER = """
             {"cluster":{"name":"eks-workshop","arn":"arn:aws:eks:us-west-2:682844965773:cluster/eks-workshop",
@@ -67,23 +67,20 @@ class SdkEksEc2GatewayTest {
     @BeforeAll
     static void start() {
         stub = new AwsStub();
+        session = stub.session();
     }
 
     @AfterAll
     static void stop() {
+        session.close();
         stub.close();
     }
 
     @BeforeEach
     void reset() {
         stub.reset();
-        session = stub.session();
     }
 
-    @AfterEach
-    void close() {
-        session.close();
-    }
 
     @Test
     void describesTheClusterWithItsVpc() {

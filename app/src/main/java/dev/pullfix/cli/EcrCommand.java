@@ -40,6 +40,14 @@ import picocli.CommandLine.Spec;
         subcommands = {EcrCommand.Check.class})
 public final class EcrCommand implements Callable<Integer> {
 
+    static {
+        // the SDK logs through SLF4J; without a provider SLF4J prints a three-line warning on stderr, which would
+        // break "errors are one line on stderr" (a provider such as slf4j-nop in app/ would be the lasting fix)
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+    }
+
     @Spec
     CommandSpec spec;
 

@@ -18,6 +18,14 @@ final class ClusterCli {
 
     static final String BUNDLE = "dev.pullfix.i18n.cluster";
 
+    static {
+        // fabric8 logs through SLF4J; without a provider SLF4J prints three warning lines on stderr
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
+    }
+
     private ClusterCli() {
     }
 

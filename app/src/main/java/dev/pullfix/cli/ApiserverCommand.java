@@ -61,7 +61,8 @@ public final class ApiserverCommand implements Callable<Integer> {
         try {
             server = LabApiServer.start(LabApiServerOptions.defaults().withPort(port));
         } catch (RuntimeException e) {
-            System.err.println("pullfix apiserver: " + t("apiserver.error.bind", String.valueOf(port), oneLine(e)));
+            String why = e.getCause() != null ? oneLine(e.getCause()) : oneLine(e);
+            System.err.println("pullfix apiserver: " + t("apiserver.error.bind", String.valueOf(port), why));
             return 1;
         }
         running = server;

@@ -250,7 +250,7 @@ public final class Checks {
             return CheckOutcome.skipped(Finding.of("ecrUsesNodeRole", ref.domain())).build();
         }
         if (isPublicRegistry(r)) {
-            return CheckOutcome.ok(Finding.of("publicRegistry", ref.domain(), ref.familiar())).build();
+            return CheckOutcome.skipped(Finding.of("publicRegistry", ref.domain(), ref.familiar())).build();
         }
         PodFacts p = f.pod();
         for (String n : p.imagePullSecrets()) {

@@ -288,6 +288,11 @@ public final class Checks {
                             ref.familiar(), nz(ref.tag())))
                     .evidence(ev).fix(tagChangePlan(f, ref, List.of())).build();
             case NOT_FOUND_OR_UNAUTHORIZED -> {
+                if (!isPublicRegistry(ref.registry()) && !probe.authenticated()) {
+                    // "does not exist or may require authorization" from a private registry, asked without credentials
+                    yield CheckOutcome.problem(Finding.cause("UNAUTHORIZED_NO_CREDENTIALS", "registryNeedsCredentials",
+                            ref.domain())).evidence(ev).build();
+                }
                 CheckOutcome.Builder b = CheckOutcome.problem(Finding.cause("REPO_NOT_FOUND_OR_NO_AUTH",
                         "registryRepositoryMissingOrPrivate", ref.name())).evidence(ev);
                 if (isPublicRegistry(ref.registry())) {

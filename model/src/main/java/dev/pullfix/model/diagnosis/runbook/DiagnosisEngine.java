@@ -170,7 +170,8 @@ public final class DiagnosisEngine {
             String target = switch (outcome.verdict()) {
                 case OK, PENDING -> causeFound ? step.next().okAfterCauseOrOk() : step.next().ok();
                 case PROBLEM -> step.next().problem();
-                case SKIPPED -> causeFound ? step.next().okAfterCauseOrOk() : step.next().skippedOrOk();
+                case SKIPPED -> step.next().skipped() != null ? step.next().skipped()
+                        : causeFound ? step.next().okAfterCauseOrOk() : step.next().ok();
                 case COULD_NOT_CHECK -> step.next().unknown();
             };
             causeFound |= isCause;

@@ -27,7 +27,10 @@ final class Engines {
     }
 
     static Diagnosis diagnose(Scenarios.World w) {
-        return engine(w, options()).diagnose(DiagnosisEngine.Request.of(w.namespace(), w.pod()), new CancelToken(),
-                ProgressListener.NONE);
+        return diagnose(w, new CancelToken());
+    }
+
+    static Diagnosis diagnose(Scenarios.World w, CancelToken cancel) {
+        return engine(w, options()).diagnose(DiagnosisEngine.Request.of(w.namespace(), w.pod()), cancel, ProgressListener.NONE);
     }
 }

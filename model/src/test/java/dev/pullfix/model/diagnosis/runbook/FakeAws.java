@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An in-memory AWS account: ECR repositories with images and policies, roles with policies, node → role, VPC endpoints.
  * Permissions can be withheld ({@link #deny}) and calls slowed down ({@link #delay}) per IAM action.
  */
-final class FakeAws implements AwsPort {
+class FakeAws implements AwsPort {
     /** repository ARN → tag → detail. */
     final Map<String, Map<String, EcrImageLookup.Detail>> images = new HashMap<>();
     final Map<String, String> repositoryPolicies = new HashMap<>();

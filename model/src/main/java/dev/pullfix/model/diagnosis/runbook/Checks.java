@@ -774,7 +774,8 @@ public final class Checks {
 
     static CheckOutcome workloadPodsReady(Facts f) throws CouldNotCheckException {
         PodFacts p = f.pod();
-        List<PodFacts> pods = f.fetch("workloadPods", () -> f.ports().cluster().workloadPods(f.namespace(), p.owner()));
+        List<PodFacts> pods = f.fetch("workloadPods:" + f.namespace() + "/" + p.owner().kind() + "/" + p.owner().name(),
+                () -> f.ports().cluster().workloadPods(f.namespace(), p.owner()));
         Evidence ev = Evidence.table(Show.TABLE, "evidence.pods", List.of("NAME", "READY", "STATUS", "RESTARTS", "AGE"),
                 pods.stream().map(x -> List.of(x.name(), x.readyColumn(), x.statusColumn(),
                         Integer.toString(x.containers().stream().mapToInt(ContainerFacts::restarts).sum()),

@@ -99,15 +99,16 @@ public final class DiagnosisEngine {
     }
 
     public Diagnosis diagnose(Request request, CancelToken cancel, ProgressListener progress) {
-        return diagnose(request, cancel, progress, Map.of());
+        return diagnose(request, cancel, progress, null);
     }
 
-    /** With answers already fetched for many pods (diagnose --all): keys as in {@link Facts}. */
-    Diagnosis diagnose(Request request, CancelToken cancel, ProgressListener progress, Map<String, Object> shared) {
+    /** With fetches shared between many pods' diagnoses (diagnose --all). */
+    public Diagnosis diagnose(Request request, CancelToken cancel, ProgressListener progress, Facts.SharedCache cache) {
         Facts facts = new Facts(request.namespace(), request.pod(), ports, executor, options.fetchTimeout().toNanos(),
-                cancel, options.clock(), shared);
-        facts.prefetch("pod", () -> ports.cluster().pod(request.namespace(), request.pod()));
-        facts.prefetch("events", () -> ports.cluster().podEvents(request.namespace(), request.pod()));
+                cancel, options.clock(), cache);
+        facts.prefetch(Facts.podKey(request.namespace(), request.pod()), () -> ports.cluster().pod(request.namespace(), request.pod()));
+        facts.prefetch(Facts.eventsKey(request.namespace(), request.pod()),
+                () -> ports.cluster().podEvents(request.namespace(), request.pod()));
 
         String symptom = request.cause();
         boolean eventsGone = false;

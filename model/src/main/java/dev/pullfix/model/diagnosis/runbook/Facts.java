@@ -47,6 +47,24 @@ public final class Facts {
     private record Task(FutureTask<Object> future, long deadlineNanos) {
     }
 
+    /**
+     * Fetches shared between the diagnoses of many pods (diagnose --all): keys name what they fetch globally
+     * (namespace/pod, repository ARN, role name), so one repository policy is read once for all its pods.
+     */
+    public static final class SharedCache {
+        private final Map<String, Task> tasks = new ConcurrentHashMap<>();
+        private final Map<String, Object> answers = new ConcurrentHashMap<>();
+
+        /** Puts an answer fetched in bulk (e.g. a pod from one pod list); keys as {@link Facts} uses them. */
+        public void put(String key, Object value) {
+            answers.put(key, value);
+        }
+
+        public int size() {
+            return tasks.size() + answers.size();
+        }
+    }
+
     private final String namespace;
     private final String podName;
     private final DiagnosisEngine.Ports ports;
@@ -54,12 +72,13 @@ public final class Facts {
     private final long timeoutNanos;
     private final CancelToken cancel;
     private final Clock clock;
-    private final Map<String, Task> memo = new ConcurrentHashMap<>();
-    /** Shared fetches across pods (diagnose --all): pre-filled answers keyed like the memo. */
+    private final Map<String, Task> memo;
+    /** Answers fetched in bulk beforehand, keyed like the memo. */
     private final Map<String, Object> shared;
+    private final boolean ownsMemo;
 
     Facts(String namespace, String podName, DiagnosisEngine.Ports ports, Executor executor, long timeoutNanos,
-          CancelToken cancel, Clock clock, Map<String, Object> shared) {
+          CancelToken cancel, Clock clock, SharedCache cache) {
         this.namespace = namespace;
         this.podName = podName;
         this.ports = ports;
@@ -67,8 +86,10 @@ public final class Facts {
         this.timeoutNanos = timeoutNanos;
         this.cancel = cancel;
         this.clock = clock;
-        this.shared = shared == null ? Map.of() : shared;
-        cancel.onCancel(this::cancelAll);
+        this.ownsMemo = cache == null;
+        this.memo = cache == null ? new ConcurrentHashMap<>() : cache.tasks;
+        this.shared = cache == null ? Map.of() : cache.answers;
+        cancel.onCancel(() -> memo.values().forEach(t -> t.future().cancel(true)));
     }
 
     public String namespace() {
@@ -164,18 +185,29 @@ public final class Facts {
         }
     }
 
+    /** Stops the speculative fetches nobody waits for any more (not those shared with other pods' diagnoses). */
     void cancelAll() {
-        memo.values().forEach(t -> t.future().cancel(true));
+        if (ownsMemo) {
+            memo.values().forEach(t -> t.future().cancel(true));
+        }
+    }
+
+    static String podKey(String namespace, String pod) {
+        return "pod:" + namespace + "/" + pod;
+    }
+
+    static String eventsKey(String namespace, String pod) {
+        return "events:" + namespace + "/" + pod;
     }
 
     // ---------------------------------------------------------------- the facts the checks use
 
     public PodFacts pod() throws CouldNotCheckException {
-        return fetch("pod", () -> ports.cluster().pod(namespace, podName));
+        return fetch(podKey(namespace, podName), () -> ports.cluster().pod(namespace, podName));
     }
 
     public List<EventFacts> events() throws CouldNotCheckException {
-        return fetch("events", () -> ports.cluster().podEvents(namespace, podName));
+        return fetch(eventsKey(namespace, podName), () -> ports.cluster().podEvents(namespace, podName));
     }
 
     /** The "Failed to pull image" events, newest last. */
@@ -317,7 +349,7 @@ public final class Facts {
             throw CouldNotCheckException.of(Reason.NOT_SUPPORTED, "no registry probe configured");
         }
         String image = container().image();
-        return fetch("probe:" + image + ":" + pullSecrets, () -> ports.registry().probe(image, namespace, pullSecrets));
+        return fetch("probe:" + namespace + ":" + image + ":" + pullSecrets, () -> ports.registry().probe(image, namespace, pullSecrets));
     }
 
     // ---------------------------------------------------------------- placeholders
@@ -327,7 +359,7 @@ public final class Facts {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("namespace", namespace);
         m.put("pod", podName);
-        Optional<PodFacts> pod = peek("pod");
+        Optional<PodFacts> pod = peek(podKey(namespace, podName));
         pod.ifPresent(p -> {
             m.put("workload", p.owner().name());
             m.put("workloadKind", p.owner().resource());

@@ -190,6 +190,73 @@ public final class DiagnosisReport {
         return sb.toString();
     }
 
+    /**
+     * The diagnosis as JSON for {@code --json}: {@code cause}, {@code symptom}, {@code finding}, {@code eventsGone},
+     * {@code steps} (each with {@code number}, {@code title}, {@code command}, {@code commands}, {@code verdict},
+     * {@code finding}, {@code reason}, {@code permission}, {@code evidence}) and {@code fixes} (each with {@code kind},
+     * {@code summary}, {@code summaryCode}, {@code args}, {@code target}, {@code details}); texts in this report's
+     * language, secrets redacted.
+     */
+    public String json(Diagnosis d) {
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = m.createObjectNode();
+        root.put("namespace", d.namespace()).put("pod", d.pod()).put("image", d.image()).put("symptom", d.symptom())
+                .put("cause", d.cause()).put("eventsGone", d.eventsGone()).put("cancelled", d.cancelled())
+                .put("startRunbook", d.startRunbook()).put("language", locale.getLanguage());
+        if (d.finding() != null) {
+            root.set("finding", findingNode(m, d.finding()));
+        }
+        root.set("runbooks", m.valueToTree(d.runbooks()));
+        com.fasterxml.jackson.databind.node.ArrayNode steps = root.putArray("steps");
+        for (StepResult s : d.steps()) {
+            com.fasterxml.jackson.databind.node.ObjectNode n = steps.addObject();
+            n.put("runbook", s.runbookId()).put("id", s.step().id()).put("number", s.step().numberIn(locale))
+                    .put("title", s.step().title().in(locale)).put("command", String.join("\n", s.commands()));
+            n.set("commands", m.valueToTree(s.commands()));
+            n.put("check", s.step().check()).put("verdict", s.verdict().name()).put("tookMillis", s.took().toMillis());
+            if (s.outcome().finding() != null) {
+                n.set("finding", findingNode(m, s.outcome().finding()));
+            }
+            if (s.outcome().reason() != null) {
+                n.put("reason", s.outcome().reason().name()).put("permission", s.outcome().permission())
+                        .put("detail", s.outcome().detail());
+            }
+            com.fasterxml.jackson.databind.node.ArrayNode ev = n.putArray("evidence");
+            for (Evidence e : s.outcome().evidence()) {
+                com.fasterxml.jackson.databind.node.ObjectNode en = ev.addObject();
+                en.put("kind", e.kind().name()).put("label", t(e.label()));
+                if (!e.rows().isEmpty()) {
+                    en.set("columns", m.valueToTree(e.columns()));
+                    en.set("rows", m.valueToTree(e.rows()));
+                }
+                if (e.body() != null) {
+                    en.put("body", e.body());
+                }
+            }
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode fixes = root.putArray("fixes");
+        for (FixPlan f : d.fixes()) {
+            com.fasterxml.jackson.databind.node.ObjectNode n = fixes.addObject();
+            n.put("kind", f.kind().name()).put("summary", t(f.summary(), f.args().toArray())).put("summaryCode", f.summary());
+            n.set("args", m.valueToTree(f.args()));
+            n.set("target", m.valueToTree(f.target()));
+            n.set("details", m.valueToTree(f.details()));
+        }
+        try {
+            return Redactor.redact(m.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private com.fasterxml.jackson.databind.node.ObjectNode findingNode(com.fasterxml.jackson.databind.ObjectMapper m,
+                                                                        dev.pullfix.model.diagnosis.runbook.Finding f) {
+        com.fasterxml.jackson.databind.node.ObjectNode n = m.createObjectNode();
+        n.put("code", f.code()).put("cause", f.cause()).put("text", t("finding." + f.code(), f.args().toArray()));
+        n.set("args", m.valueToTree(f.args()));
+        return n;
+    }
+
     /** The Markdown rendered to a standalone HTML page. */
     public String html(Diagnosis d) {
         String md = markdown(d);

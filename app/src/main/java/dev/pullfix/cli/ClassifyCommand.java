@@ -57,7 +57,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final InputStream input;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = jsonMapper();
 
     /** Reads standard input. */
     public ClassifyCommand() {
@@ -67,6 +67,19 @@ public final class ClassifyCommand implements Callable<Integer> {
     /** Reads the given stream (tests). */
     ClassifyCommand(InputStream input) {
         this.input = input;
+    }
+
+    /**
+     * JSON escapes non-ASCII (Japanese summaries) as \\uXXXX when the platform charset cannot encode it (JDK 17
+     * writes stdout in the locale's charset, e.g. ASCII under LANG=C), so the output stays valid everywhere.
+     */
+    static ObjectMapper jsonMapper() {
+        ObjectMapper m = new ObjectMapper();
+        if (!java.nio.charset.Charset.defaultCharset().newEncoder().canEncode("\u30ce\u30fc\u30c9")) {
+            m.getFactory().configure(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature(),
+                    true);
+        }
+        return m;
     }
 
     @Override

@@ -221,11 +221,13 @@ public final class PolicyEvaluator {
                     r.action()), grant);
         }
         // resource
+        boolean variables = "2012-10-17".equals(p.document().version());
         Tri resource = Tri.YES;
         if (s.resources() != null) {
             Tri hit = Tri.NO;
             for (String pattern : s.resources()) {
-                ConditionEvaluator.Resolved res = ConditionEvaluator.substitute(pattern, facts, true);
+                ConditionEvaluator.Resolved res = variables ? ConditionEvaluator.substitute(pattern, facts, true)
+                        : new ConditionEvaluator.Resolved(pattern, false);
                 if (res.unknown()) {
                     hit = hit.or(Tri.MAYBE);
                 } else if (res.value() != null && Wildcards.arnMatches(res.value(), r.resourceArn())) {
@@ -274,7 +276,7 @@ public final class PolicyEvaluator {
         }
         // conditions
         Outcome cond = s.conditions().isEmpty() ? Outcome.yes("why.noConditions")
-                : ConditionEvaluator.evaluate(s.conditions(), facts);
+                : ConditionEvaluator.evaluate(s.conditions(), facts, variables);
         Tri applies = resource.and(principal).and(cond.tri());
         Outcome why;
         if (applies == Tri.NO) {

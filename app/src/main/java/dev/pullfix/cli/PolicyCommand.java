@@ -98,6 +98,9 @@ public final class PolicyCommand implements Callable<Integer> {
         @Option(names = "--json", description = "Print a JSON object with decision, statements (and reason).")
         boolean json;
 
+        @Option(names = "--trace", description = "Also list every statement with whether it applies and why.")
+        boolean trace;
+
         @Override
         public Integer call() {
             ResourceBundle b = bundle();
@@ -116,10 +119,26 @@ public final class PolicyCommand implements Callable<Integer> {
                         oneLine(e.getMessage()))));
                 return 2;
             }
-            EvaluationResult r = new PolicyEvaluator().evaluate(c.request(), c.policies());
+            PolicyEvaluator evaluator = new PolicyEvaluator();
+            EvaluationResult r = evaluator.evaluate(c.request(), c.policies());
+            List<PolicyEvaluator.StatementTrace> steps = trace ? evaluator.trace(c.request(), c.policies()) : List.of();
             PrintStream out = out();
             if (json) {
-                out.println(toJson(r, b).toPrettyString());
+                ObjectNode o = toJson(r, b);
+                if (trace) {
+                    ArrayNode t = o.putArray("trace");
+                    for (PolicyEvaluator.StatementTrace st : steps) {
+                        ObjectNode n = t.addObject();
+                        n.put("policyKind", st.statement().kind().label());
+                        n.put("policyName", st.statement().policyName());
+                        n.put("statement", st.statement().label());
+                        n.put("index", st.statement().index());
+                        n.put("effect", st.statement().effect().wire());
+                        n.put("applies", st.applies().name());
+                        n.put("reason", text(b, st.statement().reasonCode(), st.statement().reasonArgs()));
+                    }
+                }
+                out.println(o.toPrettyString());
             } else {
                 out.println(r.decision().name());
                 if (r.decision() != Decision.ALLOW) {
@@ -129,6 +148,15 @@ public final class PolicyCommand implements Callable<Integer> {
                     out.println("  " + text(b, "cli.eval.statement", List.of(s.kind().label(),
                             s.policyName() == null ? "" : s.policyName(), s.label(), s.effect().wire(),
                             text(b, s.reasonCode(), s.reasonArgs()))));
+                }
+                if (trace) {
+                    for (PolicyEvaluator.StatementTrace st : steps) {
+                        StatementRef s = st.statement();
+                        out.println("  " + st.applies().name().toLowerCase(Locale.ROOT) + ": " + text(b,
+                                "cli.eval.statement", List.of(s.kind().label(), s.policyName() == null ? ""
+                                        : s.policyName(), s.label(), s.effect().wire(),
+                                        text(b, s.reasonCode(), s.reasonArgs()))));
+                    }
                 }
                 if (r.decision() == Decision.UNKNOWN) {
                     out.println(text(b, "cli.eval.possible", List.of(r.possible().stream().map(Enum::name).sorted()

@@ -384,6 +384,36 @@ class LabApiServerFabric8Test {
     }
 
     @Test
+    void aWebSocketWatchDeliversOneEventPerTextFrameAsFabric8ConsumesThem() throws Exception {
+        String ns = newNamespace();
+        long rv = server.store().resourceVersion();
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        java.net.http.WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(URI.create(server.url().replace("http:", "ws:")
+                + "/api/v1/namespaces/" + ns + "/pods?watch=true&resourceVersion=" + rv), new java.net.http.WebSocket.Listener() {
+            private final StringBuilder text = new StringBuilder();
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket socket, CharSequence data, boolean last) {
+                text.append(data);
+                if (last) {
+                    frames.add(text.toString());
+                    text.setLength(0);
+                }
+                socket.request(1);
+                return null;
+            }
+        }).get(5, TimeUnit.SECONDS);
+        try {
+            client.pods().inNamespace(ns).resource(pod("ws", "nginx", Map.of())).create();
+            JsonNode event = Json.MAPPER.readTree(frames.poll(5, TimeUnit.SECONDS));
+            assertThat(event.path("type").asText()).isEqualTo("ADDED");
+            assertThat(event.path("object").path("metadata").path("name").asText()).isEqualTo("ws");
+        } finally {
+            ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "").get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void aWatchFromAResourceVersionOlderThanTheWindowGets410Gone() throws Exception {
         try (LabApiServer small = LabApiServer.start(LabApiServerOptions.defaults().withChangeWindow(16))) {
             for (int i = 0; i < 40; i++) {

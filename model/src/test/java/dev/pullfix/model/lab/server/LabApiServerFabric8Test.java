@@ -384,6 +384,23 @@ class LabApiServerFabric8Test {
     }
 
     @Test
+    void aWatchWithSendInitialEventsStreamsTheCurrentStateThenTheInitialEventsEndBookmark() throws Exception {
+        String ns = newNamespace();
+        client.pods().inNamespace(ns).resource(pod("a", "nginx", Map.of())).create();
+        client.pods().inNamespace(ns).resource(pod("b", "nginx", Map.of())).create();
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/namespaces/" + ns
+                + "/pods?watch=1&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true&timeoutSeconds=1"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : r.body().split("\n")) {
+            events.add(Json.MAPPER.readTree(line));
+        }
+        assertThat(events.subList(0, 3)).extracting(e -> e.path("type").asText() + " " + e.path("object").path("metadata").path("name").asText())
+                .containsExactly("ADDED a", "ADDED b", "BOOKMARK ");
+        assertThat(events.get(2).path("object").path("metadata").path("annotations").path("k8s.io/initial-events-end").asText()).isEqualTo("true");
+    }
+
+    @Test
     void aWebSocketWatchDeliversOneEventPerTextFrameAsFabric8ConsumesThem() throws Exception {
         String ns = newNamespace();
         long rv = server.store().resourceVersion();

@@ -182,7 +182,11 @@ public final class AwsSession implements AutoCloseable {
 
     synchronized IamClient iamClient() {
         if (iam == null) {
-            iam = register(configure(IamClient.builder(), "IAM", "Iam", Region.AWS_GLOBAL).build());
+            // IAM is global per partition
+            String r = region.region();
+            Region global = r.startsWith("cn-") ? Region.AWS_CN_GLOBAL
+                    : r.startsWith("us-gov-") ? Region.AWS_US_GOV_GLOBAL : Region.AWS_GLOBAL;
+            iam = register(configure(IamClient.builder(), "IAM", "Iam", global).build());
         }
         return iam;
     }

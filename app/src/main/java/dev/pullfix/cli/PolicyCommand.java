@@ -8,6 +8,7 @@ import dev.pullfix.model.policy.Decision;
 import dev.pullfix.model.policy.EvaluationResult;
 import dev.pullfix.model.policy.PolicyCase;
 import dev.pullfix.model.policy.PolicyEvaluator;
+import dev.pullfix.model.policy.PolicyKind;
 import dev.pullfix.model.policy.PolicyLint;
 import dev.pullfix.model.policy.StatementRef;
 import java.io.IOException;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
 /** {@code pullfix policy eval|lint}: the local IAM policy evaluator and linter. */
 @Command(name = "policy", mixinStandardHelpOptions = true,
         description = "Evaluate and lint IAM policies locally (no AWS calls).",
-        subcommands = {PolicyCommand.Eval.class, PolicyCommand.Lint.class})
+        subcommands = {PolicyCommand.Eval.class, PolicyCommand.Lint.class, PolicyCommand.Diff.class,
+                PolicyCommand.Propose.class})
 public final class PolicyCommand implements Callable<Integer> {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,7 +58,11 @@ public final class PolicyCommand implements Callable<Integer> {
         }
     }
 
+    /** Reads a UTF-8 file, or standard input for "-". */
     static String readFile(String file) throws IOException {
+        if ("-".equals(file)) {
+            return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        }
         return Files.readString(Path.of(file), StandardCharsets.UTF_8);
     }
 
@@ -67,7 +73,7 @@ public final class PolicyCommand implements Callable<Integer> {
                     "Prints ALLOW, EXPLICIT_DENY, IMPLICIT_DENY or UNKNOWN and the deciding statements.",
                     "Exit 0 when a decision was printed, 2 for a bad case file."})
     static final class Eval implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "CASE.json", description = "The case file (see the issue's contract).")
+        @Parameters(index = "0", paramLabel = "CASE.json", description = "The case file, or - for standard input.")
         String file;
 
         @Option(names = "--json", description = "Print a JSON object with decision, statements (and reason).")
@@ -119,7 +125,10 @@ public final class PolicyCommand implements Callable<Integer> {
             ArrayNode st = o.putArray("statements");
             for (StatementRef s : r.statements()) {
                 ObjectNode n = st.addObject();
-                n.put("policy", s.kind().label());
+                // identity statements are named by their policy (name or ARN); the others by kind
+                n.put("policy", s.kind() == PolicyKind.IDENTITY && s.policyName() != null ? s.policyName()
+                        : s.kind().label());
+                n.put("policyKind", s.kind().label());
                 n.put("policyName", s.policyName());
                 if (s.sid() == null) {
                     n.putNull("sid");
@@ -155,7 +164,7 @@ public final class PolicyCommand implements Callable<Integer> {
             description = {"Lint an IAM policy document (or the output of aws ecr get-repository-policy).",
                     "Exit 1 when there are errors, 0 otherwise, 2 for an unreadable file."})
     static final class Lint implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "FILE", description = "Policy JSON file.")
+        @Parameters(index = "0", paramLabel = "FILE", description = "Policy JSON file, or - for standard input.")
         String file;
 
         @Option(names = "--json", description = "Print a JSON object with errors and warnings.")
@@ -233,6 +242,146 @@ public final class PolicyCommand implements Callable<Integer> {
                 }
             }
             return report.hasErrors() ? 1 : 0;
+        }
+    }
+
+    /** Policy text from a file: the document itself or the output of aws ecr get-repository-policy. */
+    static String policyText(String text) {
+        try {
+            JsonNode n = JSON.readTree(text);
+            if (n != null && n.isObject() && n.has("policyText") && n.get("policyText").isTextual()) {
+                return n.get("policyText").asText();
+            }
+        } catch (IOException ignored) {
+            // not JSON: the parser reports where
+        }
+        return text;
+    }
+
+    /** {@code pullfix policy diff OLD NEW [--json]}. */
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = {"Compare two versions of a policy statement by statement, with a unified text diff.",
+                    "Exit 0 when they are equivalent, 1 when they differ, 2 for unreadable files."})
+    static final class Diff implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "OLD", description = "The policy before.")
+        String before;
+
+        @Parameters(index = "1", paramLabel = "NEW", description = "The policy after.")
+        String after;
+
+        @Option(names = "--json", description = "Print a JSON object with changes and diff lines.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            ResourceBundle b = bundle();
+            String[] texts = new String[2];
+            dev.pullfix.model.policy.PolicyDocument[] docs = new dev.pullfix.model.policy.PolicyDocument[2];
+            String[] files = {before, after};
+            for (int i = 0; i < 2; i++) {
+                try {
+                    texts[i] = policyText(readFile(files[i]));
+                    docs[i] = dev.pullfix.model.policy.PolicyParser.parse(texts[i]);
+                } catch (IOException e) {
+                    System.err.println("pullfix policy diff: " + text(b, "cli.error.readFile", List.of(files[i], ioReason(e))));
+                    return 2;
+                } catch (dev.pullfix.model.policy.InvalidPolicyException e) {
+                    System.err.println("pullfix policy diff: " + text(b, "cli.error.badPolicy", List.of(files[i],
+                            "policy", text(b, e.code(), e.args()))));
+                    return 2;
+                }
+            }
+            List<dev.pullfix.model.policy.PolicyDiff.Change> changes =
+                    dev.pullfix.model.policy.PolicyDiff.statements(docs[0], docs[1]);
+            List<String> lines = dev.pullfix.model.policy.PolicyDiff.unified(texts[0], texts[1], before, after, 3);
+            if (json) {
+                ObjectNode o = JSON.createObjectNode();
+                ArrayNode ch = o.putArray("changes");
+                for (dev.pullfix.model.policy.PolicyDiff.Change c : changes) {
+                    ObjectNode n = ch.addObject();
+                    n.put("kind", c.kind().name());
+                    n.put("statement", c.statement());
+                    n.put("before", c.before());
+                    n.put("after", c.after());
+                    n.put("message", text(b, c.code(), c.args()));
+                }
+                ArrayNode d = o.putArray("diff");
+                lines.forEach(d::add);
+                System.out.println(o.toPrettyString());
+            } else {
+                changes.forEach(c -> System.out.println(text(b, c.code(), c.args())));
+                lines.forEach(System.out::println);
+            }
+            return changes.isEmpty() ? 0 : 1;
+        }
+    }
+
+    /** {@code pullfix policy propose POLICY --role ARN --repository ARN [--identity-denies-pull] [--json]}. */
+    @Command(name = "propose", mixinStandardHelpOptions = true,
+            description = {"Propose the smallest repository policy edit that lets the node role pull, without granting "
+                    + "it write or admin actions. Writes nothing.",
+                    "Exit 0 when the proposal (or the current policy) lets the role pull, 1 when no edit of the "
+                            + "repository policy alone can, 2 for bad input."})
+    static final class Propose implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "POLICY", description = "Repository policy (or get-repository-policy output).")
+        String file;
+
+        @Option(names = "--role", required = true, paramLabel = "ARN", description = "Node role ARN or the kubelet's session ARN.")
+        String role;
+
+        @Option(names = "--repository", required = true, paramLabel = "ARN",
+                description = "Repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME.")
+        String repository;
+
+        @Option(names = "--identity-denies-pull",
+                description = "The role's IAM policies do not allow pulling: also add a pull-only Allow statement.")
+        boolean identityDeniesPull;
+
+        @Option(names = "--json", description = "Print a JSON object with the proposed policy, changes and notes.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            ResourceBundle b = bundle();
+            String policy;
+            try {
+                policy = policyText(readFile(file));
+            } catch (IOException e) {
+                System.err.println("pullfix policy propose: " + text(b, "cli.error.readFile", List.of(file, ioReason(e))));
+                return 2;
+            }
+            if (!repository.matches("arn:aws[a-z-]*:ecr:[a-z0-9-]+:\\d{12}:repository/.+")) {
+                System.err.println("pullfix policy propose: --repository must be arn:aws:ecr:REGION:ACCOUNT:repository/NAME");
+                return 2;
+            }
+            dev.pullfix.model.policy.PullFixProposal.Proposal p;
+            try {
+                p = new dev.pullfix.model.policy.PullFixProposal().propose(policy, role, repository, !identityDeniesPull);
+            } catch (dev.pullfix.model.policy.InvalidPolicyException e) {
+                System.err.println("pullfix policy propose: " + text(b, "cli.error.badPolicy", List.of(file, "policy",
+                        text(b, e.code(), e.args()))));
+                return 2;
+            } catch (IllegalArgumentException e) {
+                System.err.println("pullfix policy propose: " + oneLine(e.getMessage()));
+                return 2;
+            }
+            if (json) {
+                ObjectNode o = JSON.createObjectNode();
+                o.put("changed", p.changed());
+                o.put("resolves", p.resolves());
+                o.put("proposedPolicy", p.after());
+                ArrayNode ch = o.putArray("changes");
+                p.changes().forEach(c -> ch.add(text(b, c.code(), c.args())));
+                ArrayNode notes = o.putArray("notes");
+                p.notes().forEach(n -> notes.addObject().put("code", n.code()).put("message", text(b, n.code(), n.args())));
+                ArrayNode d = o.putArray("diff");
+                p.unifiedDiff().forEach(d::add);
+                System.out.println(o.toPrettyString());
+            } else {
+                p.notes().forEach(n -> System.out.println(text(b, n.code(), n.args())));
+                p.unifiedDiff().forEach(System.out::println);
+            }
+            return p.resolves() ? 0 : 1;
         }
     }
 

@@ -84,7 +84,13 @@ class PolicyCommandTest {
     void evalAfterTheFlipAllows() throws Exception {
         assertThat(run("policy", "eval", fixture("seed-000-flipped-case.json"), "--json")).isZero();
 
-        assertThat(new ObjectMapper().readTree(stdout()).get("decision").asText()).isEqualTo("ALLOW");
+        JsonNode j = new ObjectMapper().readTree(stdout());
+        assertThat(j.get("decision").asText()).isEqualTo("ALLOW");
+        assertThat(j.get("statements")).anySatisfy(s -> {
+            assertThat(s.get("policy").asText()).isEqualTo("arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly");
+            assertThat(s.get("policyKind").asText()).isEqualTo("identity");
+        });
+        assertThat(j.get("statements")).anySatisfy(s -> assertThat(s.get("sid").asText()).isEqualTo("new policy"));
     }
 
     @Test
@@ -114,6 +120,15 @@ class PolicyCommandTest {
         String e = err.toString(StandardCharsets.UTF_8);
         assertThat(e.strip()).doesNotContain("\n").contains("resourcePolicy").contains("Effect");
         assertThat(e).doesNotContain("Exception");
+    }
+
+    @Test
+    void evalRejectsAPrincipalThatIsNotAnArn() throws IOException {
+        Path c = tmp.resolve("who.json");
+        Files.writeString(c, "{\"principalArn\":\"node-role\",\"action\":\"ecr:BatchGetImage\"}");
+
+        assertThat(run("policy", "eval", c.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("principalArn must be an ARN");
     }
 
     @Test
@@ -153,6 +168,34 @@ class PolicyCommandTest {
     @Test
     void lintOfAMissingFileExits2() {
         assertThat(run("policy", "lint", tmp.resolve("nope.json").toString())).isEqualTo(2);
+    }
+
+    @Test
+    void diffOfTheSeedFlipNamesTheEffectChangeAndExits1() throws Exception {
+        int code = run("policy", "diff", fixture("seed-000-get-repository-policy.json"), fixture("seed-000-flipped-policy.json"));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(stdout()).contains("statement `new policy`: Effect Deny → Allow", "+    \"Effect\" : \"Allow\",");
+    }
+
+    @Test
+    void proposeForTheSeedRemovesOnlyThePullActionsFromTheDeny() throws Exception {
+        int code = run("policy", "propose", fixture("seed-000-get-repository-policy.json"), "--json",
+                "--role", "arn:aws:iam::682844965773:role/eksctl-eks-workshop-nodegroup-defa-NodeInstanceRole-Fa4f8r6uT7UD",
+                "--repository", "arn:aws:ecr:us-west-2:682844965773:repository/retail-sample-app-ui");
+
+        assertThat(code).isZero();
+        JsonNode j = new ObjectMapper().readTree(stdout());
+        assertThat(j.get("resolves").asBoolean()).isTrue();
+        String proposed = j.get("proposedPolicy").asText();
+        assertThat(proposed).contains("\"Deny\"", "ecr:PutImage").doesNotContain("ecr:BatchGetImage");
+        assertThat(j.get("notes").get(0).get("code").asText()).isEqualTo("fix.removedPullFromDeny");
+    }
+
+    @Test
+    void proposeWithABadRepositoryArnExits2() throws Exception {
+        assertThat(run("policy", "propose", fixture("seed-000-flipped-policy.json"), "--role",
+                "arn:aws:iam::1:role/x", "--repository", "retail-sample-app-ui")).isEqualTo(2);
     }
 
     @Test

@@ -41,6 +41,10 @@ public final class PolicyEvaluator {
     }
 
     public EvaluationResult evaluate(AccessRequest request, PolicySet policies) {
+        if ("*".equals(request.resourceArn()) && policies.resourcePolicy() != null) {
+            // a request without a resource (ecr:GetAuthorizationToken) never consults a resource-based policy
+            policies = policies.withResourcePolicy(null);
+        }
         RequestFacts facts = new RequestFacts(request, policies, clock);
         List<Eval> evals = new ArrayList<>();
         for (NamedPolicy p : policies.all()) {
@@ -83,6 +87,10 @@ public final class PolicyEvaluator {
         Tri identity = Tri.NO;
         for (NamedPolicy p : policies.identityPolicies()) {
             identity = identity.or(anyAllow(evals, p, unknown));
+        }
+        if (facts.caller.type() == Caller.Type.ROOT && facts.caller.account().equals(facts.resourceAccount().isEmpty()
+                ? facts.caller.account() : facts.resourceAccount())) {
+            identity = Tri.YES; // the account root user has full access to its own account's resources
         }
         Tri resDirect = Tri.NO;
         Tri resRole = Tri.NO;

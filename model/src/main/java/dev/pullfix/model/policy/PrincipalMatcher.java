@@ -54,7 +54,7 @@ final class PrincipalMatcher {
         if (caller.account().isEmpty()) {
             return Grant.NONE;
         }
-        if (v.matches("\\d{12}")) {
+        if (Caller.isAccountId(v)) {
             return v.equals(caller.account()) ? Grant.ACCOUNT : Grant.NONE;
         }
         String[] p = v.split(":", 6);

@@ -209,6 +209,15 @@ public final class PullFixProposal {
             node.set("NotAction", na);
             return node;
         }
+        if (s.actions().stream().anyMatch(a -> a.equals("*") || a.equalsIgnoreCase("ecr:*"))) {
+            // Deny everything but the pull actions: keeps denying future ECR actions, unlike an expanded list
+            node.remove("Action");
+            ArrayNode na = MAPPER.createArrayNode();
+            pull.forEach(na::add);
+            node.set("NotAction", na);
+            reorder(node);
+            return node;
+        }
         List<String> kept = new ArrayList<>();
         for (String a : s.actions()) {
             if (pullLower.contains(a.toLowerCase(Locale.ROOT))) {

@@ -54,6 +54,21 @@ class PullFixProposalTest {
         String other = "arn:aws:sts::" + A + ":assumed-role/someone-else/s";
         assertThat(eval(p.after(), other, "ecr:BatchGetImage", REPO).decision()).isEqualTo(Decision.EXPLICIT_DENY);
         assertThat(p.notes()).extracting(PullFixProposal.Note::code).containsExactly("fix.splitDeny");
+        Statement copy = PolicyParser.parse(p.after()).statements().get(1);
+        assertThat(copy.notAction()).isTrue();
+        assertThat(copy.actions()).containsExactlyElementsOf(PullFixProposal.PULL_ACTIONS);
+    }
+
+    @Test
+    void aNarrowerWildcardIsExpandedOverTheCatalogueWithoutThePullActions() {
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"NoBatch\",\"Effect\":\"Deny\","
+                + "\"Principal\":{\"AWS\":\"" + ROLE + "\"},\"Action\":\"ecr:Batch*\"}]}";
+        PullFixProposal.Proposal p = fix.propose(policy, SESSION, REPO, true);
+
+        assertThat(p.resolves()).isTrue();
+        assertThat(PolicyParser.parse(p.after()).statements().get(0).actions())
+                .contains("ecr:BatchDeleteImage", "ecr:BatchImportUpstreamImage")
+                .doesNotContain("ecr:BatchGetImage", "ecr:BatchCheckLayerAvailability", "ecr:Batch*");
     }
 
     @Test

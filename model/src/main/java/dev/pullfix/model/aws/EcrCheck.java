@@ -200,8 +200,10 @@ public final class EcrCheck {
             if (iam == null) {
                 throw new IllegalStateException("checking a role needs an IAM gateway");
             }
-            callerArn = callerArnOf(role);
             Identity id = identity(role, checks);
+            // a bare role name becomes the role ARN IAM reported
+            callerArn = callerArnOf(RoleArns.isRoleArn(role) || RoleArns.isSessionArn(role) || id.roleArn == null
+                    ? role : id.roleArn);
             managed = id.managed;
             if (!id.managed.isEmpty()) {
                 checks.add(check("managedPolicy", Status.INFO, "aws.check.managedPullPolicy",
@@ -322,7 +324,7 @@ public final class EcrCheck {
         return all;
     }
 
-    private record Identity(PolicySet policies, boolean complete, List<String> managed) {
+    private record Identity(PolicySet policies, boolean complete, List<String> managed, String roleArn) {
     }
 
     /** The role's identity policies as a policy set, with unreadable ECR managed policies filled from the catalogue. */
@@ -332,7 +334,7 @@ public final class EcrCheck {
         PolicySet.Builder b = PolicySet.builder();
         if (!got.isOk()) {
             checks.add(couldNot("rolePolicies", got.problem().orElseThrow()));
-            return new Identity(b.build(), false, List.of());
+            return new Identity(b.build(), false, List.of(), null);
         }
         RolePolicies rp = got.value();
         boolean complete = true;
@@ -383,7 +385,7 @@ public final class EcrCheck {
                 }
             }
         }
-        return new Identity(b.build(), complete, EcrManagedPolicies.recognise(rp));
+        return new Identity(b.build(), complete, EcrManagedPolicies.recognise(rp), rp.roleArn());
     }
 
     /** The ARN the kubelet calls with: the role's assumed-role session (paths are not part of session ARNs). */

@@ -224,4 +224,14 @@ class EcrCheckTest {
                 assertThat(d.statement().kind()).isEqualTo(PolicyKind.VPC_ENDPOINT));
         assertThat(r.checks()).extracting(Check::code).contains("aws.check.network", "aws.net.endpointPolicy");
     }
+
+    @Test
+    void aBareRoleNameIsCheckedAsTheRoleArnIamReports() {
+        Seed000.stubEcr(stub, Seed000.POLICY_TEXT);
+        Seed000.stubNodeRole(stub);
+        EcrCheckReport r = run(Seed000.IMAGE, Seed000.NODE_ROLE_NAME);
+        assertThat(r.callerArn()).isEqualTo("arn:aws:sts::682844965773:assumed-role/" + Seed000.NODE_ROLE_NAME
+                + "/pullfix-check");
+        assertThat(r.canPull()).isEqualTo(CanPull.NO);
+    }
 }

@@ -260,6 +260,7 @@ public final class AwsSession implements AutoCloseable {
         }
         String[] candidates = {env.env("AWS_ENDPOINT_URL_" + envSuffix), env.property("aws.endpointUrl" + propSuffix),
             env.env("AWS_ENDPOINT_URL"), env.property("aws.endpointUrl"),
+            servicesSectionEndpoint(envSuffix.toLowerCase(java.util.Locale.ROOT)),
             profiles.find(profileName).map(AwsProfile::endpointUrl).orElse(null)};
         for (String c : candidates) {
             if (c != null) {
@@ -272,6 +273,15 @@ public final class AwsSession implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code services = NAME} in the profile, then {@code [services NAME]} with {@code ecr =\n  endpoint_url = ...}. */
+    private String servicesSectionEndpoint(String serviceKey) {
+        var file = profiles.profileFile();
+        return file.profile(profileName).flatMap(p -> p.property("services"))
+                .flatMap(name -> file.getSection("services", name.trim()))
+                .flatMap(section -> section.property(serviceKey + ".endpoint_url"))
+                .map(String::trim).filter(v -> !v.isEmpty()).orElse(null);
     }
 
     /** Runs one SDK call and maps any failure to an {@link AwsProblem}. */

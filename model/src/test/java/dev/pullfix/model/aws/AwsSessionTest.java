@@ -85,6 +85,20 @@ class AwsSessionTest {
     }
 
     @Test
+    void servicesSectionEndpointAppliesPerService() {
+        AwsProfiles p = profiles("[profile lab]\nregion = us-west-2\nservices = lab-endpoints\n"
+                + "aws_access_key_id = AKIDLAB\naws_secret_access_key = secret\n"
+                + "[services lab-endpoints]\nsts =\n  endpoint_url = " + stub.endpoint() + "\n"
+                + "ecr =\n  endpoint_url = http://127.0.0.1:9\n", Map.of());
+        try (AwsSession s = AwsSession.open(p, AwsSessionOptions.defaults().withProfile("lab").withRetries(1, true))) {
+            assertThat(s.endpointFor("STS", "Sts")).hasValue(stub.endpoint());
+            assertThat(s.endpointFor("ECR", "Ecr")).hasValue(java.net.URI.create("http://127.0.0.1:9"));
+            assertThat(s.endpointFor("EKS", "Eks")).isEmpty();
+            assertThat(s.sts().callerIdentity().isOk()).isTrue();
+        }
+    }
+
+    @Test
     void expiredOrMissingSsoLoginSaysRunAwsSsoLogin() {
         AwsProfiles p = profiles("""
                 [profile dev]

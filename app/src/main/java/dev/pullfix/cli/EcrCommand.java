@@ -9,12 +9,15 @@ import dev.pullfix.model.aws.AwsEnvironment;
 import dev.pullfix.model.aws.AwsProblem;
 import dev.pullfix.model.aws.AwsProblemException;
 import dev.pullfix.model.aws.AwsProfiles;
+import dev.pullfix.model.aws.AwsResult;
 import dev.pullfix.model.aws.AwsSession;
 import dev.pullfix.model.aws.AwsSessionOptions;
 import dev.pullfix.model.aws.EcrCheck;
 import dev.pullfix.model.aws.EcrCheckReport;
+import dev.pullfix.model.aws.PullNetwork;
 import dev.pullfix.model.aws.SimulationResult;
 import dev.pullfix.model.aws.TagCandidate;
+import dev.pullfix.model.aws.VpcEndpointInfo;
 import dev.pullfix.model.image.ImageReference;
 import dev.pullfix.model.image.InvalidImageReferenceException;
 import dev.pullfix.model.policy.PolicyEvaluator;
@@ -69,7 +72,7 @@ public final class EcrCommand implements Callable<Integer> {
                     + "repositoryExists, repositoryDetails, pullThroughCache, imageExists, imageDigest, imageTags, "
                     + "imagePushedAt, nearestTags, repositoryPolicy (parsed document or null), role, principal, "
                     + "canPull (yes|no|unknown|null), pullable, decidingStatements, actions, managedPullPolicies, "
-                    + "checks, simulation, profile, regionSource."})
+                    + "checks, simulation, network (with --cluster), profile, regionSource."})
     static final class Check implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "IMAGE",
                 description = "e.g. 682844965773.dkr.ecr.us-west-2.amazonaws.com/retail-sample-app-ui:0.4.0")
@@ -88,6 +91,10 @@ public final class EcrCommand implements Callable<Integer> {
         @Option(names = "--endpoint-url", paramLabel = "URL",
                 description = "Send every AWS call to this endpoint (e.g. the practice lab on loopback).")
         String endpointUrl;
+
+        @Option(names = "--cluster", paramLabel = "NAME", description = "EKS cluster of the nodes: also check the "
+                + "VPC endpoints of its VPC (ecr.api, ecr.dkr, S3 gateway) and join their policies into the verdict.")
+        String cluster;
 
         @Option(names = "--simulate", description = "Also ask iam:SimulatePrincipalPolicy (identity side) as a "
                 + "cross-check shown beside the local verdict.")
@@ -130,11 +137,25 @@ public final class EcrCommand implements Callable<Integer> {
                     .withResourceRegion(ref.registry().region()).withEndpoint(endpoint);
             try (AwsSession session = AwsSession.open(AwsProfiles.load(AwsEnvironment.system()), options)) {
                 EcrCheck check = new EcrCheck(session.ecr(), role == null ? null : session.iam(), new PolicyEvaluator());
-                EcrCheckReport report = check.run(ref, role, simulate);
+                AwsResult<PullNetwork> network = null;
+                if (cluster != null) {
+                    network = session.eks().describeCluster(cluster).flatMap(c -> session.ec2()
+                            .ecrPullEndpoints(c.vpcId()).map(eps -> PullNetwork.analyze(c.vpcId(),
+                                    session.region().region(), eps)));
+                }
+                EcrCheckReport report = check.run(ref, role, simulate,
+                        network == null || !network.isOk() ? null : network.value());
                 if (json) {
-                    out.println(toJson(report, session).toPrettyString());
+                    ObjectNode o = toJson(report, session);
+                    if (network != null && !network.isOk()) {
+                        o.putObject("network").put("problem", text(network.problem().orElseThrow()));
+                    }
+                    out.println(o.toPrettyString());
                 } else {
                     printText(out, report, session);
+                    if (network != null && !network.isOk()) {
+                        out.printf("  %-9s %s%n", "[unknown]", text(network.problem().orElseThrow()));
+                    }
                 }
                 out.flush();
                 return 0;
@@ -239,6 +260,28 @@ public final class EcrCommand implements Callable<Integer> {
             }
         } else {
             o.putNull("simulation");
+        }
+        if (r.network() != null) {
+            ObjectNode n = o.putObject("network");
+            n.put("vpcId", r.network().vpcId());
+            n.put("viaEndpoints", r.network().viaEndpoints());
+            ArrayNode eps = n.putArray("endpoints");
+            for (VpcEndpointInfo e : r.network().endpoints()) {
+                ObjectNode x = eps.addObject();
+                x.put("id", e.id());
+                x.put("serviceName", e.serviceName());
+                x.put("type", e.type());
+                x.put("state", e.state());
+                x.put("privateDnsEnabled", e.privateDnsEnabled());
+                x.set("policy", parsePolicy(e.policyDocument()));
+            }
+            ArrayNode findings = n.putArray("findings");
+            for (PullNetwork.Finding f : r.network().findings()) {
+                findings.addObject().put("severity", f.severity().name().toLowerCase(Locale.ROOT))
+                        .put("code", f.code()).put("message", message(f.code(), f.args()));
+            }
+        } else {
+            o.putNull("network");
         }
         o.put("profile", session.profileName());
         o.put("regionSource", session.region().source().name().toLowerCase(Locale.ROOT));

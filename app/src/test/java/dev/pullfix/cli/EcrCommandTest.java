@@ -237,4 +237,25 @@ class EcrCommandTest {
         assertThat(run().exit()).isEqualTo(2);
         assertThat(Map.of()).isEmpty();
     }
+
+    @Test
+    void clusterOptionChecksTheVpcEndpointsOfTheClustersVpc() throws Exception {
+        stubSeed();
+        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/clusters/eks-workshop"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(
+                        "{\"cluster\":{\"name\":\"eks-workshop\",\"status\":\"ACTIVE\",\"resourcesVpcConfig\":"
+                                + "{\"vpcId\":\"vpc-0e5f\",\"subnetIds\":[],\"securityGroupIds\":[]}}}")));
+        wm.stubFor(post(urlPathEqualTo("/")).withRequestBody(containing("Action=DescribeVpcEndpoints&"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(
+                        "<DescribeVpcEndpointsResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"><requestId>r</requestId>"
+                                + "<vpcEndpointSet><item><vpcEndpointId>vpce-0dkr</vpcEndpointId><vpcEndpointType>Interface"
+                                + "</vpcEndpointType><vpcId>vpc-0e5f</vpcId><serviceName>com.amazonaws.us-west-2.ecr.dkr"
+                                + "</serviceName><state>available</state><privateDnsEnabled>true</privateDnsEnabled>"
+                                + "</item></vpcEndpointSet></DescribeVpcEndpointsResponse>")));
+        Run r = run("check", IMAGE, "--cluster", "eks-workshop", "--endpoint-url", "http://127.0.0.1:" + wm.port(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode n = new ObjectMapper().readTree(r.out()).get("network");
+        assertThat(n.get("vpcId").asText()).isEqualTo("vpc-0e5f");
+        assertThat(n.get("findings").toString()).contains("aws.net.missingEndpoint").contains("aws.net.missingS3Gateway");
+    }
 }

@@ -182,7 +182,11 @@ public final class AwsSession implements AutoCloseable {
 
     synchronized IamClient iamClient() {
         if (iam == null) {
-            iam = register(configure(IamClient.builder(), "IAM", "Iam", Region.AWS_GLOBAL).build());
+            // IAM is global per partition
+            String r = region.region();
+            Region global = r.startsWith("cn-") ? Region.AWS_CN_GLOBAL
+                    : r.startsWith("us-gov-") ? Region.AWS_US_GOV_GLOBAL : Region.AWS_GLOBAL;
+            iam = register(configure(IamClient.builder(), "IAM", "Iam", global).build());
         }
         return iam;
     }
@@ -256,6 +260,7 @@ public final class AwsSession implements AutoCloseable {
         }
         String[] candidates = {env.env("AWS_ENDPOINT_URL_" + envSuffix), env.property("aws.endpointUrl" + propSuffix),
             env.env("AWS_ENDPOINT_URL"), env.property("aws.endpointUrl"),
+            servicesSectionEndpoint(envSuffix.toLowerCase(java.util.Locale.ROOT)),
             profiles.find(profileName).map(AwsProfile::endpointUrl).orElse(null)};
         for (String c : candidates) {
             if (c != null) {
@@ -268,6 +273,15 @@ public final class AwsSession implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code services = NAME} in the profile, then {@code [services NAME]} with {@code ecr =\n  endpoint_url = ...}. */
+    private String servicesSectionEndpoint(String serviceKey) {
+        var file = profiles.profileFile();
+        return file.profile(profileName).flatMap(p -> p.property("services"))
+                .flatMap(name -> file.getSection("services", name.trim()))
+                .flatMap(section -> section.property(serviceKey + ".endpoint_url"))
+                .map(String::trim).filter(v -> !v.isEmpty()).orElse(null);
     }
 
     /** Runs one SDK call and maps any failure to an {@link AwsProblem}. */

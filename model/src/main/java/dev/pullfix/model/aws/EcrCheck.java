@@ -60,6 +60,16 @@ public final class EcrCheck {
      * @throws AwsProblemException      when the credentials do not work at all (expired SSO login, bad keys)
      */
     public EcrCheckReport run(ImageReference image, String role, boolean simulate) {
+        return run(image, role, simulate, null);
+    }
+
+    /**
+     * As {@link #run(ImageReference, String, boolean)}, with the nodes' network path: its findings are listed and
+     * its endpoint policies join the verdict.
+     *
+     * @param network the VPC endpoints of the cluster's VPC, or null when not known
+     */
+    public EcrCheckReport run(ImageReference image, String role, boolean simulate, PullNetwork network) {
         Registry registry = image.registry();
         if (!registry.isEcrPrivate()) {
             throw new IllegalArgumentException("not a private ECR image: " + image.original());
@@ -166,6 +176,19 @@ public final class EcrCheck {
             }
         }
 
+        // network
+        if (network != null) {
+            checks.add(check("network", Status.INFO, "aws.check.network", String.valueOf(network.endpoints().size()),
+                    String.valueOf(network.vpcId())));
+            for (PullNetwork.Finding f : network.findings()) {
+                checks.add(new Check("network", switch (f.severity()) {
+                    case PROBLEM -> Status.PROBLEM;
+                    case WARNING -> Status.WARNING;
+                    case INFO -> Status.INFO;
+                }, f.code(), f.args()));
+            }
+        }
+
         // role
         CanPull canPull = null;
         List<ActionVerdict> verdicts = new ArrayList<>();
@@ -177,8 +200,10 @@ public final class EcrCheck {
             if (iam == null) {
                 throw new IllegalStateException("checking a role needs an IAM gateway");
             }
-            callerArn = callerArnOf(role);
             Identity id = identity(role, checks);
+            // a bare role name becomes the role ARN IAM reported
+            callerArn = callerArnOf(RoleArns.isRoleArn(role) || RoleArns.isSessionArn(role) || id.roleArn == null
+                    ? role : id.roleArn);
             managed = id.managed;
             if (!id.managed.isEmpty()) {
                 checks.add(check("managedPolicy", Status.INFO, "aws.check.managedPullPolicy",
@@ -202,6 +227,11 @@ public final class EcrCheck {
             } else if (crossAccount && policyKnown) {
                 // no repository policy is a resource policy without statements: cross-account, nothing allows
                 pull.repositoryPolicy(new PolicyDocument("2012-10-17", null, List.of(), null));
+            }
+            if (network != null) {
+                for (PullNetwork.Finding f : network.applyTo(pull)) {
+                    checks.add(new Check("network", Status.WARNING, f.code(), f.args()));
+                }
             }
             KubeletPull.PullVerdict pv = new KubeletPull(evaluator).check(pull.build());
             for (KubeletPull.RequirementResult rr : pv.results()) {
@@ -265,7 +295,7 @@ public final class EcrCheck {
         return new EcrCheckReport(image.normalized(), registry.host(), registryId, registry.region(), repo,
                 image.tag(), image.digest(), repoArn, repoExists, repoInfo.isOk() ? repoInfo.value() : null, rule,
                 imageExists, detail, nearest, policyText, role, callerArn, managed, canPull, verdicts, deciding,
-                checks, simulation);
+                checks, simulation, network);
     }
 
     private List<SimulationResult> simulate(String callerArn, String repoArn, boolean ptc, Boolean repoExists,
@@ -294,7 +324,7 @@ public final class EcrCheck {
         return all;
     }
 
-    private record Identity(PolicySet policies, boolean complete, List<String> managed) {
+    private record Identity(PolicySet policies, boolean complete, List<String> managed, String roleArn) {
     }
 
     /** The role's identity policies as a policy set, with unreadable ECR managed policies filled from the catalogue. */
@@ -304,7 +334,7 @@ public final class EcrCheck {
         PolicySet.Builder b = PolicySet.builder();
         if (!got.isOk()) {
             checks.add(couldNot("rolePolicies", got.problem().orElseThrow()));
-            return new Identity(b.build(), false, List.of());
+            return new Identity(b.build(), false, List.of(), null);
         }
         RolePolicies rp = got.value();
         boolean complete = true;
@@ -355,7 +385,7 @@ public final class EcrCheck {
                 }
             }
         }
-        return new Identity(b.build(), complete, EcrManagedPolicies.recognise(rp));
+        return new Identity(b.build(), complete, EcrManagedPolicies.recognise(rp), rp.roleArn());
     }
 
     /** The ARN the kubelet calls with: the role's assumed-role session (paths are not part of session ARNs). */

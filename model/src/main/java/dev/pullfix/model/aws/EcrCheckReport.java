@@ -15,6 +15,7 @@ import java.util.List;
  * @param canPull             the permission verdict for the role, or null without a role
  * @param decidingStatements  the statements that decide {@code canPull} (denies for NO, grants for YES, the
  *                            undecidable ones for UNKNOWN), each once with the actions it decides
+ * @param network             the nodes' path to ECR (VPC endpoints), or null when not asked
  */
 public record EcrCheckReport(String image, String registry, String registryId, String region, String repository,
                              String tag, String digest, String repositoryArn,
@@ -24,7 +25,7 @@ public record EcrCheckReport(String image, String registry, String registryId, S
                              String repositoryPolicy, String role, String callerArn,
                              List<String> managedPullPolicies, CanPull canPull, List<ActionVerdict> actions,
                              List<DecidingStatement> decidingStatements, List<Check> checks,
-                             List<SimulationResult> simulation) {
+                             List<SimulationResult> simulation, PullNetwork network) {
 
     public EcrCheckReport {
         nearestTags = List.copyOf(nearestTags);

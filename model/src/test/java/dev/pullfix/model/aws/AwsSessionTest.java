@@ -85,6 +85,36 @@ class AwsSessionTest {
     }
 
     @Test
+    void credentialProcessKeysSignTheRequests() {
+        AwsProfiles p = profiles("[profile proc]\nregion = us-west-2\ncredential_process = /bin/echo "
+                + "'{\"Version\":1,\"AccessKeyId\":\"AKIDPROCESS\",\"SecretAccessKey\":\"s3cr3t\"}'\n", Map.of());
+        try (AwsSession s = AwsSession.open(p, AwsSessionOptions.defaults().withProfile("proc")
+                .withEndpoint(stub.endpoint()).withRetries(1, true))) {
+            assertThat(s.profileKind()).isEqualTo(ProfileKind.CREDENTIAL_PROCESS);
+            AwsResult<CallerIdentity> me = s.sts().callerIdentity();
+            assertThat(me.isOk()).as(String.valueOf(me.problem())).isTrue();
+        }
+        stub.server.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.containing(
+                        "Credential=AKIDPROCESS/")));
+    }
+
+    @Test
+    void servicesSectionEndpointAppliesPerService() {
+        AwsProfiles p = profiles("[profile lab]\nregion = us-west-2\nservices = lab-endpoints\n"
+                + "aws_access_key_id = AKIDLAB\naws_secret_access_key = secret\n"
+                + "[services lab-endpoints]\nsts =\n  endpoint_url = " + stub.endpoint() + "\n"
+                + "ecr =\n  endpoint_url = http://127.0.0.1:9\n", Map.of());
+        try (AwsSession s = AwsSession.open(p, AwsSessionOptions.defaults().withProfile("lab").withRetries(1, true))) {
+            assertThat(s.endpointFor("STS", "Sts")).hasValue(stub.endpoint());
+            assertThat(s.endpointFor("ECR", "Ecr")).hasValue(java.net.URI.create("http://127.0.0.1:9"));
+            assertThat(s.endpointFor("EKS", "Eks")).isEmpty();
+            assertThat(s.sts().callerIdentity().isOk()).isTrue();
+        }
+    }
+
+    @Test
     void expiredOrMissingSsoLoginSaysRunAwsSsoLogin() {
         AwsProfiles p = profiles("""
                 [profile dev]

@@ -203,4 +203,35 @@ class EcrCheckTest {
         assertThat(r.simulation()).isNotEmpty();
         assertThat(r.canPull()).isEqualTo(CanPull.NO); // the identity side allows; the repository policy still denies
     }
+
+    @Test
+    void aDenyingEcrDkrEndpointPolicyDecidesAgainstThePull() {
+        Seed000.stubEcr(stub, null);
+        Seed000.stubNodeRole(stub);
+        String full = "{\"Version\":\"2008-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
+                + "\"Action\":\"*\",\"Resource\":\"*\"}]}";
+        String deny = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"OnlyOtherAccount\",\"Effect\":\"Deny\","
+                + "\"Principal\":\"*\",\"Action\":\"ecr:*\",\"Resource\":\"" + Seed000.REPO_ARN + "\"},"
+                + "{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+        PullNetwork net = PullNetwork.analyze("vpc-1", "us-west-2", java.util.List.of(
+                PullNetworkTest.ep("vpce-api", "ecr.api", "Interface", true, full),
+                PullNetworkTest.ep("vpce-dkr", "ecr.dkr", "Interface", true, deny),
+                PullNetworkTest.ep("vpce-s3", "s3", "Gateway", false, full)));
+        EcrCheckReport r = check.run(ImageReference.parse(Seed000.IMAGE), Seed000.NODE_ROLE, false, net);
+        assertThat(r.canPull()).isEqualTo(CanPull.NO);
+        assertThat(r.decidingStatements()).extracting(d -> d.statement().sid()).contains("OnlyOtherAccount");
+        assertThat(r.decidingStatements()).allSatisfy(d ->
+                assertThat(d.statement().kind()).isEqualTo(PolicyKind.VPC_ENDPOINT));
+        assertThat(r.checks()).extracting(Check::code).contains("aws.check.network", "aws.net.endpointPolicy");
+    }
+
+    @Test
+    void aBareRoleNameIsCheckedAsTheRoleArnIamReports() {
+        Seed000.stubEcr(stub, Seed000.POLICY_TEXT);
+        Seed000.stubNodeRole(stub);
+        EcrCheckReport r = run(Seed000.IMAGE, Seed000.NODE_ROLE_NAME);
+        assertThat(r.callerArn()).isEqualTo("arn:aws:sts::682844965773:assumed-role/" + Seed000.NODE_ROLE_NAME
+                + "/pullfix-check");
+        assertThat(r.canPull()).isEqualTo(CanPull.NO);
+    }
 }

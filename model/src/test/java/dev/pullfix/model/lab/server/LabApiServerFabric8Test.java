@@ -453,6 +453,24 @@ class LabApiServerFabric8Test {
     }
 
     @Test
+    void eventsK8sIoV1ServesTheCoreEventsAsAView() {
+        String ns = newNamespace();
+        server.store().put(Json.parseObject(("{\"apiVersion\":\"v1\",\"kind\":\"Event\",\"metadata\":{\"name\":\"web.1\",\"namespace\":\""
+                + ns + "\"},\"involvedObject\":{\"kind\":\"Pod\",\"name\":\"web\",\"namespace\":\"" + ns + "\"},\"reason\":\"BackOff\","
+                + "\"type\":\"Normal\",\"count\":21,\"firstTimestamp\":\"2026-11-25T22:00:00Z\",\"lastTimestamp\":\"2026-11-25T22:05:14Z\","
+                + "\"source\":{\"component\":\"kubelet\",\"host\":\"node-1\"},\"message\":\"Back-off pulling image \\\"nginx:foo\\\"\"}").getBytes()));
+        List<io.fabric8.kubernetes.api.model.events.v1.Event> events = client.events().v1().events().inNamespace(ns)
+                .withField("regarding.name", "web").list().getItems();
+        assertThat(events).hasSize(1);
+        io.fabric8.kubernetes.api.model.events.v1.Event e = events.get(0);
+        assertThat(e.getNote()).isEqualTo("Back-off pulling image \"nginx:foo\"");
+        assertThat(e.getRegarding().getName()).isEqualTo("web");
+        assertThat(e.getSeries().getCount()).isEqualTo(21);
+        assertThat(e.getReportingController()).isEqualTo("kubelet");
+        assertThat(e.getReportingInstance()).isEqualTo("node-1");
+    }
+
+    @Test
     void deletingANamespaceDeletesWhatIsInIt() {
         String ns = newNamespace();
         client.pods().inNamespace(ns).resource(pod("inside", "nginx", Map.of())).create();

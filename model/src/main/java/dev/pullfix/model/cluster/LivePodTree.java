@@ -73,7 +73,8 @@ public final class LivePodTree implements AutoCloseable {
     private volatile String lastSeenRv;
     private volatile ConnectionState state = ConnectionState.CONNECTING;
     private volatile ClusterError lastError;
-    private volatile Watch podWatch;
+    private volatile List<Watch> podWatches = List.of();
+    private List<String> readNamespaces = List.of();
     private volatile Watch eventWatch;
     private volatile boolean closed;
     private volatile long generation;
@@ -174,6 +175,7 @@ public final class LivePodTree implements AutoCloseable {
         jobOwners = r.jobOwners();
         skipped = r.skipped();
         clusterWide = r.clusterWide();
+        readNamespaces = r.readNamespaces();
         resourceVersion = r.resourceVersion();
         lastSeenRv = r.resourceVersion();
         if (first) {
@@ -203,13 +205,11 @@ public final class LivePodTree implements AutoCloseable {
             tree = fresh;
             deliver(changes);
         }
-        if (r.clusterWide() || !scope.all()) {
-            try {
-                startWatches(gen);
-            } catch (RuntimeException e) {
-                retryLater(conn.error(e, "watch", "pods", scope.namespace()));
-                return;
-            }
+        try {
+            startWatches(gen);
+        } catch (RuntimeException e) {
+            retryLater(conn.error(e, "watch", "pods", scope.namespace()));
+            return;
         }
         backoffMillis = 1000;
         setState(ConnectionState.LIVE, null);
@@ -227,7 +227,10 @@ public final class LivePodTree implements AutoCloseable {
 
     private void startWatches(long gen) {
         KubernetesClient client = conn.kubernetesClient();
-        var opts = new ListOptionsBuilder().withResourceVersion(lastSeenRv).withAllowWatchBookmarks(true).build();
+        // per-namespace lists (the RBAC fallback) have no common resourceVersion: those watches start from
+        // "now" and replay the current objects as ADDED, which the tree applies as no-ops
+        var opts = new ListOptionsBuilder().withResourceVersion(clusterWide || !scope.all() ? lastSeenRv : null)
+                .withAllowWatchBookmarks(true).build();
         Watcher<Pod> pw = new Watcher<>() {
             @Override
             public void eventReceived(Action action, Pod pod) {
@@ -280,8 +283,17 @@ public final class LivePodTree implements AutoCloseable {
                 });
             }
         };
-        podWatch = scope.all() ? client.pods().inAnyNamespace().watch(opts, pw)
-                : client.pods().inNamespace(scope.namespace()).watch(opts, pw);
+        List<Watch> watches = new ArrayList<>();
+        if (!scope.all()) {
+            watches.add(client.pods().inNamespace(scope.namespace()).watch(opts, pw));
+        } else if (clusterWide) {
+            watches.add(client.pods().inAnyNamespace().watch(opts, pw));
+        } else {
+            for (String ns : readNamespaces) {
+                watches.add(client.pods().inNamespace(ns).watch(opts, pw));
+            }
+        }
+        podWatches = List.copyOf(watches);
         Watcher<Event> ew = new Watcher<>() {
             @Override
             public void eventReceived(Action action, Event e) {
@@ -308,17 +320,17 @@ public final class LivePodTree implements AutoCloseable {
         try {
             var eo = new ListOptionsBuilder().withFieldSelector("reason=FailedCreatePodSandBox,involvedObject.kind=Pod")
                     .build();
-            eventWatch = scope.all() ? client.v1().events().inAnyNamespace().watch(eo, ew)
-                    : client.v1().events().inNamespace(scope.namespace()).watch(eo, ew);
+            eventWatch = !scope.all() ? client.v1().events().inNamespace(scope.namespace()).watch(eo, ew)
+                    : clusterWide ? client.v1().events().inAnyNamespace().watch(eo, ew) : null;
         } catch (RuntimeException e) {
             eventWatch = null;
         }
     }
 
     private void closeWatches() {
-        Watch w = podWatch;
-        podWatch = null;
-        if (w != null) {
+        List<Watch> ws = podWatches;
+        podWatches = List.of();
+        for (Watch w : ws) {
             try {
                 w.close();
             } catch (RuntimeException ignored) {

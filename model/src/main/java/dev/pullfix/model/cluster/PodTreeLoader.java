@@ -97,7 +97,7 @@ public final class PodTreeLoader {
 
     /** What a load found beside the pods. */
     record Result(String resourceVersion, List<String> skipped, boolean clusterWide,
-                  Map<String, String> jobOwners, Map<String, String> sandboxFailures) {
+                  Map<String, String> jobOwners, Map<String, String> sandboxFailures, List<String> readNamespaces) {
     }
 
     Result loadInto(ClusterConnection conn, Scope scope, PodTree tree, PodInfos infos, IntConsumer progress,
@@ -108,6 +108,7 @@ public final class PodTreeLoader {
         CompletableFuture<Map<String, String>> sandbox = CompletableFuture.supplyAsync(
                 () -> sandboxFailures(client, scope.namespace()), sideExecutor);
         List<String> skipped = new ArrayList<>();
+        List<String> readNamespaces = new ArrayList<>();
         String rv;
         boolean clusterWide = scope.all();
         int[] loaded = {0};
@@ -124,6 +125,7 @@ public final class PodTreeLoader {
                     try {
                         listPods(client, ns, sink, loaded, progress, cancelled);
                         read++;
+                        readNamespaces.add(ns);
                     } catch (KubernetesClientException e2) {
                         if (e2.getCode() == 403) {
                             skipped.add(ns);
@@ -145,7 +147,7 @@ public final class PodTreeLoader {
         Map<String, String> sandboxFailures = join(sandbox);
         applySideLists(tree, infos, jobOwners, sandboxFailures);
         skipped.sort(String::compareTo);
-        return new Result(rv, skipped, clusterWide, jobOwners, sandboxFailures);
+        return new Result(rv, skipped, clusterWide, jobOwners, sandboxFailures, List.copyOf(readNamespaces));
     }
 
     static void applySideLists(PodTree tree, PodInfos infos, Map<String, String> jobOwners,

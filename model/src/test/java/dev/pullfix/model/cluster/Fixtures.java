@@ -13,11 +13,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** Realistic cluster objects: owners, ReplicaSets, pods with kubelet waiting reasons, events. */
-final class Fixtures {
+/** Realistic cluster objects: owners, ReplicaSets, pods with kubelet waiting reasons, events (also used by app tests). */
+public final class Fixtures {
 
-    static final String ECR_IMAGE = "682844965773.dkr.ecr.us-west-2.amazonaws.com/retail-sample-app-ui:0.4.0";
-    static final String NODE = "ip-10-42-33-232.us-west-2.compute.internal";
+    public static final String ECR_IMAGE = "682844965773.dkr.ecr.us-west-2.amazonaws.com/retail-sample-app-ui:0.4.0";
+    public static final String NODE = "ip-10-42-33-232.us-west-2.compute.internal";
 
     private Fixtures() {
     }
@@ -58,11 +58,14 @@ final class Fixtures {
                         "Back-off pulling image \"" + ECR_IMAGE + "\"")).endStatus().build();
     }
 
-    static void load(KubernetesClient c) {
+    public static void load(KubernetesClient c) {
         c.apps().replicaSets().inNamespace("shop").resource(new ReplicaSetBuilder().withNewMetadata()
                 .withName("ui-private-7655bf59b9").withNamespace("shop").addNewOwnerReference().withKind("Deployment")
                 .withName("ui-private").withApiVersion("apps/v1").withUid("uid-dep-ui").withController(true)
-                .endOwnerReference().endMetadata().build()).create();
+                .endOwnerReference().endMetadata().withNewSpec().withReplicas(1).withNewSelector()
+                .addToMatchLabels("pod-template-hash", "7655bf59b9").endSelector().withNewTemplate().withNewMetadata()
+                .addToLabels("pod-template-hash", "7655bf59b9").endMetadata().withNewSpec().addNewContainer()
+                .withName("ui").withImage(ECR_IMAGE).endContainer().endSpec().endTemplate().endSpec().build()).create();
         c.pods().inNamespace("shop").resource(imagePullBackOff()).create();
         for (String suffix : List.of("7xk2p", "9qwer")) {
             c.pods().inNamespace("shop").resource(pod("shop", "cart-5d8f9c7b6d-" + suffix, "ReplicaSet",
@@ -111,6 +114,8 @@ final class Fixtures {
         c.batch().v1().jobs().inNamespace("batch").resource(new JobBuilder().withNewMetadata().withName("report-29012345")
                 .withNamespace("batch").addNewOwnerReference().withApiVersion("batch/v1").withKind("CronJob")
                 .withName("report").withUid("uid-cron-report").withController(true).endOwnerReference().endMetadata()
+                .withNewSpec().withNewTemplate().withNewSpec().withRestartPolicy("Never").addNewContainer()
+                .withName("report").withImage("reporting:1.0").endContainer().endSpec().endTemplate().endSpec()
                 .build()).create();
         c.pods().inNamespace("batch").resource(pod("batch", "report-29012345-abcde", "Job", "report-29012345", null)
                 .withNewSpec().addNewContainer().withName("report").withImage("reporting:1.0").endContainer().endSpec()
@@ -124,14 +129,14 @@ final class Fixtures {
     }
 
     /** The instant fixture times are relative to (tests compute ages against it, not the wall clock). */
-    static volatile Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    public static volatile Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     static String ago(long seconds) {
         return base.minusSeconds(seconds).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     /** The describe-pod events of the ui-private pod (EKS workshop seed), core/v1. */
-    static void uiPrivateEvents(KubernetesClient c) {
+    public static void uiPrivateEvents(KubernetesClient c) {
         String pod = "ui-private-7655bf59b9-jprrj";
         // the mock assigns its own uids; the kubelet writes the pod's into involvedObject
         String uid = c.pods().inNamespace("shop").withName(pod).get().getMetadata().getUid();

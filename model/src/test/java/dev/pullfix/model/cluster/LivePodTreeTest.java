@@ -159,12 +159,12 @@ class LivePodTreeTest {
         assertThat(snapshots.poll(20, TimeUnit.SECONDS)).isNotNull();
         awaitState(ConnectionState.LIVE);
         KubernetesClient c = conn.kubernetesClient();
-        for (int i = 0; i < 150; i++) {
+        for (int i = 0; i < 60; i++) {
             c.pods().inNamespace("default").resource(pod("default", "burst-" + i, "ImagePullBackOff")).create();
         }
-        List<PodDelta> all = awaitDeltas(d -> d.size() >= 150);
-        assertThat(all).hasSize(150).allMatch(d -> d.kind() == PodDelta.Kind.ADDED);
-        assertThat(batches.size()).isLessThan(40);
+        List<PodDelta> all = awaitDeltas(d -> d.size() >= 60);
+        assertThat(all).hasSize(60).allMatch(d -> d.kind() == PodDelta.Kind.ADDED);
+        assertThat(batches.size()).isLessThan(30);
         assertThat(batches.get(batches.size() - 1).workloads()).allSatisfy(w ->
                 assertThat(w.workload().kind()).isEqualTo(WorkloadRef.POD));
     }

@@ -91,7 +91,8 @@ final class MockApiServer implements AutoCloseable {
         ClusterEnvironment env = ClusterEnvironment.of(Map.of("PATH", "/usr/bin:/bin"), kubeconfig.getParent());
         Kubeconfig kc = Kubeconfig.load(env, kubeconfig);
         return new ClusterConnector(env, ClusterConnector.Options.defaults().withRetryBackoffLimit(0)
-                .withNativeMinter(null)).connect(kc, null);
+                .withNativeMinter(null).withTimeouts(java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60)))
+                .connect(kc, null);
     }
 
     @Override

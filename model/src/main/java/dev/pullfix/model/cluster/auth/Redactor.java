@@ -32,7 +32,16 @@ public final class Redactor {
             s = p.matcher(s).replaceAll(MASK);
         }
         s = BEARER.matcher(s).replaceAll("$1" + Matcher.quoteReplacement(MASK));
-        s = KEYED.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+        s = KEYED.matcher(s).replaceAll(m -> {
+            // "token" is also a plain word ("Error loading SSO Token: Token for x does not exist"): only mask
+            // values that look like secrets (a digit or a symbol in them)
+            boolean plainWordKey = m.group(1).toLowerCase(java.util.Locale.ROOT).replace("\"", "").strip()
+                    .startsWith("token");
+            if (plainWordKey && !m.group(2).matches(".*[0-9._~+/=\\-].*")) {
+                return Matcher.quoteReplacement(m.group());
+            }
+            return Matcher.quoteReplacement(m.group(1) + MASK);
+        });
         return s;
     }
 }

@@ -58,8 +58,8 @@ public record PullEvidence(String text, String lower, ImageReference image, Stri
             Pattern.compile("\\breference \"([^\"]+)\""));
     private static final Pattern READING_MANIFEST = Pattern.compile("reading manifest (\\S+) in (\\S+?):?\\s");
     private static final Pattern REGISTRY_URL = Pattern.compile(
-            "https?:/+\"?([A-Za-z0-9.\\-]+(?::\\d+)?)/v2/(?:(.+?)/(manifests|blobs|tags)/([^\\s\":]+(?::[0-9a-f]+)?))?");
-    private static final Pattern HOST_URL = Pattern.compile("https?:/+\"?([A-Za-z0-9.\\-]+(?::\\d+)?)");
+            "https?:/+\"?([A-Za-z0-9_.\\-]+(?::\\d+)?)/v2/(?:(.+?)/(manifests|blobs|tags)/([^\\s\":]+(?::[0-9a-f]+)?))?");
+    private static final Pattern HOST_URL = Pattern.compile("https?:/+\"?([A-Za-z0-9_.\\-]+(?::\\d+)?)");
     private static final Pattern ECR_HOST = Pattern.compile(
             "\\b\\d{12}\\.dkr[.-]ecr(?:-fips)?\\.[a-z0-9-]+\\.(?:amazonaws\\.com(?:\\.cn)?|on\\.aws)\\b");
     private static final Pattern REDACTED_ECR = Pattern.compile(

@@ -41,6 +41,10 @@ public final class PolicyEvaluator {
     }
 
     public EvaluationResult evaluate(AccessRequest request, PolicySet policies) {
+        if ("*".equals(request.resourceArn()) && policies.resourcePolicy() != null) {
+            // a request without a resource (ecr:GetAuthorizationToken) never consults a resource-based policy
+            policies = policies.withResourcePolicy(null);
+        }
         RequestFacts facts = new RequestFacts(request, policies, clock);
         List<Eval> evals = new ArrayList<>();
         for (NamedPolicy p : policies.all()) {
@@ -83,6 +87,10 @@ public final class PolicyEvaluator {
         Tri identity = Tri.NO;
         for (NamedPolicy p : policies.identityPolicies()) {
             identity = identity.or(anyAllow(evals, p, unknown));
+        }
+        if (facts.caller.type() == Caller.Type.ROOT && facts.caller.account().equals(facts.resourceAccount().isEmpty()
+                ? facts.caller.account() : facts.resourceAccount())) {
+            identity = Tri.YES; // the account root user has full access to its own account's resources
         }
         Tri resDirect = Tri.NO;
         Tri resRole = Tri.NO;
@@ -150,7 +158,7 @@ public final class PolicyEvaluator {
         return switch (e.policy().kind()) {
             case IDENTITY -> identityPath == Tri.YES;
             case PERMISSIONS_BOUNDARY -> identityPath == Tri.YES || resRole == Tri.YES;
-            case RESOURCE -> !sameAccount || identityPath != Tri.YES;
+            case RESOURCE -> true;
             default -> true;
         };
     }
@@ -180,9 +188,6 @@ public final class PolicyEvaluator {
     }
 
     private static boolean sameAccount(RequestFacts facts, PolicySet policies) {
-        if (policies.resourcePolicy() == null) {
-            return true;
-        }
         String resAccount = facts.resourceAccount();
         return resAccount.isEmpty() || resAccount.equals(facts.caller.account());
     }
@@ -282,7 +287,7 @@ public final class PolicyEvaluator {
             List<String> args = new ArrayList<>();
             args.add(r.action());
             args.add(r.resourceArn());
-            args.add(principalWhy == null ? "" : principalWhy.args().isEmpty() ? r.principalArn() : principalWhy.args().get(0));
+            args.add(principalWhy == null || principalWhy.args().isEmpty() ? r.principalArn() : principalWhy.args().get(0));
             if (principalWhy != null && principalWhy.code().equals("why.notPrincipalWithBoundary")) {
                 matched = "why.notPrincipalWithBoundary";
             } else if (!s.conditions().isEmpty()) {

@@ -9,6 +9,9 @@ public final class Wildcards {
         if (pattern == null || value == null) {
             return false;
         }
+        if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0) {
+            return ignoreCase ? pattern.equalsIgnoreCase(value) : pattern.equals(value);
+        }
         String p = ignoreCase ? pattern.toLowerCase(java.util.Locale.ROOT) : pattern;
         String v = ignoreCase ? value.toLowerCase(java.util.Locale.ROOT) : value;
         int pi = 0;

@@ -55,4 +55,16 @@ class ByHandTest {
         assertThat(nodeRole.outcome().permission()).isEqualTo("iam:GetPolicyVersion");
         assertThat(d.fixes()).extracting(FixPlan::kind).doesNotContain(FixKind.NODE_ROLE_ATTACH_POLICY);
     }
+
+    @Test
+    void stopsAtTheFirstStepWhenThePodDoesNotExist() {
+        Scenarios.World w = Scenarios.ecrPolicyDeny(false);
+        Diagnosis d = Engines.engine(w, Engines.options()).diagnose(DiagnosisEngine.Request.of("default", "no-such-pod"),
+                new CancelToken(), ProgressListener.NONE);
+
+        assertThat(d.podUnreadable()).contains(CouldNotCheckException.Reason.NOT_FOUND);
+        assertThat(d.steps()).hasSize(1);
+        assertThat(d.fixes()).isEmpty();
+        assertThat(w.aws().calls("ecr:GetRepositoryPolicy")).isZero();
+    }
 }

@@ -10,7 +10,6 @@ import dev.pullfix.model.diagnosis.runbook.port.NodeNetwork;
 import dev.pullfix.model.diagnosis.runbook.port.PodFacts;
 import dev.pullfix.model.diagnosis.runbook.port.RoleRef;
 import dev.pullfix.model.diagnosis.runbook.port.RolePolicies;
-import dev.pullfix.model.diagnosis.runbook.port.SecretFacts;
 import dev.pullfix.model.diagnosis.runbook.port.ServiceAccountFacts;
 import dev.pullfix.model.diagnosis.runbook.port.VpcEndpointFacts;
 import dev.pullfix.model.diagnosis.runbook.port.WorkloadRef;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The seed documents' scenarios as in-memory clusters and accounts (names and messages as the documents quote them). */
 final class Scenarios {
@@ -278,9 +276,5 @@ final class Scenarios {
         w.aws().image(UI_REPO, new EcrImageLookup.Detail(ACCOUNT, "retail-sample-app-ui", "sha256:" + "0c".repeat(32),
                 List.of("0.3.9"), 268000000L, Instant.parse("2024-09-01T10:00:00Z"), null, null));
         return w;
-    }
-
-    static Set<String> unused() {
-        return Set.of(SecretFacts.class.getName());
     }
 }

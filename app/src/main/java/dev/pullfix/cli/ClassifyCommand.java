@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         description = {"Classifies image pull failures from kubelet event messages read on standard input, "
                 + "one per line (bare messages, 'kubectl describe' Events rows, 'kubectl get events' rows or kubelet "
                 + "log lines).",
-            "Prints one line per non-blank input line: 'CATEGORY: summary', or a JSON object with --json."},
+            "Prints one line per non-blank input line: 'CATEGORY: summary', or a JSON object with --json.",
+            "With --pod, all input is one pod's events and one verdict is printed."},
         footer = {"", "JSON fields: category, categoryName, summary, registry, registryKind, repository, tag, digest, "
                 + "image, httpStatus (number or null), grpcCode, quoted, account, region, ecrRepositoryArn, "
                 + "imageProblem, rule, nextChecks, event.",
@@ -44,11 +45,19 @@ public final class ClassifyCommand implements Callable<Integer> {
             description = "Language of summaries and next checks (default: ${DEFAULT-VALUE}).")
     String lang;
 
+    @Option(names = "--pod", description = "Treat all of standard input as the events of one pod (a pasted "
+            + "'kubectl describe' Events table) and print one verdict: the most specific event wins.")
+    boolean pod;
+
+    @Option(names = "--reason", paramLabel = "<waitingReason>", description = "With --pod: the container's waiting "
+            + "reason (ErrImagePull, ImagePullBackOff, InvalidImageName, ErrImageNeverPull ...).")
+    String waitingReason;
+
     @Spec
     CommandSpec spec;
 
     private final InputStream input;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = jsonMapper();
 
     /** Reads standard input. */
     public ClassifyCommand() {
@@ -58,6 +67,19 @@ public final class ClassifyCommand implements Callable<Integer> {
     /** Reads the given stream (tests). */
     ClassifyCommand(InputStream input) {
         this.input = input;
+    }
+
+    /**
+     * JSON escapes non-ASCII (Japanese summaries) as \\uXXXX when the platform charset cannot encode it (JDK 17
+     * writes stdout in the locale's charset, e.g. ASCII under LANG=C), so the output stays valid everywhere.
+     */
+    static ObjectMapper jsonMapper() {
+        ObjectMapper m = new ObjectMapper();
+        if (!java.nio.charset.Charset.defaultCharset().newEncoder().canEncode("\u30ce\u30fc\u30c9")) {
+            m.getFactory().configure(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature(),
+                    true);
+        }
+        return m;
     }
 
     @Override
@@ -71,6 +93,16 @@ public final class ClassifyCommand implements Callable<Integer> {
         PullFailureText text = PullFailureText.forLanguage(lang);
         PrintWriter out = spec.commandLine().getOut();
         BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
+        if (pod) {
+            StringBuilder all = new StringBuilder();
+            for (String l = reader.readLine(); l != null; l = reader.readLine()) {
+                all.append(l).append('\n');
+            }
+            PullFailure f = classifier.classify(waitingReason, KubeletEvent.parseAll(all.toString()));
+            out.println(render(f, text));
+            out.flush();
+            return 0;
+        }
         String line;
         while ((line = reader.readLine()) != null) {
             if (line.isBlank()) {
@@ -90,6 +122,10 @@ public final class ClassifyCommand implements Callable<Integer> {
             // never stop the run on one odd line
             return json ? failureJson(e) : PullFailureCategory.OTHER + ": " + oneLine(e);
         }
+        return render(f, text);
+    }
+
+    private String render(PullFailure f, PullFailureText text) {
         String summary = text.summary(f);
         if (!json) {
             return f.category() + ": " + summary;

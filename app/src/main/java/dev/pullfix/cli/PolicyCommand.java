@@ -46,6 +46,25 @@ public final class PolicyCommand implements Callable<Integer> {
         return 2;
     }
 
+    /**
+     * Standard output that can print the Japanese messages: as is when the platform encoding can encode them,
+     * otherwise UTF-8 (a POSIX/ASCII locale would print '?').
+     */
+    static PrintStream out() {
+        return utf8IfNeeded(System.out);
+    }
+
+    static PrintStream err() {
+        return utf8IfNeeded(System.err);
+    }
+
+    private static PrintStream utf8IfNeeded(PrintStream stream) {
+        if (java.nio.charset.Charset.defaultCharset().newEncoder().canEncode("日本語")) {
+            return stream;
+        }
+        return new PrintStream(stream, true, StandardCharsets.UTF_8);
+    }
+
     static ResourceBundle bundle() {
         return ResourceBundle.getBundle("dev.pullfix.i18n.policy", Locale.getDefault());
     }
@@ -79,6 +98,9 @@ public final class PolicyCommand implements Callable<Integer> {
         @Option(names = "--json", description = "Print a JSON object with decision, statements (and reason).")
         boolean json;
 
+        @Option(names = "--trace", description = "Also list every statement with whether it applies and why.")
+        boolean trace;
+
         @Override
         public Integer call() {
             ResourceBundle b = bundle();
@@ -86,30 +108,55 @@ public final class PolicyCommand implements Callable<Integer> {
             try {
                 text = readFile(file);
             } catch (IOException e) {
-                System.err.println("pullfix policy eval: " + text(b, "cli.error.readFile", List.of(file, ioReason(e))));
+                err().println("pullfix policy eval: " + text(b, "cli.error.readFile", List.of(file, ioReason(e))));
                 return 2;
             }
             PolicyCase c;
             try {
                 c = PolicyCase.parse(text);
             } catch (PolicyCase.InvalidCaseException e) {
-                System.err.println("pullfix policy eval: " + text(b, "cli.error.badCase", List.of(file,
+                err().println("pullfix policy eval: " + text(b, "cli.error.badCase", List.of(file,
                         oneLine(e.getMessage()))));
                 return 2;
             }
-            EvaluationResult r = new PolicyEvaluator().evaluate(c.request(), c.policies());
-            PrintStream out = System.out;
+            PolicyEvaluator evaluator = new PolicyEvaluator();
+            EvaluationResult r = evaluator.evaluate(c.request(), c.policies());
+            List<PolicyEvaluator.StatementTrace> steps = trace ? evaluator.trace(c.request(), c.policies()) : List.of();
+            PrintStream out = out();
             if (json) {
-                out.println(toJson(r, b).toPrettyString());
+                ObjectNode o = toJson(r, b);
+                if (trace) {
+                    ArrayNode t = o.putArray("trace");
+                    for (PolicyEvaluator.StatementTrace st : steps) {
+                        ObjectNode n = t.addObject();
+                        n.put("policyKind", st.statement().kind().label());
+                        n.put("policyName", st.statement().policyName());
+                        n.put("statement", st.statement().label());
+                        n.put("index", st.statement().index());
+                        n.put("effect", st.statement().effect().wire());
+                        n.put("applies", st.applies().name());
+                        n.put("reason", text(b, st.statement().reasonCode(), st.statement().reasonArgs()));
+                    }
+                }
+                out.println(o.toPrettyString());
             } else {
                 out.println(r.decision().name());
                 if (r.decision() != Decision.ALLOW) {
-                    out.println(text(b, "cli.eval.reason", List.of(text(b, r.reasonCode(), r.reasonArgs()))));
+                    out.println(text(b, "cli.eval.reason", List.of(reason(r, b))));
                 }
                 for (StatementRef s : r.statements()) {
                     out.println("  " + text(b, "cli.eval.statement", List.of(s.kind().label(),
                             s.policyName() == null ? "" : s.policyName(), s.label(), s.effect().wire(),
                             text(b, s.reasonCode(), s.reasonArgs()))));
+                }
+                if (trace) {
+                    for (PolicyEvaluator.StatementTrace st : steps) {
+                        StatementRef s = st.statement();
+                        out.println("  " + st.applies().name().toLowerCase(Locale.ROOT) + ": " + text(b,
+                                "cli.eval.statement", List.of(s.kind().label(), s.policyName() == null ? ""
+                                        : s.policyName(), s.label(), s.effect().wire(),
+                                        text(b, s.reasonCode(), s.reasonArgs()))));
+                    }
                 }
                 if (r.decision() == Decision.UNKNOWN) {
                     out.println(text(b, "cli.eval.possible", List.of(r.possible().stream().map(Enum::name).sorted()
@@ -117,6 +164,16 @@ public final class PolicyCommand implements Callable<Integer> {
                 }
             }
             return 0;
+        }
+
+        /** The decision's reason; for UNKNOWN followed by why the first undecidable statement cannot be decided. */
+        static String reason(EvaluationResult r, ResourceBundle b) {
+            String text = text(b, r.reasonCode(), r.reasonArgs());
+            if (r.decision() == Decision.UNKNOWN && !r.statements().isEmpty()) {
+                StatementRef s = r.statements().get(0);
+                text += ": " + text(b, s.reasonCode(), s.reasonArgs());
+            }
+            return text;
         }
 
         static ObjectNode toJson(EvaluationResult r, ResourceBundle b) {
@@ -148,7 +205,7 @@ public final class PolicyCommand implements Callable<Integer> {
                 }
             }
             if (r.decision() != Decision.ALLOW) {
-                o.put("reason", text(b, r.reasonCode(), r.reasonArgs()));
+                o.put("reason", reason(r, b));
                 o.put("reasonCode", r.reasonCode());
             }
             if (r.decision() == Decision.UNKNOWN) {
@@ -181,14 +238,14 @@ public final class PolicyCommand implements Callable<Integer> {
             try {
                 target = PolicyLint.Target.valueOf(type.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                System.err.println("pullfix policy lint: --type must be identity, resource or auto");
+                err().println("pullfix policy lint: --type must be identity, resource or auto");
                 return 2;
             }
             String text;
             try {
                 text = readFile(file);
             } catch (IOException e) {
-                System.err.println("pullfix policy lint: " + text(b, "cli.error.readFile", List.of(file, ioReason(e))));
+                err().println("pullfix policy lint: " + text(b, "cli.error.readFile", List.of(file, ioReason(e))));
                 return 2;
             }
             // the output of `aws ecr get-repository-policy` wraps the document in policyText
@@ -226,17 +283,17 @@ public final class PolicyCommand implements Callable<Integer> {
                         n.put("column", f.column());
                     }
                 }
-                System.out.println(o.toPrettyString());
+                out().println(o.toPrettyString());
             } else {
                 for (PolicyLint.Finding f : report.findings()) {
                     String where = f.line() > 0 ? file + ":" + f.line() + ":" + f.column() : file;
-                    System.out.println(where + ": " + f.severity().name().toLowerCase(Locale.ROOT) + " [" + f.code()
+                    out().println(where + ": " + f.severity().name().toLowerCase(Locale.ROOT) + " [" + f.code()
                             + "] " + text(b, f.code(), f.args()));
                 }
                 if (report.findings().isEmpty()) {
-                    System.out.println(text(b, "cli.lint.ok", List.of(kind)));
+                    out().println(text(b, "cli.lint.ok", List.of(kind)));
                 } else {
-                    System.out.println(text(b, "cli.lint.summary", List.of(
+                    out().println(text(b, "cli.lint.summary", List.of(
                             String.valueOf(report.count(PolicyLint.Severity.ERROR)),
                             String.valueOf(report.count(PolicyLint.Severity.WARNING)), kind)));
                 }
@@ -283,10 +340,10 @@ public final class PolicyCommand implements Callable<Integer> {
                     texts[i] = policyText(readFile(files[i]));
                     docs[i] = dev.pullfix.model.policy.PolicyParser.parse(texts[i]);
                 } catch (IOException e) {
-                    System.err.println("pullfix policy diff: " + text(b, "cli.error.readFile", List.of(files[i], ioReason(e))));
+                    err().println("pullfix policy diff: " + text(b, "cli.error.readFile", List.of(files[i], ioReason(e))));
                     return 2;
                 } catch (dev.pullfix.model.policy.InvalidPolicyException e) {
-                    System.err.println("pullfix policy diff: " + text(b, "cli.error.badPolicy", List.of(files[i],
+                    err().println("pullfix policy diff: " + text(b, "cli.error.badPolicy", List.of(files[i],
                             "policy", text(b, e.code(), e.args()))));
                     return 2;
                 }
@@ -307,10 +364,10 @@ public final class PolicyCommand implements Callable<Integer> {
                 }
                 ArrayNode d = o.putArray("diff");
                 lines.forEach(d::add);
-                System.out.println(o.toPrettyString());
+                out().println(o.toPrettyString());
             } else {
-                changes.forEach(c -> System.out.println(text(b, c.code(), c.args())));
-                lines.forEach(System.out::println);
+                changes.forEach(c -> out().println(text(b, c.code(), c.args())));
+                lines.forEach(out()::println);
             }
             return changes.isEmpty() ? 0 : 1;
         }
@@ -347,22 +404,22 @@ public final class PolicyCommand implements Callable<Integer> {
             try {
                 policy = policyText(readFile(file));
             } catch (IOException e) {
-                System.err.println("pullfix policy propose: " + text(b, "cli.error.readFile", List.of(file, ioReason(e))));
+                err().println("pullfix policy propose: " + text(b, "cli.error.readFile", List.of(file, ioReason(e))));
                 return 2;
             }
             if (!repository.matches("arn:aws[a-z-]*:ecr:[a-z0-9-]+:\\d{12}:repository/.+")) {
-                System.err.println("pullfix policy propose: --repository must be arn:aws:ecr:REGION:ACCOUNT:repository/NAME");
+                err().println("pullfix policy propose: --repository must be arn:aws:ecr:REGION:ACCOUNT:repository/NAME");
                 return 2;
             }
             dev.pullfix.model.policy.PullFixProposal.Proposal p;
             try {
                 p = new dev.pullfix.model.policy.PullFixProposal().propose(policy, role, repository, !identityDeniesPull);
             } catch (dev.pullfix.model.policy.InvalidPolicyException e) {
-                System.err.println("pullfix policy propose: " + text(b, "cli.error.badPolicy", List.of(file, "policy",
+                err().println("pullfix policy propose: " + text(b, "cli.error.badPolicy", List.of(file, "policy",
                         text(b, e.code(), e.args()))));
                 return 2;
             } catch (IllegalArgumentException e) {
-                System.err.println("pullfix policy propose: " + oneLine(e.getMessage()));
+                err().println("pullfix policy propose: " + oneLine(e.getMessage()));
                 return 2;
             }
             if (json) {
@@ -376,10 +433,10 @@ public final class PolicyCommand implements Callable<Integer> {
                 p.notes().forEach(n -> notes.addObject().put("code", n.code()).put("message", text(b, n.code(), n.args())));
                 ArrayNode d = o.putArray("diff");
                 p.unifiedDiff().forEach(d::add);
-                System.out.println(o.toPrettyString());
+                out().println(o.toPrettyString());
             } else {
-                p.notes().forEach(n -> System.out.println(text(b, n.code(), n.args())));
-                p.unifiedDiff().forEach(System.out::println);
+                p.notes().forEach(n -> out().println(text(b, n.code(), n.args())));
+                p.unifiedDiff().forEach(out()::println);
             }
             return p.resolves() ? 0 : 1;
         }

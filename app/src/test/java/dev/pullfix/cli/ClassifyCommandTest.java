@@ -107,9 +107,29 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void podModeGivesOneVerdictFromTheMostSpecificEventOfAPastedTable() throws Exception {
+        String table = String.join("\n",
+                "Events:",
+                "  Type     Reason     Age                    From               Message",
+                "  ----     ------     ----                   ----               -------",
+                "  Normal   Pulling    3m53s (x4 over 5m15s)  kubelet            Pulling image \"682844965773.dkr.ecr"
+                        + ".us-west-2.amazonaws.com/retail-sample-app-ui:0.4.0\"",
+                ECR_403_ROW,
+                "  Warning  Failed     3m53s (x4 over 5m14s)  kubelet            Error: ErrImagePull",
+                "  Warning  Failed     3m27s (x6 over 5m14s)  kubelet            Error: ImagePullBackOff",
+                "");
+        CliRun run = CliRun.classify(table, "--pod", "--reason", "ImagePullBackOff", "--json");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.outLines()).hasSize(1);
+        JsonNode o = JSON.readTree(run.outLines()[0]);
+        assertThat(o.get("category").asText()).isEqualTo("FORBIDDEN_POLICY");
+        assertThat(o.get("event").get("reason").asText()).isEqualTo("Failed");
+    }
+
+    @Test
     void helpDescribesTheCommandThroughMain() {
         CliRun run = CliRun.main("classify", "--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("--json").contains("--lang");
+        assertThat(run.out()).contains("--json").contains("--lang").contains("--pod");
     }
 }

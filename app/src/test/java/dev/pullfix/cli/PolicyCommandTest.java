@@ -81,6 +81,18 @@ class PolicyCommandTest {
     }
 
     @Test
+    void evalTraceListsEveryStatementWithWhetherItApplies() throws Exception {
+        assertThat(run("policy", "eval", fixture("seed-000-case.json"), "--json", "--trace")).isZero();
+
+        JsonNode t = new ObjectMapper().readTree(stdout()).get("trace");
+        assertThat(t).hasSize(2);
+        assertThat(t.get(0).get("policyKind").asText()).isEqualTo("identity");
+        assertThat(t.get(0).get("applies").asText()).isEqualTo("YES");
+        assertThat(t.get(1).get("statement").asText()).isEqualTo("new policy");
+        assertThat(t.get(1).get("applies").asText()).isEqualTo("YES");
+    }
+
+    @Test
     void evalAfterTheFlipAllows() throws Exception {
         assertThat(run("policy", "eval", fixture("seed-000-flipped-case.json"), "--json")).isZero();
 
@@ -106,7 +118,7 @@ class PolicyCommandTest {
         assertThat(run("policy", "eval", c.toString(), "--json")).isZero();
         JsonNode j = new ObjectMapper().readTree(stdout());
         assertThat(j.get("decision").asText()).isEqualTo("UNKNOWN");
-        assertThat(j.get("reason").asText()).contains("Odd");
+        assertThat(j.get("reason").asText()).contains("Odd", "StringMatchesRegex");
         assertThat(j.get("statements").get(0).get("reason").asText()).contains("StringMatchesRegex");
     }
 

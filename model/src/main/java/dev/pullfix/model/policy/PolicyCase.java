@@ -39,6 +39,9 @@ public record PolicyCase(AccessRequest request, PolicySet policies) {
     }
 
     public static PolicyCase parse(String json) {
+        if (json != null && json.startsWith("\uFEFF")) {
+            json = json.substring(1);
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(json);

@@ -40,6 +40,29 @@ public final class PolicyEvaluator {
         }
     }
 
+    /** One statement's outcome for a request: applies YES / NO / MAYBE, and why (for a GUI listing every statement). */
+    public record StatementTrace(StatementRef statement, Tri applies) {
+    }
+
+    /**
+     * Every statement of every applicable policy with whether it applies to the request and why, in policy order
+     * (identity, resource, boundary, SCPs, endpoints). The decision itself comes from {@link #evaluate}.
+     */
+    public List<StatementTrace> trace(AccessRequest request, PolicySet policies) {
+        if ("*".equals(request.resourceArn()) && policies.resourcePolicy() != null) {
+            policies = policies.withResourcePolicy(null);
+        }
+        RequestFacts facts = new RequestFacts(request, policies, clock);
+        List<StatementTrace> out = new ArrayList<>();
+        for (NamedPolicy p : policies.all()) {
+            for (Statement s : p.document().statements()) {
+                Eval e = evaluateStatement(p, s, facts);
+                out.add(new StatementTrace(e.ref(), e.applies()));
+            }
+        }
+        return out;
+    }
+
     public EvaluationResult evaluate(AccessRequest request, PolicySet policies) {
         if ("*".equals(request.resourceArn()) && policies.resourcePolicy() != null) {
             // a request without a resource (ecr:GetAuthorizationToken) never consults a resource-based policy
@@ -221,11 +244,13 @@ public final class PolicyEvaluator {
                     r.action()), grant);
         }
         // resource
+        boolean variables = "2012-10-17".equals(p.document().version());
         Tri resource = Tri.YES;
         if (s.resources() != null) {
             Tri hit = Tri.NO;
             for (String pattern : s.resources()) {
-                ConditionEvaluator.Resolved res = ConditionEvaluator.substitute(pattern, facts, true);
+                ConditionEvaluator.Resolved res = variables ? ConditionEvaluator.substitute(pattern, facts, true)
+                        : new ConditionEvaluator.Resolved(pattern, false);
                 if (res.unknown()) {
                     hit = hit.or(Tri.MAYBE);
                 } else if (res.value() != null && Wildcards.arnMatches(res.value(), r.resourceArn())) {
@@ -274,7 +299,7 @@ public final class PolicyEvaluator {
         }
         // conditions
         Outcome cond = s.conditions().isEmpty() ? Outcome.yes("why.noConditions")
-                : ConditionEvaluator.evaluate(s.conditions(), facts);
+                : ConditionEvaluator.evaluate(s.conditions(), facts, variables);
         Tri applies = resource.and(principal).and(cond.tri());
         Outcome why;
         if (applies == Tri.NO) {

@@ -26,8 +26,9 @@
  * permissions boundary), which is the conservative reading;</li>
  * <li>NotPrincipal that lists the session but not its role or account: UNKNOWN (AWS "might" deny);</li>
  * <li>condition operators beyond String*, Numeric*, Date*, Bool, BinaryEquals, IpAddress, Arn*, Null (with
- * ...IfExists and ForAnyValue/ForAllValues): UNKNOWN; policy variables inside StringLike keep ${*} as a wildcard;</li>
- * <li>the 2008-10-17 Version (no policy variables) is evaluated like 2012-10-17;</li>
+ * ...IfExists and ForAnyValue/ForAllValues): UNKNOWN;</li>
+ * <li>policy variables: only {@code ${key}}, {@code ${key, 'default'}}, {@code ${*}}, {@code ${?}}, {@code ${$}};
+ * the first value of a multi-valued key is used;</li>
  * <li>S3 layer downloads behind a gateway endpoint are checked against the endpoint policy only (the URL is
  * presigned by ECR); KMS: only "key enabled" as an input.</li>
  * </ul>

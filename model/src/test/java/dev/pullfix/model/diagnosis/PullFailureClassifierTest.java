@@ -136,7 +136,7 @@ class PullFailureClassifierTest {
         String ja = PullFailureText.forLanguage("ja").summary(f);
         assertThat(en).contains("403").contains("retail-sample-app-ui").doesNotContain("{");
         assertThat(ja).contains("403").contains("retail-sample-app-ui").doesNotContain("{")
-                .startsWith("682844965773.dkr.ecr");
+                .startsWith("ECR（682844965773.dkr.ecr");
         assertThat(PullFailureText.forLanguage("ja").nextChecks(f)).allSatisfy(c -> assertThat(c).isNotBlank()
                 .doesNotStartWith("check."));
         assertThat(PullFailureText.forLanguage("ja").category(f.category())).isEqualTo("ポリシーで拒否");

@@ -96,6 +96,14 @@ class PolicyParserTest {
     }
 
     @Test
+    void acceptsAByteOrderMarkAndKeepsSpansOnTheStoredText() {
+        PolicyDocument d = PolicyParser.parse("\uFEFF{\"Statement\":{\"Sid\":\"x\",\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}");
+
+        TextSpan span = d.statements().get(0).span();
+        assertThat(d.text().substring(span.startOffset(), span.endOffset())).startsWith("{\"Sid\":\"x\"").endsWith("}");
+    }
+
+    @Test
     void namesTheStatementAndPositionOfASemanticError() {
         assertThatThrownBy(() -> PolicyParser.parse("{\"Statement\":[\n{\"Effect\":\"Allow\",\"Action\":\"*\"},\n"
                 + "  {\"Effect\":\"Permit\",\"Action\":\"*\"}]}"))

@@ -191,6 +191,55 @@ public final class DiagnosisReport {
     }
 
     /**
+     * Plain text for a terminal, numbered as the documents number their steps: each step with its commands, its
+     * live result and verdict (evidence tables abridged to their rows), then the fixes. Secrets redacted.
+     */
+    public String text(Diagnosis d) {
+        StringBuilder out = new StringBuilder();
+        out.append(t("report.title", d.namespace(), d.pod())).append("\n");
+        if (d.image() != null) {
+            out.append("  ").append(t("report.image")).append(": ").append(d.image()).append("\n");
+        }
+        out.append("  ").append(t("report.symptom")).append(": ")
+                .append(d.symptom() == null ? t("report.symptom.none") : category(d.symptom())).append("\n");
+        if (d.eventsGone()) {
+            out.append("  ").append(t("report.eventsGone")).append("\n");
+        }
+        String book = null;
+        for (StepResult s : d.steps()) {
+            if (!s.runbookId().equals(book)) {
+                book = s.runbookId();
+                out.append("\n== ").append(catalog.get(book).map(b -> b.title().in(locale)).orElse(book)).append("\n");
+            }
+            out.append("\n").append(t("report.step", s.step().numberIn(locale), s.step().title().in(locale)))
+                    .append("  [").append(t("verdict." + s.verdict().name())).append("]\n");
+            s.commands().forEach(c -> out.append("  $ ").append(c).append("\n"));
+            if (s.verdict() == Verdict.COULD_NOT_CHECK && s.outcome().reason() != null) {
+                out.append("  ").append(t("reason." + s.outcome().reason().name(),
+                        s.outcome().permission() == null ? "" : s.outcome().permission())).append("\n");
+            } else if (s.outcome().finding() != null) {
+                out.append("  ").append(t("finding." + s.outcome().finding().code(), s.outcome().finding().args().toArray()))
+                        .append("\n");
+            }
+        }
+        out.append("\n").append(t("report.cause")).append(": ")
+                .append(d.cause() == null ? t("report.cause.none") : category(d.cause()));
+        if (d.finding() != null) {
+            out.append(" - ").append(t("finding." + d.finding().code(), d.finding().args().toArray()));
+        }
+        out.append("\n").append(t("report.fixes")).append(":\n");
+        if (d.fixes().isEmpty()) {
+            out.append("  ").append(t("report.fixes.none")).append("\n");
+        }
+        int i = 1;
+        for (FixPlan f : d.fixes()) {
+            out.append("  ").append(i++).append(". [").append(f.kind()).append("] ").append(t(f.summary(), f.args().toArray()))
+                    .append("\n");
+        }
+        return Redactor.redact(out.toString());
+    }
+
+    /**
      * The diagnosis as JSON for {@code --json}: {@code cause}, {@code symptom}, {@code finding}, {@code eventsGone},
      * {@code steps} (each with {@code number}, {@code title}, {@code command}, {@code commands}, {@code verdict},
      * {@code finding}, {@code reason}, {@code permission}, {@code evidence}) and {@code fixes} (each with {@code kind},

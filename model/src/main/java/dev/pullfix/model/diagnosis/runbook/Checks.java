@@ -424,7 +424,8 @@ public final class Checks {
         return "arn:" + partition + ":sts::" + account + ":assumed-role/" + role.name() + "/" + session;
     }
 
-    record IdentityPull(RoleRef role, RolePolicies policies, Map<String, PolicyDecision> decisions) {
+    /** @param unreadable attached policies whose document could not be read (and that Pullfix does not know) */
+    record IdentityPull(RoleRef role, RolePolicies policies, Map<String, PolicyDecision> decisions, List<String> unreadable) {
         boolean allows() {
             return decisions.values().stream().allMatch(d -> d.decision() == Decision.ALLOW);
         }
@@ -442,10 +443,13 @@ public final class Checks {
     static IdentityPull identityPull(Facts f, RoleRef role, EcrRepositoryRef repo) throws CouldNotCheckException {
         RolePolicies rp = f.rolePolicies(role.name());
         List<PolicySource> sources = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
         for (RolePolicies.Attached a : rp.attached()) {
             String doc = a.document() != null ? a.document() : KNOWN_MANAGED.get(a.policyArn());
             if (doc != null) {
                 sources.add(new PolicySource(a.policyArn(), PolicySource.Kind.IDENTITY, doc));
+            } else {
+                unreadable.add(a.policyArn());
             }
         }
         rp.inline().forEach(i -> sources.add(new PolicySource(i.policyName(), PolicySource.Kind.IDENTITY, i.document())));
@@ -456,7 +460,7 @@ public final class Checks {
         for (String action : PULL_ACTIONS) {
             decisions.put(action, judge.judge(new AccessQuestion(principal, action, repo.arn()), sources));
         }
-        return new IdentityPull(role, rp, decisions);
+        return new IdentityPull(role, rp, decisions, unreadable);
     }
 
     static CheckOutcome nodeRolePolicies(Facts f) throws CouldNotCheckException {
@@ -474,6 +478,11 @@ public final class Checks {
         }
         if (pull.allows()) {
             return CheckOutcome.ok(Finding.of("nodeRoleAllowsPull", role.name())).build().withEvidence(ev);
+        }
+        if (!pull.unreadable().isEmpty()) {
+            // a policy we could not read may grant what the readable ones do not: do not guess
+            return CheckOutcome.couldNotCheck(CouldNotCheckException.accessDenied("iam:GetPolicyVersion",
+                    "policy documents not readable: " + String.join(", ", pull.unreadable()))).withEvidence(ev);
         }
         List<String> denied = pull.decisions().entrySet().stream().filter(e -> e.getValue().decision() != Decision.ALLOW)
                 .map(Map.Entry::getKey).toList();

@@ -26,6 +26,18 @@ public record Diagnosis(String namespace, String pod, String image, String sympt
         fixes = List.copyOf(fixes);
     }
 
+    /**
+     * Why the pod itself could not be read (not found, access denied, cluster unreachable), when that stopped the
+     * diagnosis at its first step; empty otherwise.
+     */
+    public java.util.Optional<dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException.Reason> podUnreadable() {
+        if (steps.size() == 1 && steps.get(0).step().check().equals("pod.status")
+                && steps.get(0).verdict() == Verdict.COULD_NOT_CHECK) {
+            return java.util.Optional.ofNullable(steps.get(0).outcome().reason());
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The steps that found a problem. */
     public List<StepResult> problems() {
         return steps.stream().filter(s -> s.verdict() == Verdict.PROBLEM).toList();

@@ -176,6 +176,9 @@ public final class DiagnosisEngine {
                 case COULD_NOT_CHECK -> step.next().unknown();
             };
             causeFound |= isCause;
+            if (podUnreadable(step, outcome)) {
+                break; // nothing else can be checked without the pod; the front end reports the reason
+            }
             if (target.equals("end")) {
                 stepId = null;
             } else if (target.startsWith("runbook:")) {
@@ -205,6 +208,12 @@ public final class DiagnosisEngine {
         return new Diagnosis(request.namespace(), request.pod(), image, symptom, cause, finding, eventsGone, start.id(),
                 new ArrayList<>(runbooks), steps, new ArrayList<>(fixes.values()), cancel.isCancelled(),
                 options.clock().instant());
+    }
+
+    private static boolean podUnreadable(Runbook.Step step, CheckOutcome o) {
+        return step.check().equals("pod.status") && o.verdict() == Verdict.COULD_NOT_CHECK && o.reason() != null
+                && (o.reason() == Reason.NOT_FOUND || o.reason() == Reason.ACCESS_DENIED || o.reason() == Reason.NO_CREDENTIALS
+                || o.reason() == Reason.UNREACHABLE);
     }
 
     /** Steps that only restate the kubelet's symptom: their problem is not a cause of its own. */

@@ -17,6 +17,9 @@ import java.util.Map;
 /** {@link PolicyJudge} over the policy model's evaluator (both pure): the production wiring. */
 public final class PolicyEvaluatorJudge implements PolicyJudge {
     private final PolicyEvaluator evaluator;
+    /** Parsed documents by text: the same repository or managed policy is judged for many actions and pods. */
+    private final Map<String, PolicyDocument> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 1_000;
 
     public PolicyEvaluatorJudge() {
         this(new PolicyEvaluator());
@@ -33,7 +36,7 @@ public final class PolicyEvaluatorJudge implements PolicyJudge {
         List<PolicyDocument> endpoints = new ArrayList<>();
         try {
             for (PolicySource p : policies) {
-                PolicyDocument d = PolicyDocument.parse(p.document());
+                PolicyDocument d = parse(p.document());
                 docs.put(p.name(), d);
                 switch (p.kind()) {
                     case IDENTITY -> set.identity(p.name(), d);
@@ -61,6 +64,17 @@ public final class PolicyEvaluatorJudge implements PolicyJudge {
             case UNKNOWN -> Decision.UNKNOWN;
         };
         return new PolicyDecision(d, deciding);
+    }
+
+    private PolicyDocument parse(String text) {
+        PolicyDocument d = parsed.get(text);
+        if (d == null) {
+            d = PolicyDocument.parse(text);
+            if (parsed.size() < MAX_CACHED) {
+                parsed.put(text, d);
+            }
+        }
+        return d;
     }
 
     private static String statementText(PolicyDocument doc, StatementRef ref) {

@@ -12,9 +12,13 @@ class DiagnoseAllTest {
 
     /** Copies a scenario's pod (and its events) n times under new names into {@code into}. */
     static void replicate(Scenarios.World from, FakeCluster into, int n) {
+        replicate(from, into, n, "");
+    }
+
+    static void replicate(Scenarios.World from, FakeCluster into, int n, String prefix) {
         PodFacts p = from.cluster().pods.get(from.namespace() + "/" + from.pod());
         for (int i = 0; i < n; i++) {
-            String name = p.name() + "-" + i;
+            String name = prefix + p.name() + "-" + i;
             into.pod(new PodFacts(p.namespace(), name, p.phase(), p.nodeName(), p.serviceAccount(), p.imagePullSecrets(),
                     p.owner(), p.containers(), p.created()));
             for (EventFacts e : from.cluster().events) {

@@ -30,4 +30,18 @@ class DiagnosisJsonTest {
         assertThat(ja.get("steps").get(5).get("title").asText()).isEqualTo("ECR リポジトリの権限を確認する");
         assertThat(ja.get("fixes").get(0).get("summary").asText()).contains("Deny から Allow");
     }
+
+    @Test
+    void plainTextListsTheStepsAsTheWorkshopNumbersThemWithCommandsAndVerdicts() {
+        Diagnosis d = Engines.diagnose(Scenarios.ecrPolicyDeny(false));
+        String en = new DiagnosisReport(Engines.CATALOG, Locale.ENGLISH).text(d);
+        String ja = new DiagnosisReport(Engines.CATALOG, Locale.JAPANESE).text(d);
+
+        assertThat(en).contains("Step 6: Check the ECR repository policy  [Problem found]\n"
+                + "  $ aws ecr get-repository-policy --registry-id 682844965773 --region us-west-2 --repository-name retail-sample-app-ui"
+                + " --query policyText --output text | jq .\n"
+                + "  The policy of repository retail-sample-app-ui denies the node role " + Scenarios.ROLE_NAME + " (statement new policy).");
+        assertThat(en).contains("1. [ECR_POLICY_EDIT]");
+        assertThat(ja).contains("ステップ5: ECR リポジトリの権限を確認する  [問題あり]").contains("ステップ2: ワークロードが使っているイメージ URI を取得する");
+    }
 }

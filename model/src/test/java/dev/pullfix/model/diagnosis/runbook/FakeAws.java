@@ -33,6 +33,8 @@ class FakeAws implements AwsPort {
     final Set<String> denied = new HashSet<>();
     final Map<String, Long> delays = new HashMap<>();
     final Map<String, AtomicInteger> calls = new HashMap<>();
+    /** Simulated latency for every call (benchmarks). */
+    volatile long latencyMillis;
 
     FakeAws deny(String action) {
         denied.add(action);
@@ -54,7 +56,7 @@ class FakeAws implements AwsPort {
         synchronized (calls) {
             calls.computeIfAbsent(action, k -> new AtomicInteger()).incrementAndGet();
         }
-        Long d = delays.get(action);
+        Long d = delays.getOrDefault(action, latencyMillis > 0 ? latencyMillis : null);
         if (d != null) {
             try {
                 Thread.sleep(d);

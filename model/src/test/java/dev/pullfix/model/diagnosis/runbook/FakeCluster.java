@@ -24,10 +24,19 @@ final class FakeCluster implements ClusterPort {
     final Map<String, ServiceAccountFacts> serviceAccounts = new HashMap<>();
     final Map<String, AtomicInteger> calls = new HashMap<>();
     String cluster;
+    /** Simulated API latency per call (benchmarks). */
+    volatile long latencyMillis;
 
     private void count(String what) {
         synchronized (calls) {
             calls.computeIfAbsent(what, k -> new AtomicInteger()).incrementAndGet();
+        }
+        if (latencyMillis > 0) {
+            try {
+                Thread.sleep(latencyMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

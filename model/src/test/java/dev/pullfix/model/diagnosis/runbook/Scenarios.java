@@ -10,7 +10,6 @@ import dev.pullfix.model.diagnosis.runbook.port.NodeNetwork;
 import dev.pullfix.model.diagnosis.runbook.port.PodFacts;
 import dev.pullfix.model.diagnosis.runbook.port.RoleRef;
 import dev.pullfix.model.diagnosis.runbook.port.RolePolicies;
-import dev.pullfix.model.diagnosis.runbook.port.SecretFacts;
 import dev.pullfix.model.diagnosis.runbook.port.ServiceAccountFacts;
 import dev.pullfix.model.diagnosis.runbook.port.VpcEndpointFacts;
 import dev.pullfix.model.diagnosis.runbook.port.WorkloadRef;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The seed documents' scenarios as in-memory clusters and accounts (names and messages as the documents quote them). */
 final class Scenarios {
@@ -227,27 +225,43 @@ final class Scenarios {
         return new World(c, a, new FakeRegistry(), "shop", pod);
     }
 
-    /** The ecr.dkr endpoint's policy denies ecr:BatchGetImage (seed 004 FAQ). The node has no route out but endpoints. */
+    static final String EDGE_NODE = "ip-10-0-99-7.eu-west-1.compute.internal";
+    static final String EDGE_ROLE = "shop-edge-NodeInstanceRole-9ZY8XW7V";
+
+    /**
+     * The ecr.dkr endpoint's policy denies ecr:BatchGetImage (seed 004 FAQ). The node (its own node group and role)
+     * sits in a private subnet without a route out, with the ECR endpoints.
+     */
     static World vpcEndpointPolicyDenies() {
         World w = nodeRoleWithoutEcr(false);
         FakeCluster c = w.cluster();
-        String pod = w.pod();
+        PodFacts old = c.pods.values().iterator().next();
+        c.pods.clear();
+        String pod = "api-edge-7c9d8f6b5-p4q7r";
+        c.pod(new PodFacts(old.namespace(), pod, old.phase(), EDGE_NODE, old.serviceAccount(), old.imagePullSecrets(),
+                new WorkloadRef("Deployment", "api-edge"), old.containers(), old.created()));
+        c.nodes.clear();
+        c.nodes.put(EDGE_NODE, new NodeFacts(EDGE_NODE, Map.of("eks.amazonaws.com/nodegroup", "shop-edge",
+                "topology.kubernetes.io/region", "eu-west-1"), "aws:///eu-west-1a/i-0edge0000000000001"));
         c.events.clear();
         c.event(ev("shop", pod, "Warning", "Failed", "Failed to pull image \"" + SHOP_IMAGE + "\": rpc error: code = Unknown desc = failed to pull and unpack image \"" + SHOP_IMAGE + "\": failed to resolve reference \"" + SHOP_IMAGE + "\": unexpected status from HEAD request to https://" + SHOP_ACCOUNT + ".dkr.ecr.eu-west-1.amazonaws.com/v2/shop/api/manifests/2.3.1: 403 Forbidden", 5, 600, 120, "kubelet"));
         FakeAws a = w.aws();
-        a.rolePolicies.put(SHOP_ROLE, new RolePolicies(SHOP_ROLE, List.of(
+        a.nodeRoles.clear();
+        a.nodeRoles.put(EDGE_NODE, RoleRef.ofArn("arn:aws:iam::" + SHOP_ACCOUNT + ":role/" + EDGE_ROLE, "eks:DescribeNodegroup shop-edge"));
+        a.rolePolicies.put(EDGE_ROLE, new RolePolicies(EDGE_ROLE, List.of(
                 new RolePolicies.Attached("AmazonEKSWorkerNodePolicy", "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy", WORKER_NODE_POLICY),
                 new RolePolicies.Attached("AmazonEC2ContainerRegistryPullOnly", Checks.PULL_ONLY_ARN, null)), List.of()));
-        a.networks.put(SHOP_NODE, new NodeNetwork("i-0123456789abcdef0", "eu-west-1", "vpc-0shop", "subnet-0shop", List.of("sg-0shop"), false, true));
+        a.networks.clear();
+        a.networks.put(EDGE_NODE, new NodeNetwork("i-0edge0000000000001", "eu-west-1", "vpc-0edge", "subnet-0edge", List.of("sg-0edge"), false, true));
         String restrictive = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"AllowAll\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"},"
                 + "{\"Sid\":\"DenyImagePulls\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"ecr:BatchGetImage\",\"Resource\":\"*\"}]}";
         String full = "{\"Statement\":[{\"Action\":\"*\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Resource\":\"*\"}]}";
-        a.endpoints.put("vpc-0shop", List.of(
+        a.endpoints.put("vpc-0edge", List.of(
                 new VpcEndpointFacts("vpce-0api", "com.amazonaws.eu-west-1.ecr.api", "Interface", "available", true, full),
                 new VpcEndpointFacts("vpce-0dkr", "com.amazonaws.eu-west-1.ecr.dkr", "Interface", "available", true, restrictive),
                 new VpcEndpointFacts("vpce-0s3", "com.amazonaws.eu-west-1.s3", "Gateway", "available", false, full),
                 new VpcEndpointFacts("vpce-0logs", "com.amazonaws.eu-west-1.logs", "Interface", "available", true, full)));
-        return w;
+        return new World(c, a, w.registry(), "shop", pod);
     }
 
     /** The tag 0.4.1 was never pushed, and the events have expired (found from the ECR side). */
@@ -262,9 +276,5 @@ final class Scenarios {
         w.aws().image(UI_REPO, new EcrImageLookup.Detail(ACCOUNT, "retail-sample-app-ui", "sha256:" + "0c".repeat(32),
                 List.of("0.3.9"), 268000000L, Instant.parse("2024-09-01T10:00:00Z"), null, null));
         return w;
-    }
-
-    static Set<String> unused() {
-        return Set.of(SecretFacts.class.getName());
     }
 }

@@ -220,4 +220,21 @@ class SeedScenariosTest {
         assertThat(fixKinds(d)).containsExactly(FixKind.IMAGE_TAG_CHANGE, FixKind.MANUAL);
         assertThat(d.fixes().get(0).details()).containsEntry("suggestedTag", "0.4.0").containsEntry("currentTag", "0.4.1");
     }
+
+    @Test
+    void routesAnEcrNotFoundToTheImageRunbookWhichAsksEcrAndSuggestsTheNewestTag() {
+        Scenarios.World w = Scenarios.tagNeverPushed();
+        String image = Scenarios.ACCOUNT + ".dkr.ecr.us-west-2.amazonaws.com/retail-sample-app-ui:0.4.1";
+        w.cluster().event(Scenarios.ev("default", w.pod(), "Warning", "Failed", "Failed to pull image \"" + image + "\": rpc error: "
+                + "code = NotFound desc = failed to pull and unpack image \"" + image + "\": failed to resolve reference \"" + image
+                + "\": " + image + ": not found", 3, 200, 30, "kubelet"));
+        Diagnosis d = Engines.diagnose(w);
+
+        assertThat(d.eventsGone()).as(describe(d)).isFalse();
+        assertThat(d.startRunbook()).isEqualTo("image-not-found");
+        assertThat(verdicts(d)).containsExactly("1:PROBLEM", "2:PROBLEM", "3:PROBLEM", "4:SKIPPED", "6:OK", "6.1:PENDING");
+        assertThat(d.finding().code()).isEqualTo("ecrTagMissing");
+        assertThat(d.fixes().get(0).details()).containsEntry("suggestedTag", "0.4.0");
+        assertThat(d.steps().get(2).commands()).containsExactly("docker manifest inspect " + image);
+    }
 }

@@ -67,6 +67,23 @@ public final class ModelBackend implements WorkbenchBackend {
         }
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper YAML = new com.fasterxml.jackson.databind.ObjectMapper(
+            com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
+                    .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                    .build());
+
+    /** YAML as kubectl prints it (no document marker, quotes only where needed). */
+    static String toYaml(String json) {
+        try {
+            return YAML.writeValueAsString(JSON.readTree(json));
+        } catch (java.io.IOException e) {
+            return json;
+        }
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
@@ -110,7 +127,7 @@ public final class ModelBackend implements WorkbenchBackend {
                 if (p.getMetadata() != null) {
                     p.getMetadata().setManagedFields(null);
                 }
-                return client.getKubernetesSerialization().asYaml(p);
+                return toYaml(client.getKubernetesSerialization().asJson(p));
             } catch (dev.pullfix.model.cluster.ClusterError e) {
                 throw e;
             } catch (RuntimeException e) {

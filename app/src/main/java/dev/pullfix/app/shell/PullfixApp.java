@@ -50,10 +50,12 @@ public class PullfixApp extends Application {
         tasks = new FxTaskRunner(4);
         SettingsStore store = new SettingsStore(dataDir != null ? dataDir : DataDirs.userData());
         UserSettings s = store.load();
-        Scene scene = new Scene(new javafx.scene.layout.Pane(), width(s), height(s));
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(new javafx.scene.layout.Pane(), Math.min(width(s), screen.getWidth()),
+                Math.min(height(s), screen.getHeight()));
         scene.getStylesheets().add(PullfixApp.class.getResource("/dev/pullfix/app/app.css").toExternalForm());
         stage.setScene(scene);
-        if (s.windowX() != null && s.windowY() != null) {
+        if (s.windowX() != null && s.windowY() != null && screen.contains(s.windowX(), s.windowY())) {
             stage.setX(s.windowX());
             stage.setY(s.windowY());
         }

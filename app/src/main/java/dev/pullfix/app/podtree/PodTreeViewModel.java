@@ -131,25 +131,57 @@ public final class PodTreeViewModel {
 
     // ------------------------------------------------------------------ commands
 
-    /** Replaces everything with a snapshot. */
+    /** Replaces everything with a snapshot (builds the rows here; see {@link #prepare} to build them off-thread). */
     public void load(ClusterSnapshot snapshot) {
-        clearRows();
+        install(prepare(snapshot));
+    }
+
+    /** The rows of a snapshot, built away from the UI thread; hand them to {@link #install}. */
+    public static final class Prepared {
+        private final TreeMap<String, NamespaceRow> namespaces = new TreeMap<>();
+        private final Map<String, PodRow> pods = new HashMap<>();
+
+        public int pods() {
+            return pods.size();
+        }
+    }
+
+    /**
+     * Builds the rows of a snapshot with every child visible. Touches no shared state, so it may run on any thread
+     * (the window runs it in a task, so 20,000 pods never hold up the UI thread).
+     */
+    public static Prepared prepare(ClusterSnapshot snapshot) {
+        Prepared p = new Prepared();
         for (NamespaceNode n : snapshot.namespaces()) {
             NamespaceRow ns = new NamespaceRow(n.name());
-            namespaces.put(n.name(), ns);
+            p.namespaces.put(n.name(), ns);
             for (WorkloadNode w : n.workloads()) {
                 WorkloadRow wr = new WorkloadRow(ns, w.ref());
                 ns.workloads.put(w.ref(), wr);
-                for (PodInfo p : w.pods()) {
-                    PodRow pr = newPod(wr, p);
-                    wr.pods.put(p.name(), pr);
-                    podsByKey.put(p.key(), pr);
-                    count(ns, wr, p, +1);
+                for (PodInfo pod : w.pods()) {
+                    PodRow pr = newPod(wr, pod);
+                    wr.pods.put(pod.name(), pr);
+                    p.pods.put(pod.key(), pr);
+                    count(ns, wr, pod, +1);
                 }
+                wr.children.setAll(wr.pods.values());
             }
+            ns.children.setAll(ns.workloads.values());
         }
+        return p;
+    }
+
+    /** Shows prepared rows (UI thread): swaps the index and re-applies the current filter. */
+    public void install(Prepared p) {
+        clearRows();
+        namespaces.putAll(p.namespaces);
+        podsByKey.putAll(p.pods);
         loaded.set(true);
-        rebuildVisible();
+        if (filtering() || !nsQuery.isEmpty()) {
+            rebuildVisible();
+        } else {
+            roots.setAll(namespaces.values());
+        }
         updateTotals();
     }
 
@@ -346,7 +378,7 @@ public final class PodTreeViewModel {
         failingCount.set(failing);
     }
 
-    private PodRow newPod(WorkloadRow wr, PodInfo p) {
+    private static PodRow newPod(WorkloadRow wr, PodInfo p) {
         PodRow pr = new PodRow(wr, p);
         pr.haystack = haystack(p);
         pr.children.setAll(containerRows(pr));

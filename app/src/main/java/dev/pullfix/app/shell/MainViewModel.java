@@ -93,6 +93,8 @@ public final class MainViewModel {
     private TaskRunner.Handle detailsTask;
     private TaskRunner.Handle whoTask;
     private boolean applyingContext;
+    private boolean preparing;
+    private final List<DeltaBatch> waitingDeltas = new ArrayList<>();
 
     public MainViewModel(TaskRunner tasks, UiBridge bridge, DialogService dialogs, WorkbenchBackend backend, I18n i18n,
                          SettingsStore settingsStore, LabLauncher lab) {
@@ -282,6 +284,8 @@ public final class MainViewModel {
         cancelLongTask();
         closeSession();
         long gen = ++sessionGeneration;
+        preparing = false;
+        waitingDeltas.clear();
         podTree.clear();
         events.clear();
         podYaml.set("");
@@ -361,7 +365,10 @@ public final class MainViewModel {
     private record StateChange(ConnectionState state, ClusterError cause) {
     }
 
-    /** Live items, batched onto the UI thread by the bridge; consecutive delta batches are applied together. */
+    /**
+     * Live items, batched onto the UI thread by the bridge; consecutive delta batches are applied together. A
+     * snapshot's rows are built in a task; deltas that arrive meanwhile wait and are applied right after it.
+     */
     void onLive(long gen, List<Object> items) {
         if (gen != sessionGeneration) {
             return;
@@ -369,7 +376,11 @@ public final class MainViewModel {
         List<DeltaBatch> pending = new ArrayList<>();
         for (Object item : items) {
             if (item instanceof DeltaBatch b) {
-                pending.add(b);
+                if (preparing) {
+                    waitingDeltas.add(b);
+                } else {
+                    pending.add(b);
+                }
                 continue;
             }
             if (!pending.isEmpty()) {
@@ -377,12 +388,27 @@ public final class MainViewModel {
                 pending = new ArrayList<>();
             }
             if (item instanceof ClusterSnapshot snap) {
-                podTree.load(snap);
-                idle();
-                log(i18n.t("log.listed", snap.podCount(), snap.failingPodCount(), snap.context()));
-                if (!snap.skippedNamespaces().isEmpty()) {
-                    log(i18n.t("log.skipped", String.join(", ", snap.skippedNamespaces())));
-                }
+                preparing = true;
+                waitingDeltas.clear();
+                tasks.submit("build tree", () -> PodTreeViewModel.prepare(snap), prepared -> {
+                    if (gen != sessionGeneration) {
+                        return;
+                    }
+                    podTree.install(prepared);
+                    preparing = false;
+                    if (!waitingDeltas.isEmpty()) {
+                        podTree.apply(List.copyOf(waitingDeltas));
+                        waitingDeltas.clear();
+                    }
+                    idle();
+                    log(i18n.t("log.listed", snap.podCount(), snap.failingPodCount(), snap.context()));
+                    if (!snap.skippedNamespaces().isEmpty()) {
+                        log(i18n.t("log.skipped", String.join(", ", snap.skippedNamespaces())));
+                    }
+                }, e -> {
+                    preparing = false;
+                    failed(i18n.t("error.connect", snap.context()), e);
+                });
             } else if (item instanceof StateChange sc) {
                 switch (sc.state()) {
                     case CONNECTING -> connection.set(Connection.CONNECTING);

@@ -169,7 +169,7 @@ public final class WizardView {
             Label verdict = new Label();
             verdict.setId("stepVerdict");
             verdict.setWrapText(true);
-            verdict.getStyleClass().add("verdict");
+            verdict.getStyleClass().add("step-verdict");
             body.getChildren().addAll(explain, new Label(i18n.t("wizard.command")), cmdLine, verdict, evidence);
             box.getChildren().add(body);
             Runnable paintOpen = () -> {
@@ -178,11 +178,11 @@ public final class WizardView {
                 if (r == null) {
                     verdict.setText(s.statusProperty().get() == WizardViewModel.Status.RUNNING
                             ? i18n.t("wizard.running") : i18n.t("wizard.pending"));
-                    verdict.getStyleClass().setAll("label", "verdict");
+                    verdict.getStyleClass().setAll("label", "step-verdict");
                     return;
                 }
                 verdict.setText(verdictText(r));
-                verdict.getStyleClass().setAll("label", "verdict", "verdict-" + r.verdict().name().toLowerCase());
+                verdict.getStyleClass().setAll("label", "step-verdict", "step-verdict-" + r.verdict().name().toLowerCase());
                 Node ev = evidenceNode(r.evidence());
                 if (ev != null) {
                     evidence.getChildren().addAll(new Label(i18n.t("wizard.evidence")), ev);

@@ -46,6 +46,15 @@ public final class LabFixture implements AutoCloseable {
                 + "current-context: lab-a\nusers:\n" + users);
     }
 
+    /** Adds a context {@code lab-broken} whose server refuses connections (port 9 on loopback). */
+    public void addBrokenContext() throws IOException {
+        String text = Files.readString(kubeconfig);
+        text = text.replace("contexts:\n", "contexts:\n- name: lab-broken\n  context:\n    cluster: lab-broken\n    user: lab-broken\n")
+                .replace("clusters:\n", "clusters:\n- name: lab-broken\n  cluster:\n    server: http://127.0.0.1:9\n")
+                .replace("users:\n", "users:\n- name: lab-broken\n  user: {}\n");
+        Files.writeString(kubeconfig, text);
+    }
+
     public ModelBackend backend() {
         return new ModelBackend(ClusterEnvironment.of(Map.of("KUBECONFIG", kubeconfig.toString()), dir),
                 AwsEnvironment.of(Map.of("AWS_CONFIG_FILE", dir.resolve("aws-config").toString(),

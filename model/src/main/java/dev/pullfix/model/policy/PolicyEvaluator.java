@@ -150,7 +150,7 @@ public final class PolicyEvaluator {
         return switch (e.policy().kind()) {
             case IDENTITY -> identityPath == Tri.YES;
             case PERMISSIONS_BOUNDARY -> identityPath == Tri.YES || resRole == Tri.YES;
-            case RESOURCE -> !sameAccount || identityPath != Tri.YES;
+            case RESOURCE -> true;
             default -> true;
         };
     }
@@ -282,7 +282,7 @@ public final class PolicyEvaluator {
             List<String> args = new ArrayList<>();
             args.add(r.action());
             args.add(r.resourceArn());
-            args.add(principalWhy == null ? "" : principalWhy.args().isEmpty() ? r.principalArn() : principalWhy.args().get(0));
+            args.add(principalWhy == null || principalWhy.args().isEmpty() ? r.principalArn() : principalWhy.args().get(0));
             if (principalWhy != null && principalWhy.code().equals("why.notPrincipalWithBoundary")) {
                 matched = "why.notPrincipalWithBoundary";
             } else if (!s.conditions().isEmpty()) {

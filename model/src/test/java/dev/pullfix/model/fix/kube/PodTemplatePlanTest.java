@@ -34,60 +34,15 @@ class PodTemplatePlanTest {
                "spec":{"containers":[{"name":"ui","image":"682844965773.dkr.ecr.us-west-2.amazonaws.com/retail-sample-app-ui:0.4.0"}]}}},
              "status":{"replicas":1,"unavailableReplicas":1}}""";
 
-    /** Objects in memory; patches applied as a server would, with a log of the calls. */
-    static final class FakeKube implements KubeObjects {
-        final Map<String, JsonNode> objects = new HashMap<>();
-        final List<String> calls = new ArrayList<>();
-        String rejectDryRunWith;
-
-        static String key(ObjectRef r) {
-            return r.kind() + "/" + r.namespace() + "/" + r.name();
-        }
-
-        @Override
-        public Optional<JsonNode> get(ObjectRef ref) {
-            calls.add("get");
-            return Optional.ofNullable(objects.get(key(ref))).map(JsonNode::deepCopy);
-        }
-
-        @Override
-        public JsonNode mergePatch(ObjectRef ref, JsonNode patch, boolean dryRun) throws FixException {
-            calls.add(dryRun ? "patch-dry-run " + patch : "patch " + patch);
-            if (dryRun && rejectDryRunWith != null) {
-                throw new FixException(rejectDryRunWith);
-            }
-            JsonNode after = MergePatch.apply(objects.get(key(ref)), patch);
-            if (!dryRun) {
-                objects.put(key(ref), after);
-            }
-            return after;
-        }
-
-        @Override
-        public JsonNode create(ObjectRef ref, JsonNode object, boolean dryRun) {
-            calls.add(dryRun ? "create-dry-run" : "create");
-            if (!dryRun) {
-                objects.put(key(ref), object.deepCopy());
-            }
-            return object;
-        }
-
-        @Override
-        public void delete(ObjectRef ref) {
-            calls.add("delete");
-            objects.remove(key(ref));
-        }
-    }
-
     @TempDir
     Path data;
-    FakeKube kube;
+    InMemoryKubeObjects kube;
     WritePath path;
     final ObjectRef deploy = new ObjectRef("lab", "apps/v1", "Deployment", "default", "ui-private");
 
     @BeforeEach
     void setUp() throws Exception {
-        kube = new FakeKube();
+        kube = new InMemoryKubeObjects();
         kube.objects.put("Deployment/default/ui-private", JSON.readTree(DEPLOYMENT));
         path = new WritePath(new BackupStore(data), new AuditLog(data), Clock.systemUTC(), "tester", false);
     }

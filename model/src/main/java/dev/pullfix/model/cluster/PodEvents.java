@@ -49,8 +49,7 @@ public final class PodEvents {
                             || (uid != null && io.getUid() != null && !uid.equals(io.getUid()))) {
                         continue;
                     }
-                    PodEvent pe = fromCore(e);
-                    byKey.putIfAbsent(key(pe), pe);
+                    add(byKey, fromCore(e));
                 }
                 cont = page.getMetadata() == null || page.getMetadata().getContinue() == null
                         || page.getMetadata().getContinue().isEmpty() ? null : page.getMetadata().getContinue();
@@ -68,8 +67,7 @@ public final class PodEvents {
                         || (uid != null && r.getUid() != null && !uid.equals(r.getUid()))) {
                     continue;
                 }
-                PodEvent pe = fromEventsV1(e);
-                byKey.putIfAbsent(key(pe), pe);
+                add(byKey, fromEventsV1(e));
             }
         } catch (KubernetesClientException e) {
             if (coreFailure != null) {
@@ -82,13 +80,22 @@ public final class PodEvents {
         if (pod == null && byKey.isEmpty()) {
             throw ClusterError.of(ClusterError.Code.POD_NOT_FOUND, namespace, podName);
         }
-        List<PodEvent> out = new ArrayList<>(byKey.values());
+        List<PodEvent> out = new ArrayList<>(new java.util.LinkedHashSet<>(byKey.values()));
         out.sort(Comparator.comparing(PodEvent::sortTime, Comparator.nullsFirst(Comparator.naturalOrder())));
         return out;
     }
 
-    private static String key(PodEvent e) {
-        return e.uid() != null ? e.uid() : e.reason() + "\u0000" + e.message() + "\u0000" + e.first();
+    /** The same object seen through both APIs shares its uid, and always its reason, text and first time. */
+    private static void add(Map<String, PodEvent> byKey, PodEvent e) {
+        String content = e.reason() + "\u0000" + e.message() + "\u0000"
+                + (e.first() == null ? "" : e.first().getEpochSecond());
+        if ((e.uid() != null && byKey.containsKey("uid:" + e.uid())) || byKey.containsKey(content)) {
+            return;
+        }
+        byKey.put(content, e);
+        if (e.uid() != null) {
+            byKey.put("uid:" + e.uid(), e);
+        }
     }
 
     static PodEvent fromCore(Event e) {

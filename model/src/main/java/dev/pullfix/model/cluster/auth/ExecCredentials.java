@@ -117,7 +117,7 @@ public final class ExecCredentials implements OAuthTokenProvider {
                 } catch (RuntimeException e) {
                     throw ClusterError.of(ClusterError.Code.EKS_TOKEN_FAILED, eks.clusterName(),
                             eks.profile() == null ? "default" : eks.profile(),
-                            Redactor.redact(String.valueOf(e.getMessage())));
+                            Redactor.redact(shorten(String.valueOf(e.getMessage()))));
                 }
             }
             throw ClusterError.of(ClusterError.Code.EXEC_NOT_FOUND, String.valueOf(command),
@@ -125,6 +125,18 @@ public final class ExecCredentials implements OAuthTokenProvider {
                     exec.getInstallHint() == null ? "" : exec.getInstallHint().trim());
         }
         return run(r);
+    }
+
+    /** The SDK's credential-chain messages run to kilobytes; keep the first clause. */
+    static String shorten(String m) {
+        int cut = m.indexOf(" AwsCredentialsProviderChain(");
+        if (cut < 0) {
+            cut = m.indexOf(" : [");
+        }
+        String s = cut > 0 ? m.substring(0, cut) : m;
+        int nl = s.indexOf('\n');
+        s = nl > 0 ? s.substring(0, nl) : s;
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }
 
     private Credential run(ExecCommandResolver.Resolution r) {

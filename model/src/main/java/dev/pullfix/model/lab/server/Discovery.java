@@ -72,6 +72,41 @@ final class Discovery {
             }
             docs.put(gv.contains("/") ? "/apis/" + gv : "/api/" + gv, Json.bytes(list));
         }
+        openApi();
+    }
+
+    /**
+     * A minimal OpenAPI v3 index and per-group-version documents: just the PATCH operations with their
+     * group/version/kind and the {@code fieldValidation} parameter, which is what kubectl (apply, create -f)
+     * inspects to choose server-side field validation instead of downloading full schemas.
+     */
+    private void openApi() {
+        ObjectNode root = Json.object();
+        ObjectNode paths = root.putObject("paths");
+        for (String gv : ResourceTypes.groupVersions()) {
+            String key = gv.contains("/") ? "apis/" + gv : "api/" + gv;
+            paths.putObject(key).put("serverRelativeURL", "/openapi/v3/" + key + "?hash=" + Integer.toHexString(gv.hashCode()).toUpperCase());
+            ObjectNode doc = Json.object();
+            doc.put("openapi", "3.0.0");
+            doc.putObject("info").put("title", "Kubernetes").put("version", "v1.32.0");
+            ObjectNode dp = doc.putObject("paths");
+            for (ResourceType t : ResourceTypes.ALL_TYPES) {
+                if (!t.apiVersion().equals(gv)) {
+                    continue;
+                }
+                String path = "/" + key + (t.namespaced() ? "/namespaces/{namespace}/" : "/") + t.plural() + "/{name}";
+                ObjectNode patch = dp.putObject(path).putObject("patch");
+                patch.put("operationId", "patch" + t.kind());
+                patch.putObject("x-kubernetes-group-version-kind").put("group", t.group()).put("version", t.version()).put("kind", t.kind());
+                ArrayNode params = patch.putArray("parameters");
+                for (String q : List.of("dryRun", "fieldManager", "fieldValidation", "force")) {
+                    params.addObject().put("name", q).put("in", "query").putObject("schema").put("type", q.equals("force") ? "boolean" : "string");
+                }
+                patch.putObject("responses").putObject("200").put("description", "OK");
+            }
+            docs.put("/openapi/v3/" + key, Json.bytes(doc));
+        }
+        docs.put("/openapi/v3", Json.bytes(root));
     }
 
     private static ObjectNode group(String g, String gv) {

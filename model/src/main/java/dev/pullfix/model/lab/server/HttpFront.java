@@ -479,6 +479,11 @@ final class HttpFront extends SimpleChannelInboundHandler<Object> {
     }
 
     private static ObjectNode body(FullHttpRequest req) {
+        String ct = req.headers().get(HttpHeaderNames.CONTENT_TYPE, "application/json");
+        if (!ct.contains("json") && !ct.contains("*/*")) {
+            throw new ApiException(415, "UnsupportedMediaType", "the body of the request was in an unknown format - accepted media types include: "
+                    + "application/json, application/yaml", null, null, null);
+        }
         if (!req.content().isReadable()) {
             throw ApiException.badRequest("the request body is empty");
         }

@@ -185,7 +185,7 @@ public final class LabPopulation {
         }
         ObjectNode s = t.putObject("spec");
         ObjectNode c = s.putArray("containers").addObject();
-        c.put("name", app.substring(app.lastIndexOf('-') + 1)).put("image", image).put("imagePullPolicy", "IfNotPresent");
+        c.put("name", containerName(app)).put("image", image).put("imagePullPolicy", "IfNotPresent");
         c.putArray("ports").addObject().put("containerPort", 8080).put("name", "http").put("protocol", "TCP");
         c.putObject("resources").putObject("requests").put("cpu", "100m").put("memory", "128Mi");
         c.put("terminationMessagePath", "/dev/termination-log").put("terminationMessagePolicy", "File");
@@ -193,6 +193,19 @@ public final class LabPopulation {
                 .put("serviceAccountName", "default").put("terminationGracePeriodSeconds", 30);
         s.putObject("securityContext");
         return t;
+    }
+
+    /** "checkout-cron-5b" → "cron", "payments-db" → "db", "kube-proxy" → "kube-proxy". */
+    private String containerName(String app) {
+        for (String w : WORDS) {
+            if (app.startsWith(w + "-")) {
+                String rest = app.substring(w.length() + 1);
+                int dash = rest.indexOf('-');
+                String first = dash < 0 ? rest : rest.substring(0, dash);
+                return first.matches("[a-z]+") ? first : rest;
+            }
+        }
+        return app;
     }
 
     private String healthyImage(String ns, String app) {

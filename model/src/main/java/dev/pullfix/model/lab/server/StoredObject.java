@@ -75,6 +75,9 @@ public final class StoredObject {
             throw new UncheckedIOException(e);
         }
         byte[] bytes = Arrays.copyOf(out.array(), out.size());
+        while (ms < me && bytes[ms] != '{') {
+            ms++; // the generator writes the ':' separator together with the value
+        }
         Map<String, String> labels;
         JsonNode l = meta.get("labels");
         if (l == null || l.isEmpty()) {

@@ -317,8 +317,11 @@ public final class PodTreeViewModel {
         WorkloadRow wr = pr.workload;
         NamespaceRow ns = wr.namespace;
         boolean wasVisible = podVisible(pr);
+        PodInfo old = pr.info;
         count(ns, wr, pr.info, -1);
         boolean containersChanged = !pr.info.containers().equals(after.containers());
+        boolean shownChanged = containersChanged || old.failing() != after.failing()
+                || !java.util.Objects.equals(old.status(), after.status()) || !old.ready().equals(after.ready());
         pr.info = after;
         pr.haystack = haystack(after);
         count(ns, wr, after, +1);
@@ -338,9 +341,13 @@ public final class PodTreeViewModel {
                 }
             }
         }
-        pr.touch();
-        wr.touch();
-        ns.touch();
+        if (shownChanged) {
+            pr.touch();
+        }
+        if (old.failing() != after.failing()) {
+            wr.touch();
+            ns.touch();
+        }
         if (selectedPod.get() != null && selectedPod.get().key().equals(after.key())) {
             selectedPod.set(after);
         }

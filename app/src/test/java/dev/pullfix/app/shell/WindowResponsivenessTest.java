@@ -15,7 +15,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** A generous guard (the benchmark has the real figures): 2,000 pods and 100 changes a second never freeze the window. */
+/** A generous guard (the benchmark has the real figures): 1,000 pods and 100 changes a second never freeze the window. */
 @ExtendWith(ApplicationExtension.class)
 class WindowResponsivenessTest {
     static Path dir;
@@ -25,7 +25,7 @@ class WindowResponsivenessTest {
     @BeforeAll
     static void labs() throws Exception {
         dir = Files.createTempDirectory("pullfix-stall");
-        lab = new LabFixture(dir, 2000);
+        lab = new LabFixture(dir, 1000);
     }
 
     @AfterAll
@@ -40,11 +40,11 @@ class WindowResponsivenessTest {
     }
 
     @Test
-    void twoThousandPodsWithAHundredChangesASecondNeverStallTheFxThreadForASecond(FxRobot robot) throws Exception {
-        WindowLoad.Figures f = WindowLoad.run(robot, app, lab, 2000, 100, 4);
+    void aThousandPodsWithAHundredChangesASecondNeverStallTheFxThreadForASecond(FxRobot robot) throws Exception {
+        WindowLoad.Figures f = WindowLoad.run(robot, app, lab, 1000, 100, 3);
         WindowLoad.print("guard", f);
-        assertThat(f.changes()).isGreaterThan(200);
-        assertThat(f.pulsesLive()).isGreaterThan(20);
+        assertThat(f.changes()).isGreaterThan(150);
+        assertThat(f.pulsesLive()).isGreaterThan(10);
         assertThat(f.maxStallLiveMs()).isLessThan(1000);
     }
 }

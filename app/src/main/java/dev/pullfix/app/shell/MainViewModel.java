@@ -390,11 +390,14 @@ public final class MainViewModel {
             if (item instanceof ClusterSnapshot snap) {
                 preparing = true;
                 waitingDeltas.clear();
+                long t0 = System.nanoTime();
                 tasks.submit("build tree", () -> PodTreeViewModel.prepare(snap), prepared -> {
                     if (gen != sessionGeneration) {
                         return;
                     }
+                    long t1 = System.nanoTime();
                     podTree.install(prepared);
+                    long t2 = System.nanoTime();
                     preparing = false;
                     if (!waitingDeltas.isEmpty()) {
                         podTree.apply(List.copyOf(waitingDeltas));
@@ -402,6 +405,7 @@ public final class MainViewModel {
                     }
                     idle();
                     log(i18n.t("log.listed", snap.podCount(), snap.failingPodCount(), snap.context()));
+                    log(i18n.t("log.treeBuilt", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000));
                     if (!snap.skippedNamespaces().isEmpty()) {
                         log(i18n.t("log.skipped", String.join(", ", snap.skippedNamespaces())));
                     }

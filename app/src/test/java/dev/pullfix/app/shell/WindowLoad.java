@@ -12,7 +12,7 @@ import org.testfx.util.WaitForAsyncUtils;
 final class WindowLoad {
     record Figures(int pods, int failing, double loadSeconds, double maxStallDuringLoadMs, double maxStallLiveMs,
                    long stallsOver50msLive, long pulsesLive, long changes, long heapUsedMb,
-                   double fxCpuLiveMs, int liveSeconds, String loadAverage) {
+                   double fxCpuLiveMs, int liveSeconds, String loadAverage, String treeLine) {
     }
 
     private WindowLoad() {}
@@ -62,7 +62,8 @@ final class WindowLoad {
             loadAvg = "?";
         }
         return new Figures(pods, failing, loadSeconds, loadStall, liveStall, over50, pulses, driver.changes.get(), heap,
-                cpu[0], liveSeconds, loadAvg);
+                cpu[0], liveSeconds, loadAvg, app.viewModel().activity().stream().filter(l -> l.contains("Tree built"))
+                        .findFirst().orElse("(no tree line)"));
     }
 
     static void print(String label, Figures f) {
@@ -70,6 +71,7 @@ final class WindowLoad {
                         + "live for %d changes: longest FX stall %.0f ms, %d pulses, %d gaps over 50 ms; heap in use after GC %d MB (whole JVM incl. lab server)%n",
                 label, f.pods(), f.failing(), f.loadSeconds(), f.maxStallDuringLoadMs(), f.changes(), f.maxStallLiveMs(),
                 f.pulsesLive(), f.stallsOver50msLive(), f.heapUsedMb());
+        System.out.printf("%s: %s%n", label, f.treeLine());
         System.out.printf("%s: FX thread CPU while live %.0f ms over %d s (%.1f %% busy); machine load average %s%n",
                 label, f.fxCpuLiveMs(), f.liveSeconds(), f.fxCpuLiveMs() / (f.liveSeconds() * 10.0), f.loadAverage());
     }

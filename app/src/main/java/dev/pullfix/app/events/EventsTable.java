@@ -23,9 +23,9 @@ public final class EventsTable extends TableView<PodEvent> {
         type.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().type()));
         TableColumn<PodEvent, String> reason = column(i18n.t("events.reason"), 120);
         reason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reason()));
-        TableColumn<PodEvent, String> age = column(i18n.t("events.age"), 150);
+        TableColumn<PodEvent, String> age = column(i18n.t("events.age"), 200);
         age.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().age(Instant.now())));
-        TableColumn<PodEvent, String> from = column(i18n.t("events.from"), 110);
+        TableColumn<PodEvent, String> from = column(i18n.t("events.from"), 140);
         from.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().from()));
         TableColumn<PodEvent, String> message = column(i18n.t("events.message"), 700);
         message.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().message()));

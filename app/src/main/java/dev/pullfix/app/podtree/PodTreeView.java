@@ -79,7 +79,7 @@ public final class PodTreeView {
         tree.setShowRoot(false);
         tree.setRoot(new RootItem(vm.roots()));
         tree.setCellFactory(t -> new RowCell(i18n));
-        tree.setFixedCellSize(24);
+        tree.setFixedCellSize(28);
     }
 
     private void layoutParts() {

@@ -81,6 +81,14 @@ public final class MainView {
     private void build() {
         root.setId("main");
         root.setTop(new VBox(menuBar(), topBar()));
+        Label problem = new Label();
+        problem.setId("connectionProblem");
+        problem.setMaxWidth(Double.MAX_VALUE);
+        problem.textProperty().bind(vm.connectionDetailProperty());
+        problem.visibleProperty().bind(vm.connectionProperty().isEqualTo(MainViewModel.Connection.ERROR)
+                .or(vm.connectionProperty().isEqualTo(MainViewModel.Connection.RECONNECTING)));
+        problem.managedProperty().bind(problem.visibleProperty());
+        treeView.root().getChildren().add(1, problem);
         StackPane treeArea = new StackPane(treeView.root(), emptyState());
         centre.getItems().setAll(treeArea, wizardView.root());
         centre.setDividerPositions(vm.settings().treeDivider() != null ? vm.settings().treeDivider() : 0.34);

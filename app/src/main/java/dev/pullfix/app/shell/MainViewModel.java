@@ -94,6 +94,7 @@ public final class MainViewModel {
     private TaskRunner.Handle whoTask;
     private boolean applyingContext;
     private boolean preparing;
+    private boolean notifiedFailure;
     private final List<DeltaBatch> waitingDeltas = new ArrayList<>();
 
     public MainViewModel(TaskRunner tasks, UiBridge bridge, DialogService dialogs, WorkbenchBackend backend, I18n i18n,
@@ -285,6 +286,7 @@ public final class MainViewModel {
         closeSession();
         long gen = ++sessionGeneration;
         preparing = false;
+        notifiedFailure = false;
         waitingDeltas.clear();
         podTree.clear();
         events.clear();
@@ -424,6 +426,15 @@ public final class MainViewModel {
                         connection.set(Connection.RECONNECTING);
                         connectionDetail.set(sc.cause() == null ? "" : describe(sc.cause()));
                         log(i18n.t("log.reconnecting", connectionDetail.get()));
+                        if (!podTree.loadedProperty().get() && !preparing && !notifiedFailure) {
+                            // the first list failed: say so once (it keeps retrying in the background)
+                            notifiedFailure = true;
+                            idle();
+                            String ctx = session == null ? "" : session.context().name();
+                            if (sc.cause() != null) {
+                                failed(i18n.t("error.connect", ctx), sc.cause());
+                            }
+                        }
                     }
                     case STOPPED -> connection.set(Connection.NOT_CONNECTED);
                 }

@@ -137,6 +137,7 @@ public final class WizardView {
         badge.getStyleClass().add("step-badge");
         Label name = new Label(s.step().title());
         name.getStyleClass().add("step-title");
+        name.setMinWidth(Region.USE_PREF_SIZE);
         FontIcon state = new FontIcon();
         state.getStyleClass().add("step-state");
         Label oneLine = new Label();

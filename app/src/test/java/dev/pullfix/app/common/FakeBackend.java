@@ -28,6 +28,7 @@ public final class FakeBackend implements WorkbenchBackend {
     public final List<String> closed = new ArrayList<>();
     public final List<String> whoAsked = new ArrayList<>();
     public RuntimeException contextsFailure;
+    public final Map<String, ClusterError> listFailures = new HashMap<>();
     public LivePodTree.Listener lastListener;
     public List<PodEvent> events = List.of();
 
@@ -78,7 +79,10 @@ public final class FakeBackend implements WorkbenchBackend {
                 lastListener = listener;
                 listener.onConnection(ConnectionState.CONNECTING, null);
                 ClusterSnapshot s = snapshots.get(context);
-                if (s != null) {
+                if (listFailures.containsKey(context)) {
+                    listener.onConnection(ConnectionState.RECONNECTING, listFailures.get(context));
+                    listener.onConnection(ConnectionState.RECONNECTING, listFailures.get(context));
+                } else if (s != null) {
                     listener.onSnapshot(s);
                     listener.onConnection(ConnectionState.LIVE, null);
                 }

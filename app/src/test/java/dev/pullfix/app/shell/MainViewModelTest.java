@@ -102,6 +102,19 @@ class MainViewModelTest {
     }
 
     @Test
+    void whenTheFirstListFailsTheUserIsToldOnceAndTheWindowIsNotLeftBusy() {
+        backend.listFailures.put("prod", ClusterError.of(ClusterError.Code.UNREACHABLE, "https://prod.example:6443",
+                "connection refused"));
+        MainViewModel vm = vm();
+        vm.start();
+        assertThat(vm.connectionProperty().get()).isEqualTo(MainViewModel.Connection.RECONNECTING);
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(dialogs.errors).singleElement().asString().startsWith("Could not connect to prod: ")
+                .contains("https://prod.example:6443");
+        assertThat(vm.connectionDetailProperty().get()).contains("https://prod.example:6443");
+    }
+
+    @Test
     void switchingContextClosesTheOldSessionAndShowsTheNewTree() {
         MainViewModel vm = vm();
         vm.start();

@@ -43,7 +43,7 @@ class WindowResponsivenessTest {
     void aThousandPodsWithAHundredChangesASecondNeverStallTheFxThreadForASecond(FxRobot robot) throws Exception {
         WindowLoad.Figures f = WindowLoad.run(robot, app, lab, 1000, 100, 3);
         WindowLoad.print("guard", f);
-        assertThat(f.changes()).isGreaterThan(150);
+        assertThat(f.changes()).as("changes the driver made").isGreaterThan(50);
         assertThat(f.pulsesLive()).isGreaterThan(10);
         assertThat(f.maxStallLiveMs()).isLessThan(1000);
     }

@@ -38,6 +38,9 @@ public final class ApiserverCommand implements Callable<Integer> {
             description = "Generated pods over 50 namespaces, one in ten failing to pull (default: ${DEFAULT-VALUE}).")
     int pods;
 
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile LabApiServer running;
     private final ResourceBundle text = ResourceBundle.getBundle("dev.pullfix.i18n.apiserver", Locale.getDefault());
 
     private String t(String key, Object... args) {
@@ -58,15 +61,12 @@ public final class ApiserverCommand implements Callable<Integer> {
         try {
             server = LabApiServer.start(LabApiServerOptions.defaults().withPort(port));
         } catch (RuntimeException e) {
-            System.err.println("pullfix apiserver: " + t("apiserver.error.bind", String.valueOf(port), oneLine(e)));
+            String why = e.getCause() != null ? oneLine(e.getCause()) : oneLine(e);
+            System.err.println("pullfix apiserver: " + t("apiserver.error.bind", String.valueOf(port), why));
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            server.close();
-            System.err.println(t("apiserver.stopped"));
-            stopped.countDown();
-        }, "pullfix-apiserver-shutdown");
+        running = server;
+        Thread hook = new Thread(this::stop, "pullfix-apiserver-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             LabPopulation.Result r = pods > 0 ? LabPopulation.generate(server.store(), LabPopulation.Spec.of(pods))
@@ -96,7 +96,24 @@ public final class ApiserverCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             System.err.println("pullfix apiserver: " + oneLine(e));
             return 1;
+        } finally {
+            stop();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook is running
+            }
         }
+    }
+
+    /** Stops serving (SIGINT/SIGTERM via the shutdown hook, or a test); {@link #call()} then returns 0. */
+    void stop() {
+        LabApiServer s = running;
+        if (s != null && closed.compareAndSet(false, true)) {
+            s.close();
+            System.err.println(t("apiserver.stopped"));
+        }
+        stopped.countDown();
     }
 
     private static boolean answers(String url) {

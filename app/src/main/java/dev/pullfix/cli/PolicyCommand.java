@@ -8,6 +8,7 @@ import dev.pullfix.model.policy.Decision;
 import dev.pullfix.model.policy.EvaluationResult;
 import dev.pullfix.model.policy.PolicyCase;
 import dev.pullfix.model.policy.PolicyEvaluator;
+import dev.pullfix.model.policy.PolicyKind;
 import dev.pullfix.model.policy.PolicyLint;
 import dev.pullfix.model.policy.StatementRef;
 import java.io.IOException;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
 /** {@code pullfix policy eval|lint}: the local IAM policy evaluator and linter. */
 @Command(name = "policy", mixinStandardHelpOptions = true,
         description = "Evaluate and lint IAM policies locally (no AWS calls).",
-        subcommands = {PolicyCommand.Eval.class, PolicyCommand.Lint.class})
+        subcommands = {PolicyCommand.Eval.class, PolicyCommand.Lint.class, PolicyCommand.Diff.class,
+                PolicyCommand.Propose.class})
 public final class PolicyCommand implements Callable<Integer> {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,6 +44,25 @@ public final class PolicyCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(System.err);
         return 2;
+    }
+
+    /**
+     * Standard output that can print the Japanese messages: as is when the platform encoding can encode them,
+     * otherwise UTF-8 (a POSIX/ASCII locale would print '?').
+     */
+    static PrintStream out() {
+        return utf8IfNeeded(System.out);
+    }
+
+    static PrintStream err() {
+        return utf8IfNeeded(System.err);
+    }
+
+    private static PrintStream utf8IfNeeded(PrintStream stream) {
+        if (java.nio.charset.Charset.defaultCharset().newEncoder().canEncode("日本語")) {
+            return stream;
+        }
+        return new PrintStream(stream, true, StandardCharsets.UTF_8);
     }
 
     static ResourceBundle bundle() {
@@ -56,7 +77,11 @@ public final class PolicyCommand implements Callable<Integer> {
         }
     }
 
+    /** Reads a UTF-8 file, or standard input for "-". */
     static String readFile(String file) throws IOException {
+        if ("-".equals(file)) {
+            return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        }
         return Files.readString(Path.of(file), StandardCharsets.UTF_8);
     }
 
@@ -67,11 +92,14 @@ public final class PolicyCommand implements Callable<Integer> {
                     "Prints ALLOW, EXPLICIT_DENY, IMPLICIT_DENY or UNKNOWN and the deciding statements.",
                     "Exit 0 when a decision was printed, 2 for a bad case file."})
     static final class Eval implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "CASE.json", description = "The case file (see the issue's contract).")
+        @Parameters(index = "0", paramLabel = "CASE.json", description = "The case file, or - for standard input.")
         String file;
 
         @Option(names = "--json", description = "Print a JSON object with decision, statements (and reason).")
         boolean json;
+
+        @Option(names = "--trace", description = "Also list every statement with whether it applies and why.")
+        boolean trace;
 
         @Override
         public Integer call() {
@@ -80,30 +108,55 @@ public final class PolicyCommand implements Callable<Integer> {
             try {
                 text = readFile(file);
             } catch (IOException e) {
-                System.err.println("pullfix policy eval: " + text(b, "cli.error.readFile", List.of(file, ioReason(e))));
+                err().println("pullfix policy eval: " + text(b, "cli.error.readFile", List.of(file, ioReason(e))));
                 return 2;
             }
             PolicyCase c;
             try {
                 c = PolicyCase.parse(text);
             } catch (PolicyCase.InvalidCaseException e) {
-                System.err.println("pullfix policy eval: " + text(b, "cli.error.badCase", List.of(file,
+                err().println("pullfix policy eval: " + text(b, "cli.error.badCase", List.of(file,
                         oneLine(e.getMessage()))));
                 return 2;
             }
-            EvaluationResult r = new PolicyEvaluator().evaluate(c.request(), c.policies());
-            PrintStream out = System.out;
+            PolicyEvaluator evaluator = new PolicyEvaluator();
+            EvaluationResult r = evaluator.evaluate(c.request(), c.policies());
+            List<PolicyEvaluator.StatementTrace> steps = trace ? evaluator.trace(c.request(), c.policies()) : List.of();
+            PrintStream out = out();
             if (json) {
-                out.println(toJson(r, b).toPrettyString());
+                ObjectNode o = toJson(r, b);
+                if (trace) {
+                    ArrayNode t = o.putArray("trace");
+                    for (PolicyEvaluator.StatementTrace st : steps) {
+                        ObjectNode n = t.addObject();
+                        n.put("policyKind", st.statement().kind().label());
+                        n.put("policyName", st.statement().policyName());
+                        n.put("statement", st.statement().label());
+                        n.put("index", st.statement().index());
+                        n.put("effect", st.statement().effect().wire());
+                        n.put("applies", st.applies().name());
+                        n.put("reason", text(b, st.statement().reasonCode(), st.statement().reasonArgs()));
+                    }
+                }
+                out.println(o.toPrettyString());
             } else {
                 out.println(r.decision().name());
                 if (r.decision() != Decision.ALLOW) {
-                    out.println(text(b, "cli.eval.reason", List.of(text(b, r.reasonCode(), r.reasonArgs()))));
+                    out.println(text(b, "cli.eval.reason", List.of(reason(r, b))));
                 }
                 for (StatementRef s : r.statements()) {
                     out.println("  " + text(b, "cli.eval.statement", List.of(s.kind().label(),
                             s.policyName() == null ? "" : s.policyName(), s.label(), s.effect().wire(),
                             text(b, s.reasonCode(), s.reasonArgs()))));
+                }
+                if (trace) {
+                    for (PolicyEvaluator.StatementTrace st : steps) {
+                        StatementRef s = st.statement();
+                        out.println("  " + st.applies().name().toLowerCase(Locale.ROOT) + ": " + text(b,
+                                "cli.eval.statement", List.of(s.kind().label(), s.policyName() == null ? ""
+                                        : s.policyName(), s.label(), s.effect().wire(),
+                                        text(b, s.reasonCode(), s.reasonArgs()))));
+                    }
                 }
                 if (r.decision() == Decision.UNKNOWN) {
                     out.println(text(b, "cli.eval.possible", List.of(r.possible().stream().map(Enum::name).sorted()
@@ -113,13 +166,26 @@ public final class PolicyCommand implements Callable<Integer> {
             return 0;
         }
 
+        /** The decision's reason; for UNKNOWN followed by why the first undecidable statement cannot be decided. */
+        static String reason(EvaluationResult r, ResourceBundle b) {
+            String text = text(b, r.reasonCode(), r.reasonArgs());
+            if (r.decision() == Decision.UNKNOWN && !r.statements().isEmpty()) {
+                StatementRef s = r.statements().get(0);
+                text += ": " + text(b, s.reasonCode(), s.reasonArgs());
+            }
+            return text;
+        }
+
         static ObjectNode toJson(EvaluationResult r, ResourceBundle b) {
             ObjectNode o = JSON.createObjectNode();
             o.put("decision", r.decision().name());
             ArrayNode st = o.putArray("statements");
             for (StatementRef s : r.statements()) {
                 ObjectNode n = st.addObject();
-                n.put("policy", s.kind().label());
+                // identity statements are named by their policy (name or ARN); the others by kind
+                n.put("policy", s.kind() == PolicyKind.IDENTITY && s.policyName() != null ? s.policyName()
+                        : s.kind().label());
+                n.put("policyKind", s.kind().label());
                 n.put("policyName", s.policyName());
                 if (s.sid() == null) {
                     n.putNull("sid");
@@ -139,7 +205,7 @@ public final class PolicyCommand implements Callable<Integer> {
                 }
             }
             if (r.decision() != Decision.ALLOW) {
-                o.put("reason", text(b, r.reasonCode(), r.reasonArgs()));
+                o.put("reason", reason(r, b));
                 o.put("reasonCode", r.reasonCode());
             }
             if (r.decision() == Decision.UNKNOWN) {
@@ -155,7 +221,7 @@ public final class PolicyCommand implements Callable<Integer> {
             description = {"Lint an IAM policy document (or the output of aws ecr get-repository-policy).",
                     "Exit 1 when there are errors, 0 otherwise, 2 for an unreadable file."})
     static final class Lint implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "FILE", description = "Policy JSON file.")
+        @Parameters(index = "0", paramLabel = "FILE", description = "Policy JSON file, or - for standard input.")
         String file;
 
         @Option(names = "--json", description = "Print a JSON object with errors and warnings.")
@@ -172,14 +238,14 @@ public final class PolicyCommand implements Callable<Integer> {
             try {
                 target = PolicyLint.Target.valueOf(type.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                System.err.println("pullfix policy lint: --type must be identity, resource or auto");
+                err().println("pullfix policy lint: --type must be identity, resource or auto");
                 return 2;
             }
             String text;
             try {
                 text = readFile(file);
             } catch (IOException e) {
-                System.err.println("pullfix policy lint: " + text(b, "cli.error.readFile", List.of(file, ioReason(e))));
+                err().println("pullfix policy lint: " + text(b, "cli.error.readFile", List.of(file, ioReason(e))));
                 return 2;
             }
             // the output of `aws ecr get-repository-policy` wraps the document in policyText
@@ -217,22 +283,162 @@ public final class PolicyCommand implements Callable<Integer> {
                         n.put("column", f.column());
                     }
                 }
-                System.out.println(o.toPrettyString());
+                out().println(o.toPrettyString());
             } else {
                 for (PolicyLint.Finding f : report.findings()) {
                     String where = f.line() > 0 ? file + ":" + f.line() + ":" + f.column() : file;
-                    System.out.println(where + ": " + f.severity().name().toLowerCase(Locale.ROOT) + " [" + f.code()
+                    out().println(where + ": " + f.severity().name().toLowerCase(Locale.ROOT) + " [" + f.code()
                             + "] " + text(b, f.code(), f.args()));
                 }
                 if (report.findings().isEmpty()) {
-                    System.out.println(text(b, "cli.lint.ok", List.of(kind)));
+                    out().println(text(b, "cli.lint.ok", List.of(kind)));
                 } else {
-                    System.out.println(text(b, "cli.lint.summary", List.of(
+                    out().println(text(b, "cli.lint.summary", List.of(
                             String.valueOf(report.count(PolicyLint.Severity.ERROR)),
                             String.valueOf(report.count(PolicyLint.Severity.WARNING)), kind)));
                 }
             }
             return report.hasErrors() ? 1 : 0;
+        }
+    }
+
+    /** Policy text from a file: the document itself or the output of aws ecr get-repository-policy. */
+    static String policyText(String text) {
+        try {
+            JsonNode n = JSON.readTree(text);
+            if (n != null && n.isObject() && n.has("policyText") && n.get("policyText").isTextual()) {
+                return n.get("policyText").asText();
+            }
+        } catch (IOException ignored) {
+            // not JSON: the parser reports where
+        }
+        return text;
+    }
+
+    /** {@code pullfix policy diff OLD NEW [--json]}. */
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = {"Compare two versions of a policy statement by statement, with a unified text diff.",
+                    "Exit 0 when they are equivalent, 1 when they differ, 2 for unreadable files."})
+    static final class Diff implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "OLD", description = "The policy before.")
+        String before;
+
+        @Parameters(index = "1", paramLabel = "NEW", description = "The policy after.")
+        String after;
+
+        @Option(names = "--json", description = "Print a JSON object with changes and diff lines.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            ResourceBundle b = bundle();
+            String[] texts = new String[2];
+            dev.pullfix.model.policy.PolicyDocument[] docs = new dev.pullfix.model.policy.PolicyDocument[2];
+            String[] files = {before, after};
+            for (int i = 0; i < 2; i++) {
+                try {
+                    texts[i] = policyText(readFile(files[i]));
+                    docs[i] = dev.pullfix.model.policy.PolicyParser.parse(texts[i]);
+                } catch (IOException e) {
+                    err().println("pullfix policy diff: " + text(b, "cli.error.readFile", List.of(files[i], ioReason(e))));
+                    return 2;
+                } catch (dev.pullfix.model.policy.InvalidPolicyException e) {
+                    err().println("pullfix policy diff: " + text(b, "cli.error.badPolicy", List.of(files[i],
+                            "policy", text(b, e.code(), e.args()))));
+                    return 2;
+                }
+            }
+            List<dev.pullfix.model.policy.PolicyDiff.Change> changes =
+                    dev.pullfix.model.policy.PolicyDiff.statements(docs[0], docs[1]);
+            List<String> lines = dev.pullfix.model.policy.PolicyDiff.unified(texts[0], texts[1], before, after, 3);
+            if (json) {
+                ObjectNode o = JSON.createObjectNode();
+                ArrayNode ch = o.putArray("changes");
+                for (dev.pullfix.model.policy.PolicyDiff.Change c : changes) {
+                    ObjectNode n = ch.addObject();
+                    n.put("kind", c.kind().name());
+                    n.put("statement", c.statement());
+                    n.put("before", c.before());
+                    n.put("after", c.after());
+                    n.put("message", text(b, c.code(), c.args()));
+                }
+                ArrayNode d = o.putArray("diff");
+                lines.forEach(d::add);
+                out().println(o.toPrettyString());
+            } else {
+                changes.forEach(c -> out().println(text(b, c.code(), c.args())));
+                lines.forEach(out()::println);
+            }
+            return changes.isEmpty() ? 0 : 1;
+        }
+    }
+
+    /** {@code pullfix policy propose POLICY --role ARN --repository ARN [--identity-denies-pull] [--json]}. */
+    @Command(name = "propose", mixinStandardHelpOptions = true,
+            description = {"Propose the smallest repository policy edit that lets the node role pull, without granting "
+                    + "it write or admin actions. Writes nothing.",
+                    "Exit 0 when the proposal (or the current policy) lets the role pull, 1 when no edit of the "
+                            + "repository policy alone can, 2 for bad input."})
+    static final class Propose implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "POLICY", description = "Repository policy (or get-repository-policy output).")
+        String file;
+
+        @Option(names = "--role", required = true, paramLabel = "ARN", description = "Node role ARN or the kubelet's session ARN.")
+        String role;
+
+        @Option(names = "--repository", required = true, paramLabel = "ARN",
+                description = "Repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME.")
+        String repository;
+
+        @Option(names = "--identity-denies-pull",
+                description = "The role's IAM policies do not allow pulling: also add a pull-only Allow statement.")
+        boolean identityDeniesPull;
+
+        @Option(names = "--json", description = "Print a JSON object with the proposed policy, changes and notes.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            ResourceBundle b = bundle();
+            String policy;
+            try {
+                policy = policyText(readFile(file));
+            } catch (IOException e) {
+                err().println("pullfix policy propose: " + text(b, "cli.error.readFile", List.of(file, ioReason(e))));
+                return 2;
+            }
+            if (!repository.matches("arn:aws[a-z-]*:ecr:[a-z0-9-]+:\\d{12}:repository/.+")) {
+                err().println("pullfix policy propose: --repository must be arn:aws:ecr:REGION:ACCOUNT:repository/NAME");
+                return 2;
+            }
+            dev.pullfix.model.policy.PullFixProposal.Proposal p;
+            try {
+                p = new dev.pullfix.model.policy.PullFixProposal().propose(policy, role, repository, !identityDeniesPull);
+            } catch (dev.pullfix.model.policy.InvalidPolicyException e) {
+                err().println("pullfix policy propose: " + text(b, "cli.error.badPolicy", List.of(file, "policy",
+                        text(b, e.code(), e.args()))));
+                return 2;
+            } catch (IllegalArgumentException e) {
+                err().println("pullfix policy propose: " + oneLine(e.getMessage()));
+                return 2;
+            }
+            if (json) {
+                ObjectNode o = JSON.createObjectNode();
+                o.put("changed", p.changed());
+                o.put("resolves", p.resolves());
+                o.put("proposedPolicy", p.after());
+                ArrayNode ch = o.putArray("changes");
+                p.changes().forEach(c -> ch.add(text(b, c.code(), c.args())));
+                ArrayNode notes = o.putArray("notes");
+                p.notes().forEach(n -> notes.addObject().put("code", n.code()).put("message", text(b, n.code(), n.args())));
+                ArrayNode d = o.putArray("diff");
+                p.unifiedDiff().forEach(d::add);
+                out().println(o.toPrettyString());
+            } else {
+                p.notes().forEach(n -> out().println(text(b, n.code(), n.args())));
+                p.unifiedDiff().forEach(out()::println);
+            }
+            return p.resolves() ? 0 : 1;
         }
     }
 

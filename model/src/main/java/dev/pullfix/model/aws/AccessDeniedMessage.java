@@ -40,8 +40,8 @@ public record AccessDeniedMessage(String principal, String action, String resour
     private static final Pattern ACTION = Pattern.compile("not authorized to perform:? ([A-Za-z0-9-]+:[A-Za-z0-9*]+)");
     private static final Pattern RESOURCE = Pattern.compile("on resource:? \"?(arn:[^\\s\"]+|\\*)");
     private static final Pattern BECAUSE = Pattern.compile(
-            "because (no|an explicit deny in an?) (identity-based|resource-based|permissions boundary|service control"
-                    + "|session|VPC endpoint) polic", Pattern.CASE_INSENSITIVE);
+            "because (no|an explicit deny in an?) (identity-based(?= polic)|resource-based(?= polic)|permissions boundary"
+                    + "|service control(?= polic)|session(?= polic)|VPC endpoint(?= polic))", Pattern.CASE_INSENSITIVE);
 
     /** Parses the message, or empty when it is no AWS "not authorized to perform" text. */
     public static Optional<AccessDeniedMessage> parse(String message) {

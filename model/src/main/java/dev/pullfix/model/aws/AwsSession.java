@@ -146,24 +146,24 @@ public final class AwsSession implements AutoCloseable {
     }
 
     public EcrGateway ecr() {
-        return new SdkEcrGateway(this, ecrClient());
+        return new SdkEcrGateway(this, this::ecrClient);
     }
 
     /** The write side of ECR; only the fix write path may ask for it. */
     public EcrWriter ecrWriter() {
-        return new SdkEcrGateway(this, ecrClient());
+        return new SdkEcrWriter(this, this::ecrClient);
     }
 
     public IamGateway iam() {
-        return new SdkIamGateway(this, iamClient());
+        return new SdkIamGateway(this, this::iamClient);
     }
 
     public EksGateway eks() {
-        return new SdkEksGateway(this, eksClient());
+        return new SdkEksGateway(this, this::eksClient);
     }
 
     public Ec2Gateway ec2() {
-        return new SdkEc2Gateway(this, ec2Client(), region.region());
+        return new SdkEc2Gateway(this, this::ec2Client, region.region());
     }
 
     /** The node-role resolver over this session's EKS, EC2 and IAM gateways. */

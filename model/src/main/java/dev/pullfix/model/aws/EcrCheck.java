@@ -11,6 +11,7 @@ import dev.pullfix.model.policy.AccessRequest;
 import dev.pullfix.model.policy.Decision;
 import dev.pullfix.model.policy.EvaluationResult;
 import dev.pullfix.model.policy.InvalidPolicyException;
+import dev.pullfix.model.policy.KubeletPull;
 import dev.pullfix.model.policy.PolicyDocument;
 import dev.pullfix.model.policy.PolicyEvaluator;
 import dev.pullfix.model.policy.PolicySet;
@@ -188,38 +189,47 @@ public final class EcrCheck {
             if (crossAccount) {
                 checks.add(check("crossAccount", Status.INFO, "aws.check.crossAccount", roleAccount, registryId));
             }
-            List<String[]> needed = new ArrayList<>();
-            needed.add(new String[] {GET_AUTHORIZATION_TOKEN, "*", "required"});
-            needed.add(new String[] {BATCH_GET_IMAGE, repoArn, "required"});
-            needed.add(new String[] {GET_DOWNLOAD_URL_FOR_LAYER, repoArn, "required"});
-            if (rule != null) {
-                needed.add(new String[] {BATCH_IMPORT_UPSTREAM_IMAGE, repoArn, "required"});
-                if (!Boolean.TRUE.equals(repoExists)) {
-                    needed.add(new String[] {CREATE_REPOSITORY, repoArn, "required"});
-                }
+            KubeletPull.Builder pull = KubeletPull.builder(callerArn, repoArn)
+                    .pullThroughCache(rule != null, !Boolean.FALSE.equals(repoExists))
+                    .kms(repoInfo.isOk() && repoInfo.value().kmsEncrypted(), null);
+            id.policies.identityPolicies().forEach(p -> pull.identityPolicy(p.name(), p.document()));
+            if (id.policies.permissionsBoundary() != null) {
+                pull.permissionsBoundary(id.policies.permissionsBoundary().name(),
+                        id.policies.permissionsBoundary().document());
             }
-            needed.add(new String[] {BATCH_CHECK_LAYER_AVAILABILITY, repoArn, "warning"});
-
-            for (String[] n : needed) {
-                boolean tokenAction = n[0].equals(GET_AUTHORIZATION_TOKEN);
-                PolicySet set = tokenAction || repoPolicy == null ? id.policies
-                        : id.policies.withResourcePolicy(dev.pullfix.model.policy.NamedPolicy.resource(
-                                "repository policy", repoPolicy));
-                AccessRequest req = new AccessRequest(callerArn, n[0], n[1], Map.of(), false);
-                EvaluationResult r = evaluator.evaluate(req, set);
+            if (repoPolicy != null) {
+                pull.repositoryPolicy(repoPolicy);
+            } else if (crossAccount && policyKnown) {
+                // no repository policy is a resource policy without statements: cross-account, nothing allows
+                pull.repositoryPolicy(new PolicyDocument("2012-10-17", null, List.of(), null));
+            }
+            KubeletPull.PullVerdict pv = new KubeletPull(evaluator).check(pull.build());
+            for (KubeletPull.RequirementResult rr : pv.results()) {
+                KubeletPull.Requirement req = rr.requirement();
+                EvaluationResult r = rr.result();
                 Decision d = r.decision();
                 String code = r.reasonCode();
                 List<String> args = r.reasonArgs();
                 // inputs we could not read can only add allows or denies: an explicit deny stays, the rest is unknown
-                boolean missingInputs = !id.complete || (!tokenAction && !policyKnown);
+                boolean missingInputs = !id.complete || (req.resourcePolicyApplies() && !policyKnown);
                 if (missingInputs && d != Decision.EXPLICIT_DENY) {
                     d = Decision.UNKNOWN;
                     code = !id.complete ? "aws.check.identityIncomplete" : "aws.check.repositoryPolicyUnknown";
-                    args = List.of(n[0]);
+                    args = List.of(req.action());
                 }
-                verdicts.add(new ActionVerdict(n[0], n[1], n[2].equals("required"), d, code, args, r.statements()));
+                verdicts.add(new ActionVerdict(req.action(), rr.resourceArn(),
+                        req.severity() == KubeletPull.Severity.BLOCKER, d, code, args, r.statements()));
             }
-            canPull = CanPull.YES;
+            for (KubeletPull.Note n : pv.notes()) {
+                if (!n.code().equals("pull.managedPolicy") && !n.code().equals("pull.checkLayerNotAllowed")) {
+                    checks.add(new Check("pull", n.severity() == KubeletPull.Severity.BLOCKER ? Status.PROBLEM
+                            : n.severity() == KubeletPull.Severity.WARNING ? Status.WARNING : Status.INFO, n.code(),
+                            n.args()));
+                }
+            }
+            // the per-action verdicts (adjusted for unreadable inputs) decide; a blocking note (disabled key) too
+            canPull = pv.notes().stream().anyMatch(n -> n.severity() == KubeletPull.Severity.BLOCKER)
+                    ? CanPull.NO : CanPull.YES;
             for (ActionVerdict v : verdicts) {
                 if (!v.required()) {
                     continue;
@@ -318,7 +328,7 @@ public final class EcrCheck {
                 continue;
             }
             try {
-                b.identity(ref.arn() != null ? ref.name() + " (" + ref.arn() + ")" : ref.name() + " (inline)",
+                b.identity(ref.arn() != null ? ref.arn() : ref.name() + " (inline)",
                         PolicyDocument.parse(doc));
             } catch (InvalidPolicyException e) {
                 complete = false;

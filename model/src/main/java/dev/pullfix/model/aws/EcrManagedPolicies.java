@@ -2,13 +2,13 @@ package dev.pullfix.model.aws;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * AWS managed policies that matter for pulls. The ECR ones are recognised by ARN, and their documents are kept
- * here (as AWS publishes them) so the verdict works when {@code iam:GetPolicyVersion} is not allowed. A few
+ * AWS managed policies that matter for pulls. The ECR ones are recognised by ARN; the documents of ReadOnly and
+ * PullOnly come from the policy package's shipped copies, so the verdict works when {@code iam:GetPolicyVersion} is
+ * not allowed. A few
  * managed policies commonly attached to node roles hold no ECR action and no Deny; when their documents cannot
  * be read they do not make the verdict unknown.
  */
@@ -18,25 +18,6 @@ public final class EcrManagedPolicies {
     public static final String PULL_ONLY = "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly";
     public static final String POWER_USER = "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser";
     public static final String FULL_ACCESS = "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryFullAccess";
-
-    private static final Map<String, String> DOCUMENTS = Map.of(
-            READ_ONLY, """
-                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ecr:GetAuthorizationToken",\
-                    "ecr:BatchCheckLayerAvailability","ecr:GetDownloadUrlForLayer","ecr:GetRepositoryPolicy",\
-                    "ecr:DescribeRepositories","ecr:ListImages","ecr:DescribeImages","ecr:BatchGetImage",\
-                    "ecr:GetLifecyclePolicy","ecr:GetLifecyclePolicyPreview","ecr:ListTagsForResource",\
-                    "ecr:DescribeImageScanFindings"],"Resource":"*"}]}""",
-            PULL_ONLY, """
-                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ecr:GetAuthorizationToken",\
-                    "ecr:BatchGetImage","ecr:GetDownloadUrlForLayer","ecr:BatchImportUpstreamImage"],\
-                    "Resource":"*"}]}""",
-            POWER_USER, """
-                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ecr:GetAuthorizationToken",\
-                    "ecr:BatchCheckLayerAvailability","ecr:GetDownloadUrlForLayer","ecr:GetRepositoryPolicy",\
-                    "ecr:DescribeRepositories","ecr:ListImages","ecr:DescribeImages","ecr:BatchGetImage",\
-                    "ecr:GetLifecyclePolicy","ecr:GetLifecyclePolicyPreview","ecr:ListTagsForResource",\
-                    "ecr:DescribeImageScanFindings","ecr:InitiateLayerUpload","ecr:UploadLayerPart",\
-                    "ecr:CompleteLayerUpload","ecr:PutImage"],"Resource":"*"}]}""");
 
     /** Managed policies seen on node roles that grant no ECR action and deny nothing. */
     private static final Set<String> NOT_ECR_RELATED = Set.of(
@@ -53,7 +34,8 @@ public final class EcrManagedPolicies {
 
     /** The published document of an ECR managed policy, if we keep it. */
     public static Optional<String> knownDocument(String arn) {
-        return Optional.ofNullable(DOCUMENTS.get(normalise(arn)));
+        return dev.pullfix.model.policy.ManagedPolicies.byArn(arn).map(m -> m.document().text())
+                .filter(t -> t != null);
     }
 
     /** True for managed policies that cannot change an ECR pull verdict. */

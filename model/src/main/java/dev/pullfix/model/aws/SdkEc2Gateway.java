@@ -11,19 +11,19 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 /** {@link Ec2Gateway} over the SDK's EC2 client (EC2 query protocol, XML answers). */
 final class SdkEc2Gateway implements Ec2Gateway {
     private final AwsSession session;
-    private final Ec2Client ec2;
+    private final java.util.function.Supplier<Ec2Client> ec2Client;
     private final String region;
 
-    SdkEc2Gateway(AwsSession session, Ec2Client ec2, String region) {
+    SdkEc2Gateway(AwsSession session, java.util.function.Supplier<Ec2Client> ec2Client, String region) {
         this.session = session;
-        this.ec2 = ec2;
+        this.ec2Client = ec2Client;
         this.region = region;
     }
 
     @Override
     public AwsResult<InstanceInfo> describeInstance(String instanceId) {
         return session.call("ec2", "DescribeInstances", () -> {
-            for (var res : ec2.describeInstances(r -> r.instanceIds(instanceId)).reservations()) {
+            for (var res : ec2Client.get().describeInstances(r -> r.instanceIds(instanceId)).reservations()) {
                 for (Instance i : res.instances()) {
                     return new InstanceInfo(i.instanceId(), i.state() == null ? null : i.state().nameAsString(),
                             i.iamInstanceProfile() == null ? null : i.iamInstanceProfile().arn(), i.vpcId(),
@@ -41,7 +41,7 @@ final class SdkEc2Gateway implements Ec2Gateway {
         return session.call("ec2", "DescribeVpcEndpoints", () -> {
             List<VpcEndpointInfo> out = new ArrayList<>();
             int pages = 0;
-            for (var page : ec2.describeVpcEndpointsPaginator(r -> r.filters(
+            for (var page : ec2Client.get().describeVpcEndpointsPaginator(r -> r.filters(
                     Filter.builder().name("vpc-id").values(vpcId).build(),
                     Filter.builder().name("service-name").values(prefix + ".ecr.api", prefix + ".ecr.dkr",
                             prefix + ".s3").build()))) {

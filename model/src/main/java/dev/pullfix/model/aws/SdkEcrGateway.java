@@ -9,24 +9,24 @@ import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
 import software.amazon.awssdk.services.ecr.model.PullThroughCacheRule;
 import software.amazon.awssdk.services.ecr.model.Repository;
 
-/** {@link EcrGateway} and {@link EcrWriter} over the SDK's ECR client (JSON 1.1 protocol). */
-final class SdkEcrGateway implements EcrGateway, EcrWriter {
+/** {@link EcrGateway} over the SDK's ECR client (JSON 1.1 protocol). Read-only: writes live in {@link SdkEcrWriter}. */
+final class SdkEcrGateway implements EcrGateway {
     /** Bound on DescribeImages pages (1000 images each) when listing. */
     static final int MAX_PAGES = 10;
     static final int NEAREST_LIMIT = 5;
 
     private final AwsSession session;
-    private final EcrClient ecr;
+    private final java.util.function.Supplier<EcrClient> ecrClient;
 
-    SdkEcrGateway(AwsSession session, EcrClient ecr) {
+    SdkEcrGateway(AwsSession session, java.util.function.Supplier<EcrClient> ecrClient) {
         this.session = session;
-        this.ecr = ecr;
+        this.ecrClient = ecrClient;
     }
 
     @Override
     public AwsResult<RepositoryInfo> describeRepository(String registryId, String repositoryName) {
         return session.call("ecr", "DescribeRepositories", () -> {
-            List<Repository> repos = ecr.describeRepositories(r -> r.registryId(registryId)
+            List<Repository> repos = ecrClient.get().describeRepositories(r -> r.registryId(registryId)
                     .repositoryNames(repositoryName)).repositories();
             if (repos.isEmpty()) {
                 throw new AwsProblemException(AwsProblem.of(AwsProblem.Kind.REPOSITORY_NOT_FOUND, "ecr",
@@ -47,7 +47,7 @@ final class SdkEcrGateway implements EcrGateway, EcrWriter {
         return session.call("ecr", "DescribePullThroughCacheRules", () -> {
             int pages = 0;
             dev.pullfix.model.aws.PullThroughCacheRule best = null;
-            for (var page : ecr.describePullThroughCacheRulesPaginator(r -> r.registryId(registryId))) {
+            for (var page : ecrClient.get().describePullThroughCacheRulesPaginator(r -> r.registryId(registryId))) {
                 for (PullThroughCacheRule rule : page.pullThroughCacheRules()) {
                     var mine = new dev.pullfix.model.aws.PullThroughCacheRule(rule.registryId(),
                             rule.ecrRepositoryPrefix(), rule.upstreamRegistryUrl(), rule.upstreamRegistryAsString(),
@@ -71,7 +71,7 @@ final class SdkEcrGateway implements EcrGateway, EcrWriter {
         ImageIdentifier id = image.byDigest() ? ImageIdentifier.builder().imageDigest(image.digest()).build()
                 : ImageIdentifier.builder().imageTag(image.tag()).build();
         AwsResult<List<ImageDetail>> found = session.call("ecr", "DescribeImages", () ->
-                ecr.describeImages(r -> r.registryId(registryId).repositoryName(repositoryName).imageIds(id))
+                ecrClient.get().describeImages(r -> r.registryId(registryId).repositoryName(repositoryName).imageIds(id))
                         .imageDetails().stream().map(SdkEcrGateway::detail).toList());
         if (found.isOk() && !found.value().isEmpty()) {
             return AwsResult.ok(new ImageLookup(image, found.value().get(0), List.of()));
@@ -89,7 +89,7 @@ final class SdkEcrGateway implements EcrGateway, EcrWriter {
         return session.call("ecr", "DescribeImages", () -> {
             List<ImageDetail> all = new ArrayList<>();
             int pages = 0;
-            for (var page : ecr.describeImagesPaginator(r -> r.registryId(registryId).repositoryName(repositoryName)
+            for (var page : ecrClient.get().describeImagesPaginator(r -> r.registryId(registryId).repositoryName(repositoryName)
                     .maxResults(1000))) {
                 page.imageDetails().forEach(d -> all.add(detail(d)));
                 if (++pages >= MAX_PAGES) {
@@ -104,23 +104,11 @@ final class SdkEcrGateway implements EcrGateway, EcrWriter {
     @Override
     public AwsResult<Optional<String>> getRepositoryPolicy(String registryId, String repositoryName) {
         AwsResult<Optional<String>> r = session.call("ecr", "GetRepositoryPolicy", () -> Optional.ofNullable(
-                ecr.getRepositoryPolicy(b -> b.registryId(registryId).repositoryName(repositoryName)).policyText()));
+                ecrClient.get().getRepositoryPolicy(b -> b.registryId(registryId).repositoryName(repositoryName)).policyText()));
         if (!r.isOk() && r.problem().orElseThrow().kind() == AwsProblem.Kind.REPOSITORY_POLICY_NOT_FOUND) {
             return AwsResult.ok(Optional.empty());
         }
         return r;
-    }
-
-    @Override
-    public AwsResult<String> setRepositoryPolicy(String registryId, String repositoryName, String policyText) {
-        return session.call("ecr", "SetRepositoryPolicy", () -> ecr.setRepositoryPolicy(b -> b.registryId(registryId)
-                .repositoryName(repositoryName).policyText(policyText)).policyText());
-    }
-
-    @Override
-    public AwsResult<String> deleteRepositoryPolicy(String registryId, String repositoryName) {
-        return session.call("ecr", "DeleteRepositoryPolicy", () -> ecr.deleteRepositoryPolicy(b ->
-                b.registryId(registryId).repositoryName(repositoryName)).policyText());
     }
 
     private static ImageDetail detail(software.amazon.awssdk.services.ecr.model.ImageDetail d) {

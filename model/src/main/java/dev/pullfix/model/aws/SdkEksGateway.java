@@ -8,17 +8,17 @@ import software.amazon.awssdk.services.eks.EksClient;
 /** {@link EksGateway} over the SDK's EKS client (REST-JSON). */
 final class SdkEksGateway implements EksGateway {
     private final AwsSession session;
-    private final EksClient eks;
+    private final java.util.function.Supplier<EksClient> eksClient;
 
-    SdkEksGateway(AwsSession session, EksClient eks) {
+    SdkEksGateway(AwsSession session, java.util.function.Supplier<EksClient> eksClient) {
         this.session = session;
-        this.eks = eks;
+        this.eksClient = eksClient;
     }
 
     @Override
     public AwsResult<ClusterInfo> describeCluster(String clusterName) {
         return session.call("eks", "DescribeCluster", () -> {
-            var c = eks.describeCluster(r -> r.name(clusterName)).cluster();
+            var c = eksClient.get().describeCluster(r -> r.name(clusterName)).cluster();
             var vpc = c.resourcesVpcConfig();
             return new ClusterInfo(c.name(), c.arn(), c.statusAsString(), c.version(), c.endpoint(),
                     c.certificateAuthority() == null ? null : c.certificateAuthority().data(),
@@ -32,7 +32,7 @@ final class SdkEksGateway implements EksGateway {
     @Override
     public AwsResult<NodegroupInfo> describeNodegroup(String clusterName, String nodegroupName) {
         return session.call("eks", "DescribeNodegroup", () -> {
-            var n = eks.describeNodegroup(r -> r.clusterName(clusterName).nodegroupName(nodegroupName)).nodegroup();
+            var n = eksClient.get().describeNodegroup(r -> r.clusterName(clusterName).nodegroupName(nodegroupName)).nodegroup();
             return new NodegroupInfo(n.clusterName(), n.nodegroupName(), n.nodeRole(), n.statusAsString(),
                     n.amiTypeAsString(), n.capacityTypeAsString(), n.subnets());
         });
@@ -41,7 +41,7 @@ final class SdkEksGateway implements EksGateway {
     @Override
     public AwsResult<FargateProfileInfo> describeFargateProfile(String clusterName, String profileName) {
         return session.call("eks", "DescribeFargateProfile", () -> {
-            var f = eks.describeFargateProfile(r -> r.clusterName(clusterName).fargateProfileName(profileName))
+            var f = eksClient.get().describeFargateProfile(r -> r.clusterName(clusterName).fargateProfileName(profileName))
                     .fargateProfile();
             List<FargateProfileInfo.Selector> selectors = new ArrayList<>();
             f.selectors().forEach(s -> selectors.add(new FargateProfileInfo.Selector(s.namespace(),
@@ -56,7 +56,7 @@ final class SdkEksGateway implements EksGateway {
         return session.call("eks", "ListFargateProfiles", () -> {
             List<String> names = new ArrayList<>();
             int pages = 0;
-            for (var page : eks.listFargateProfilesPaginator(r -> r.clusterName(clusterName))) {
+            for (var page : eksClient.get().listFargateProfilesPaginator(r -> r.clusterName(clusterName))) {
                 names.addAll(page.fargateProfileNames());
                 if (++pages >= 20) {
                     break;

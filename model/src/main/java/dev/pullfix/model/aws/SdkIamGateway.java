@@ -19,17 +19,17 @@ final class SdkIamGateway implements IamGateway {
     private static final int MAX_PAGES = 20;
 
     private final AwsSession session;
-    private final IamClient iam;
+    private final java.util.function.Supplier<IamClient> iamClient;
 
-    SdkIamGateway(AwsSession session, IamClient iam) {
+    SdkIamGateway(AwsSession session, java.util.function.Supplier<IamClient> iamClient) {
         this.session = session;
-        this.iam = iam;
+        this.iamClient = iamClient;
     }
 
     @Override
     public AwsResult<RolePolicies> rolePolicies(String role) {
         String name = RoleArns.roleName(role);
-        AwsResult<Role> got = session.call("iam", "GetRole", () -> iam.getRole(r -> r.roleName(name)).role());
+        AwsResult<Role> got = session.call("iam", "GetRole", () -> iamClient.get().getRole(r -> r.roleName(name)).role());
         List<AwsProblem> problems = new ArrayList<>();
         String roleArn = RoleArns.isRoleArn(role) ? role : null;
         PolicyDocumentRef boundary = null;
@@ -51,7 +51,7 @@ final class SdkIamGateway implements IamGateway {
         AwsResult<List<AttachedPolicy>> attachedList = session.call("iam", "ListAttachedRolePolicies", () -> {
             List<AttachedPolicy> all = new ArrayList<>();
             int pages = 0;
-            for (var page : iam.listAttachedRolePoliciesPaginator(r -> r.roleName(name))) {
+            for (var page : iamClient.get().listAttachedRolePoliciesPaginator(r -> r.roleName(name))) {
                 all.addAll(page.attachedPolicies());
                 if (++pages >= MAX_PAGES) {
                     break;
@@ -74,7 +74,7 @@ final class SdkIamGateway implements IamGateway {
         AwsResult<List<String>> inlineNames = session.call("iam", "ListRolePolicies", () -> {
             List<String> all = new ArrayList<>();
             int pages = 0;
-            for (var page : iam.listRolePoliciesPaginator(r -> r.roleName(name))) {
+            for (var page : iamClient.get().listRolePoliciesPaginator(r -> r.roleName(name))) {
                 all.addAll(page.policyNames());
                 if (++pages >= MAX_PAGES) {
                     break;
@@ -85,7 +85,7 @@ final class SdkIamGateway implements IamGateway {
         List<PolicyDocumentRef> inline = new ArrayList<>();
         if (inlineNames.isOk()) {
             for (String policyName : inlineNames.value()) {
-                AwsResult<String> doc = session.call("iam", "GetRolePolicy", () -> decode(iam.getRolePolicy(r ->
+                AwsResult<String> doc = session.call("iam", "GetRolePolicy", () -> decode(iamClient.get().getRolePolicy(r ->
                         r.roleName(name).policyName(policyName)).policyDocument()));
                 inline.add(new PolicyDocumentRef(PolicyDocumentRef.Source.INLINE, policyName, null, null,
                         doc.orElse(null), doc.problem().orElse(null)));
@@ -101,12 +101,12 @@ final class SdkIamGateway implements IamGateway {
 
     private PolicyDocumentRef managedDocument(PolicyDocumentRef.Source source, String arn, String name) {
         AwsResult<String> version = session.call("iam", "GetPolicy", () ->
-                iam.getPolicy(r -> r.policyArn(arn)).policy().defaultVersionId());
+                iamClient.get().getPolicy(r -> r.policyArn(arn)).policy().defaultVersionId());
         if (!version.isOk()) {
             return new PolicyDocumentRef(source, name, arn, null, null, version.problem().orElseThrow());
         }
         String v = version.value();
-        AwsResult<String> doc = session.call("iam", "GetPolicyVersion", () -> decode(iam.getPolicyVersion(r ->
+        AwsResult<String> doc = session.call("iam", "GetPolicyVersion", () -> decode(iamClient.get().getPolicyVersion(r ->
                 r.policyArn(arn).versionId(v)).policyVersion().document()));
         return new PolicyDocumentRef(source, name, arn, v, doc.orElse(null), doc.problem().orElse(null));
     }
@@ -116,7 +116,7 @@ final class SdkIamGateway implements IamGateway {
         String name = nameOrArn.contains(":instance-profile/")
                 ? nameOrArn.substring(nameOrArn.lastIndexOf('/') + 1) : nameOrArn;
         return session.call("iam", "GetInstanceProfile", () -> {
-            var ip = iam.getInstanceProfile(r -> r.instanceProfileName(name)).instanceProfile();
+            var ip = iamClient.get().getInstanceProfile(r -> r.instanceProfileName(name)).instanceProfile();
             return new InstanceProfileInfo(ip.instanceProfileName(), ip.arn(),
                     ip.roles().stream().map(Role::arn).toList());
         });
@@ -130,7 +130,7 @@ final class SdkIamGateway implements IamGateway {
         if (RoleArns.isSessionArn(principalArn)) {
             // the simulator takes the role, not the session; the role ARN (with its path) comes from GetRole
             String roleName = RoleArns.roleName(principalArn);
-            AwsResult<String> arn = session.call("iam", "GetRole", () -> iam.getRole(r -> r.roleName(roleName)).role().arn());
+            AwsResult<String> arn = session.call("iam", "GetRole", () -> iamClient.get().getRole(r -> r.roleName(roleName)).role().arn());
             if (!arn.isOk()) {
                 return AwsResult.failed(arn.problem().orElseThrow());
             }
@@ -143,7 +143,7 @@ final class SdkIamGateway implements IamGateway {
         return session.call("iam", "SimulatePrincipalPolicy", () -> {
             List<SimulationResult> out = new ArrayList<>();
             int pages = 0;
-            for (var page : iam.simulatePrincipalPolicyPaginator(r -> r.policySourceArn(policySource)
+            for (var page : iamClient.get().simulatePrincipalPolicyPaginator(r -> r.policySourceArn(policySource)
                     .actionNames(actions).resourceArns(resourceArns.isEmpty() ? null : resourceArns)
                     .contextEntries(entries.isEmpty() ? null : entries))) {
                 for (EvaluationResult e : page.evaluationResults()) {

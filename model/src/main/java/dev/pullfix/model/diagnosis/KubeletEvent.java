@@ -40,14 +40,46 @@ public record KubeletEvent(String type, String reason, String message, int count
     // "  Warning  Failed     3m53s (x4 over 5m14s)  kubelet            Failed to pull image ..."
     private static final Pattern DESCRIBE_ROW = Pattern.compile(
             "^\\s*(Normal|Warning)(?:\\s{2,}|\\t+)(\\S+)(?:\\s{2,}|\\t+)(.+?)(?:\\s{2,}|\\t+)(.+?)(?:\\s{2,}|\\t+)(.*)$");
+    private static final Pattern STATUS_ONLY = Pattern.compile(
+            "^(?:back-off pulling image|pulling image|successfully pulled image) \"[^\"]*\"(?: in .*)?$");
     private static final Pattern COUNTER = Pattern.compile("\\(x(\\d+) over [^)]*\\)");
     // "5m   Warning   Failed   pod/nginx   Failed to pull image ..."
     private static final Pattern GET_EVENTS_ROW = Pattern.compile(
             "^\\s*(\\S+)\\s+(Normal|Warning)\\s+(\\S+)\\s+(\\S+/\\S+)\\s+(.*)$");
-    private static final Pattern KLOG = Pattern.compile("^(?:.*?\\s)?[IWEF]\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d+\\s+\\d+ \\S+:\\d+\\] (.*)$");
+    // klog header, optionally after a journald prefix ("Sep 02 17:08:30 node kubelet[5467]: ") or a timestamp
+    private static final Pattern KLOG = Pattern.compile("^\\s*(?:[A-Z][a-z]{2} +\\d{1,2} [\\d:]{8}(?:\\.\\d+)? \\S+ \\S+: "
+            + "|\\d{4}-\\d{2}-\\d{2}[ T][\\d:.]+Z?\\s*)?[IWEF]\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d+\\s+\\d+ \\S+:\\d+\\] (.*)$");
     private static final Pattern KLOG_SEVERITY = Pattern.compile("([IWEF])\\d{4} \\d{2}:\\d{2}:\\d{2}");
+    private static final Pattern KLOG_IMAGE = Pattern.compile("\\simage=\"([^\"\\\\]+)\"");
     private static final Pattern KLOG_ERR = Pattern.compile("\\berr=\"");
     private static final Pattern KLOG_QUOTED_MSG = Pattern.compile("^\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private static final Pattern TABLE_HEADER = Pattern.compile(
+            "^\\s*(?:Events:\\s*|Type\\s+Reason\\s+Age\\s+From\\s+Message\\s*|LAST SEEN\\s+TYPE\\s+REASON\\s+OBJECT\\s+MESSAGE\\s*"
+                    + "|-+(?:\\s+-+)+\\s*|Events:\\s+<none>\\s*)$");
+
+    /**
+     * Parses a pasted block: a {@code kubectl describe} Events section (header and ruler lines are skipped), a
+     * {@code kubectl get events} table, kubelet log lines, or bare messages, one per line.
+     */
+    public static java.util.List<KubeletEvent> parseAll(String text) {
+        java.util.List<KubeletEvent> out = new java.util.ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        for (String line : text.split("\\R")) {
+            if (isTableChrome(line)) {
+                continue;
+            }
+            parseLine(line).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** True for the header, ruler and "Events:" lines of an events table, which carry no event. */
+    public static boolean isTableChrome(String line) {
+        return line != null && TABLE_HEADER.matcher(line).matches();
+    }
 
     /**
      * Parses one line of text into an event. Never throws; a line that is none of the known shapes becomes a
@@ -94,7 +126,10 @@ public record KubeletEvent(String type, String reason, String message, int count
         if (err.find()) {
             String value = goQuoted(body, err.end() - 1);
             if (value != null) {
-                return value;
+                // keep the structured image="..." key: the error text does not always name the image
+                Matcher image = KLOG_IMAGE.matcher(body);
+                return image.find() && !value.contains(image.group(1))
+                        ? value + " image=\"" + image.group(1) + "\"" : value;
             }
         }
         Matcher msg = KLOG_QUOTED_MSG.matcher(body);
@@ -146,8 +181,8 @@ public record KubeletEvent(String type, String reason, String message, int count
     /** True for the kubelet's summary events that carry no cause ({@code Error: ErrImagePull}, back-off, pulling). */
     public boolean isGenericPullStatus() {
         String m = message.strip().toLowerCase(Locale.ROOT);
+        // newer kubelets append the cause to the back-off message: that one is not status-only
         return m.equals("error: errimagepull") || m.equals("error: imagepullbackoff")
-                || m.startsWith("back-off pulling image") || m.startsWith("pulling image")
-                || m.startsWith("successfully pulled image");
+                || STATUS_ONLY.matcher(m).matches();
     }
 }

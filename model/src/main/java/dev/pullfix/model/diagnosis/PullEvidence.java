@@ -54,13 +54,18 @@ public record PullEvidence(String text, String lower, ImageReference image, Stri
             Pattern.compile("pull access denied for ([^\\s,]+)"),
             Pattern.compile("manifest for (\\S+) not found"),
             Pattern.compile("Error: image (\\S+) not found"),
-            Pattern.compile("[Ii]mage \"([^\"]+)\""));
+            Pattern.compile("[Ii]mage \"([^\"]+)\""),
+            Pattern.compile("\\breference \"([^\"]+)\""));
     private static final Pattern READING_MANIFEST = Pattern.compile("reading manifest (\\S+) in (\\S+?):?\\s");
     private static final Pattern REGISTRY_URL = Pattern.compile(
-            "https?:/+\"?([A-Za-z0-9.\\-]+(?::\\d+)?)/v2/(?:(.+?)/(manifests|blobs|tags)/([^\\s\":]+(?::[0-9a-f]+)?))?");
-    private static final Pattern HOST_URL = Pattern.compile("https?:/+\"?([A-Za-z0-9.\\-]+(?::\\d+)?)");
+            "https?:/+\"?([A-Za-z0-9_.\\-]+(?::\\d+)?)/v2/(?:(.+?)/(manifests|blobs|tags)/([^\\s\":]+(?::[0-9a-f]+)?))?");
+    private static final Pattern HOST_URL = Pattern.compile("https?:/+\"?([A-Za-z0-9_.\\-]+(?::\\d+)?)");
     private static final Pattern ECR_HOST = Pattern.compile(
             "\\b\\d{12}\\.dkr[.-]ecr(?:-fips)?\\.[a-z0-9-]+\\.(?:amazonaws\\.com(?:\\.cn)?|on\\.aws)\\b");
+    private static final Pattern REDACTED_ECR = Pattern.compile(
+            "\\.dkr[.-]ecr(?:-fips)?\\.[a-z0-9-]+\\.(?:amazonaws\\.com(?:\\.cn)?|on\\.aws)\\b");
+    private static final Pattern REDACTED_ECR_HOST = Pattern.compile(
+            "^[^/\\s]+\\.dkr[.-]ecr(?:-fips)?\\.[a-z0-9-]+\\.(?:amazonaws\\.com(?:\\.cn)?|on\\.aws)$");
     private static final List<Pattern> STATUS_PATTERNS = List.of(
             Pattern.compile(":\\s([1-5]\\d\\d)\\s(?:Unauthorized|Forbidden|Not Found|Too Many Requests|Bad Request"
                     + "|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Conflict"
@@ -71,7 +76,7 @@ public record PullEvidence(String text, String lower, ImageReference image, Stri
             Pattern.compile("(?i)\\bhttp(?: status)?:? ([1-5]\\d\\d)\\b"),
             Pattern.compile("(?i)\\bresponse code:? ([1-5]\\d\\d)\\b"));
     private static final Pattern GRPC = Pattern.compile("rpc error: code = (\\w+) desc = ");
-    private static final Pattern FAILED_TO_PULL_PREFIX = Pattern.compile("^Failed to pull image \"[^\"]*\":\\s*");
+    private static final Pattern FAILED_TO_PULL_PREFIX = Pattern.compile("Failed to pull image \"[^\"]*\":\\s*");
 
     /** Reads the evidence from one event message (or one kubelet log line already parsed). */
     public static PullEvidence of(String message) {
@@ -157,9 +162,10 @@ public record PullEvidence(String text, String lower, ImageReference image, Stri
             }
         }
         RegistryKind kind = registry == null ? null : Registry.recognise(registry).kind();
-        // an ECR host anywhere in the text (e.g. a mirror or a sandbox image) counts as ECR evidence
-        if (kind != null && kind != RegistryKind.ECR_PRIVATE
-                && ECR_HOST.matcher(evidenceText.toLowerCase(Locale.ROOT)).find() && image == null) {
+        // users redact the account ("XXXXXX.dkr.ecr...", "<account number>.dkr.ecr..."): still private ECR
+        if ((kind == null || kind == RegistryKind.PRIVATE)
+                && (registry == null ? REDACTED_ECR.matcher(evidenceText.toLowerCase(Locale.ROOT)).find()
+                        : REDACTED_ECR_HOST.matcher(registry.toLowerCase(Locale.ROOT)).matches())) {
             kind = RegistryKind.ECR_PRIVATE;
         }
 
@@ -189,7 +195,8 @@ public record PullEvidence(String text, String lower, ImageReference image, Stri
     }
 
     private static String quoted(String text) {
-        String q = FAILED_TO_PULL_PREFIX.matcher(text).replaceFirst("");
+        Matcher prefix = FAILED_TO_PULL_PREFIX.matcher(text);
+        String q = prefix.find() ? text.substring(prefix.end()) : text;
         Matcher grpc = GRPC.matcher(q);
         if (grpc.find() && grpc.start() < 40) {
             q = q.substring(grpc.end());

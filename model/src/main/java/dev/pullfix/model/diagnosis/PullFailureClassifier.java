@@ -47,12 +47,13 @@ public final class PullFailureClassifier {
      */
     public PullFailure classifyLine(String line) {
         KubeletEvent event = KubeletEvent.parseLine(line).orElse(KubeletEvent.ofMessage(""));
-        return classify(null, List.of(event));
+        // a line given on its own is evidence whatever its type (an info-level kubelet log line, a Normal row)
+        return classify(null, List.of(event), true);
     }
 
     /** Classifies one bare event message. */
     public PullFailure classifyMessage(String message) {
-        return classify(null, List.of(KubeletEvent.ofMessage(message)));
+        return classify(null, List.of(KubeletEvent.ofMessage(message)), true);
     }
 
     /**
@@ -63,10 +64,14 @@ public final class PullFailureClassifier {
      * @param events        the pod's events, any order; unrelated events are ignored
      */
     public PullFailure classify(String waitingReason, List<KubeletEvent> events) {
+        return classify(waitingReason, events, false);
+    }
+
+    private PullFailure classify(String waitingReason, List<KubeletEvent> events, boolean everyEvent) {
         List<Candidate> candidates = new ArrayList<>();
         int index = 0;
         for (KubeletEvent e : events == null ? List.<KubeletEvent>of() : events) {
-            if (e == null || !isRelevant(e)) {
+            if (e == null || e.message().isBlank() || !(everyEvent || isRelevant(e))) {
                 index++;
                 continue;
             }

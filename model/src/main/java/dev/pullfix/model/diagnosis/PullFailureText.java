@@ -44,8 +44,10 @@ public final class PullFailureText {
         }
         try {
             String text = new MessageFormat(bundle.getString(failure.summaryCode()), locale).format(values);
-            // a sentence may start with a placeholder ("the registry ...")
-            return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+            // an English sentence may start with a placeholder ("the registry ..."); other scripts have no case
+            boolean english = locale.getLanguage().isEmpty() || locale.getLanguage().equals("en");
+            return text.isEmpty() || !english || !Character.isLowerCase(text.charAt(0)) ? text
+                    : Character.toUpperCase(text.charAt(0)) + text.substring(1);
         } catch (MissingResourceException e) {
             return failure.summaryCode();
         }

@@ -31,11 +31,16 @@ final class ConditionEvaluator {
     }
 
     static Outcome evaluate(List<ConditionClause> clauses, RequestFacts facts) {
+        return evaluate(clauses, facts, true);
+    }
+
+    /** @param variables false for documents without Version 2012-10-17, where ${...} is literal text */
+    static Outcome evaluate(List<ConditionClause> clauses, RequestFacts facts, boolean variables) {
         Tri all = Tri.YES;
         Outcome firstNo = null;
         Outcome firstMaybe = null;
         for (ConditionClause c : clauses) {
-            Outcome o = clause(c, facts);
+            Outcome o = clause(c, facts, variables);
             all = all.and(o.tri());
             if (o.tri() == Tri.NO && firstNo == null) {
                 firstNo = o;
@@ -53,7 +58,7 @@ final class ConditionEvaluator {
         return Outcome.yes("why.conditionsMet");
     }
 
-    static Outcome clause(ConditionClause c, RequestFacts facts) {
+    static Outcome clause(ConditionClause c, RequestFacts facts, boolean variables) {
         String op = c.operator();
         String setOp = null;
         if (op.startsWith("ForAnyValue:")) {
@@ -108,7 +113,8 @@ final class ConditionEvaluator {
         List<String> policyValues = new ArrayList<>();
         boolean variableUnknown = false;
         for (String v : c.values()) {
-            Resolved r = substitute(v, facts, op.startsWith("String") && op.contains("Like") || op.startsWith("Arn"));
+            Resolved r = variables ? substitute(v, facts, op.startsWith("String") && op.contains("Like")
+                    || op.startsWith("Arn")) : new Resolved(v, false);
             if (r.unknown) {
                 variableUnknown = true;
             } else if (r.value != null) {
@@ -291,8 +297,8 @@ final class ConditionEvaluator {
             String inner = m.group(1).trim();
             String rep;
             switch (inner) {
-                case "*" -> rep = "*";
-                case "?" -> rep = "?";
+                case "*" -> rep = wildcardContext ? String.valueOf(Wildcards.LITERAL_STAR) : "*";
+                case "?" -> rep = wildcardContext ? String.valueOf(Wildcards.LITERAL_QUESTION) : "?";
                 case "$" -> rep = "$";
                 default -> {
                     String key = inner;

@@ -58,7 +58,20 @@ public final class ManagedPolicies {
     /** The managed policy this document is equivalent to (statement by statement, ignoring order/case), if any. */
     public static Optional<Managed> recognise(PolicyDocument doc) {
         Set<String> sig = signature(doc);
-        return load().values().stream().filter(m -> signature(m.document()).equals(sig)).findFirst();
+        return load().values().stream().filter(m -> signatures().get(m.arn()).equals(sig)).findFirst();
+    }
+
+    private static volatile Map<String, Set<String>> signatures;
+
+    private static Map<String, Set<String>> signatures() {
+        Map<String, Set<String>> s = signatures;
+        if (s == null) {
+            Map<String, Set<String>> m = new LinkedHashMap<>();
+            load().values().forEach(x -> m.put(x.arn(), signature(x.document())));
+            s = Collections.unmodifiableMap(m);
+            signatures = s;
+        }
+        return s;
     }
 
     static Set<String> signature(PolicyDocument doc) {

@@ -14,9 +14,12 @@ import java.util.Map;
  * <pre>{"principalArn": "...", "action": "ecr:BatchGetImage", "resourceArn": "...",
  *  "identityPolicies": [ {doc}, ... ], "resourcePolicy": {doc} | null, "permissionsBoundary": {doc} | null,
  *  "scps": [ {doc}, ... ], "vpcEndpointPolicies": [ {doc}, ... ], "context": {"aws:SourceVpce": "...", ...},
- *  "contextComplete": true}</pre>
+ *  "contextComplete": true, "resourceAccount": "123456789012"}</pre>
+ * {@code contextComplete} (default true): keys not given are absent; {@code resourceAccount}: for resources whose
+ * ARN has no account (S3 buckets).
  * Absent fields mean none; unknown extra fields are ignored. A document may be an object, a JSON string (as in
  * ECR's policyText), {@code {"name": "...", "document": ...}}, or the ARN of a shipped AWS managed policy.
+ * Unnamed list entries are named after their place: {@code identity[0]}, {@code scp[1]}, {@code endpoint[0]}.
  */
 public record PolicyCase(AccessRequest request, PolicySet policies) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -36,6 +39,9 @@ public record PolicyCase(AccessRequest request, PolicySet policies) {
     }
 
     public static PolicyCase parse(String json) {
+        if (json != null && json.startsWith("\uFEFF")) {
+            json = json.substring(1);
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -69,17 +75,27 @@ public record PolicyCase(AccessRequest request, PolicySet policies) {
             }
         }
         boolean complete = !root.has("contextComplete") || root.get("contextComplete").asBoolean(true);
+        Caller caller;
         try {
-            Caller.parse(principal);
+            caller = Caller.parse(principal);
         } catch (IllegalArgumentException e) {
             throw new InvalidCaseException("principalArn", e.getMessage(), e);
         }
-        List<NamedPolicy> identity = list(root, "identityPolicies", PolicyKind.IDENTITY, "identity policy");
+        if (caller.type() == Caller.Type.OTHER && !principal.startsWith("arn:")) {
+            throw new InvalidCaseException("principalArn", "principalArn must be an ARN (role, assumed-role session, "
+                    + "user, account root), a 12-digit account id or a service principal, not \"" + principal + "\"", null);
+        }
+        if (action.indexOf(':') <= 0) {
+            throw new InvalidCaseException("action", "action must look like service:Action (e.g. ecr:BatchGetImage), not \""
+                    + action + "\"", null);
+        }
+        List<NamedPolicy> identity = list(root, "identityPolicies", PolicyKind.IDENTITY, "identity");
         NamedPolicy resourcePolicy = single(root, "resourcePolicy", PolicyKind.RESOURCE, "resource policy");
         NamedPolicy boundary = single(root, "permissionsBoundary", PolicyKind.PERMISSIONS_BOUNDARY, "permissions boundary");
-        List<NamedPolicy> scps = list(root, "scps", PolicyKind.SCP, "SCP");
-        List<NamedPolicy> endpoints = list(root, "vpcEndpointPolicies", PolicyKind.VPC_ENDPOINT, "VPC endpoint policy");
-        return new PolicyCase(new AccessRequest(principal, action, resource, context, complete),
+        List<NamedPolicy> scps = list(root, "scps", PolicyKind.SCP, "scp");
+        List<NamedPolicy> endpoints = list(root, "vpcEndpointPolicies", PolicyKind.VPC_ENDPOINT, "endpoint");
+        String resourceAccount = root.hasNonNull("resourceAccount") ? root.get("resourceAccount").asText() : null;
+        return new PolicyCase(new AccessRequest(principal, action, resource, context, complete, resourceAccount),
                 new PolicySet(identity, resourcePolicy, boundary, scps, endpoints));
     }
 
@@ -104,7 +120,7 @@ public record PolicyCase(AccessRequest request, PolicySet policies) {
         for (JsonNode e : n) {
             i++;
             String where = field + "[" + (i - 1) + "]";
-            out.add(document(e, where, kind, n.size() == 1 ? label : label + " " + i));
+            out.add(document(e, where, kind, label + "[" + (i - 1) + "]"));
         }
         return out;
     }

@@ -40,7 +40,34 @@ public final class PolicyEvaluator {
         }
     }
 
+    /** One statement's outcome for a request: applies YES / NO / MAYBE, and why (for a GUI listing every statement). */
+    public record StatementTrace(StatementRef statement, Tri applies) {
+    }
+
+    /**
+     * Every statement of every applicable policy with whether it applies to the request and why, in policy order
+     * (identity, resource, boundary, SCPs, endpoints). The decision itself comes from {@link #evaluate}.
+     */
+    public List<StatementTrace> trace(AccessRequest request, PolicySet policies) {
+        if ("*".equals(request.resourceArn()) && policies.resourcePolicy() != null) {
+            policies = policies.withResourcePolicy(null);
+        }
+        RequestFacts facts = new RequestFacts(request, policies, clock);
+        List<StatementTrace> out = new ArrayList<>();
+        for (NamedPolicy p : policies.all()) {
+            for (Statement s : p.document().statements()) {
+                Eval e = evaluateStatement(p, s, facts);
+                out.add(new StatementTrace(e.ref(), e.applies()));
+            }
+        }
+        return out;
+    }
+
     public EvaluationResult evaluate(AccessRequest request, PolicySet policies) {
+        if ("*".equals(request.resourceArn()) && policies.resourcePolicy() != null) {
+            // a request without a resource (ecr:GetAuthorizationToken) never consults a resource-based policy
+            policies = policies.withResourcePolicy(null);
+        }
         RequestFacts facts = new RequestFacts(request, policies, clock);
         List<Eval> evals = new ArrayList<>();
         for (NamedPolicy p : policies.all()) {
@@ -83,6 +110,10 @@ public final class PolicyEvaluator {
         Tri identity = Tri.NO;
         for (NamedPolicy p : policies.identityPolicies()) {
             identity = identity.or(anyAllow(evals, p, unknown));
+        }
+        if (facts.caller.type() == Caller.Type.ROOT && facts.caller.account().equals(facts.resourceAccount().isEmpty()
+                ? facts.caller.account() : facts.resourceAccount())) {
+            identity = Tri.YES; // the account root user has full access to its own account's resources
         }
         Tri resDirect = Tri.NO;
         Tri resRole = Tri.NO;
@@ -180,9 +211,6 @@ public final class PolicyEvaluator {
     }
 
     private static boolean sameAccount(RequestFacts facts, PolicySet policies) {
-        if (policies.resourcePolicy() == null) {
-            return true;
-        }
         String resAccount = facts.resourceAccount();
         return resAccount.isEmpty() || resAccount.equals(facts.caller.account());
     }
@@ -216,11 +244,13 @@ public final class PolicyEvaluator {
                     r.action()), grant);
         }
         // resource
+        boolean variables = "2012-10-17".equals(p.document().version());
         Tri resource = Tri.YES;
         if (s.resources() != null) {
             Tri hit = Tri.NO;
             for (String pattern : s.resources()) {
-                ConditionEvaluator.Resolved res = ConditionEvaluator.substitute(pattern, facts, true);
+                ConditionEvaluator.Resolved res = variables ? ConditionEvaluator.substitute(pattern, facts, true)
+                        : new ConditionEvaluator.Resolved(pattern, false);
                 if (res.unknown()) {
                     hit = hit.or(Tri.MAYBE);
                 } else if (res.value() != null && Wildcards.arnMatches(res.value(), r.resourceArn())) {
@@ -269,7 +299,7 @@ public final class PolicyEvaluator {
         }
         // conditions
         Outcome cond = s.conditions().isEmpty() ? Outcome.yes("why.noConditions")
-                : ConditionEvaluator.evaluate(s.conditions(), facts);
+                : ConditionEvaluator.evaluate(s.conditions(), facts, variables);
         Tri applies = resource.and(principal).and(cond.tri());
         Outcome why;
         if (applies == Tri.NO) {

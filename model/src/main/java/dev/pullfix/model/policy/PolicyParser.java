@@ -38,6 +38,9 @@ public final class PolicyParser {
 
     /** Parses a policy document from JSON text. */
     public static PolicyDocument parse(String json) {
+        if (json != null && json.startsWith("\uFEFF")) {
+            json = json.substring(1); // a byte-order mark from some Windows editors
+        }
         if (json == null || json.isBlank()) {
             throw new InvalidPolicyException("parse.empty", List.of(), 0, 0, "Policy document is empty");
         }

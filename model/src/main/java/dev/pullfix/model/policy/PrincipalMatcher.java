@@ -54,7 +54,7 @@ final class PrincipalMatcher {
         if (caller.account().isEmpty()) {
             return Grant.NONE;
         }
-        if (v.matches("\\d{12}")) {
+        if (Caller.isAccountId(v)) {
             return v.equals(caller.account()) ? Grant.ACCOUNT : Grant.NONE;
         }
         String[] p = v.split(":", 6);
@@ -81,8 +81,8 @@ final class PrincipalMatcher {
 
     /**
      * Whether a NotPrincipal element leaves the caller OUT of the statement: YES when every identity in the
-     * caller's chain (account, role, session / user) is listed, NO when none is, MAYBE when only some are
-     * (AWS may evaluate the account or role first and then deny).
+     * caller's chain (account, role, session / user) is listed, NO when the calling principal itself is not listed,
+     * MAYBE when it is listed but its role or account is not (AWS may evaluate the account or role first and deny).
      */
     static Tri excluded(PrincipalSet set, Caller caller) {
         if (set.anyone()) {
@@ -118,10 +118,12 @@ final class PrincipalMatcher {
             case ROOT -> List.of(account);
             default -> List.of(leaf);
         };
-        long listed = chain.stream().filter(b -> b).count();
-        if (listed == chain.size()) {
+        if (chain.stream().allMatch(b -> b)) {
             return Tri.YES;
         }
-        return listed == 0 ? Tri.NO : Tri.MAYBE;
+        // the calling principal itself (session, user, or the role/account when that is the caller) not listed:
+        // the Deny applies to it
+        boolean callerListed = chain.get(chain.size() - 1);
+        return callerListed ? Tri.MAYBE : Tri.NO;
     }
 }

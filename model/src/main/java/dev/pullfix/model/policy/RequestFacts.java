@@ -93,6 +93,9 @@ final class RequestFacts {
 
     /** Resource account (5th ARN field), or "" when the ARN carries none (S3 buckets, "*"). */
     String resourceAccount() {
+        if (request.resourceAccount() != null && !request.resourceAccount().isBlank()) {
+            return request.resourceAccount();
+        }
         String[] arn = request.resourceArn().split(":", 6);
         return arn.length == 6 ? arn[4] : "";
     }

@@ -2,12 +2,25 @@ package dev.pullfix.model.policy;
 
 /** IAM-style glob matching: {@code *} any run of characters, {@code ?} one character. */
 public final class Wildcards {
+    /** Stands for a literal {@code *} in a pattern (from the policy variable {@code ${*}}). */
+    static final char LITERAL_STAR = '\uE000';
+    /** Stands for a literal {@code ?} in a pattern (from the policy variable {@code ${?}}). */
+    static final char LITERAL_QUESTION = '\uE001';
+
     private Wildcards() {
+    }
+
+    private static boolean same(char p, char v) {
+        return p == v || p == LITERAL_STAR && v == '*' || p == LITERAL_QUESTION && v == '?';
     }
 
     public static boolean matches(String pattern, String value, boolean ignoreCase) {
         if (pattern == null || value == null) {
             return false;
+        }
+        if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0 && pattern.indexOf(LITERAL_STAR) < 0
+                && pattern.indexOf(LITERAL_QUESTION) < 0) {
+            return ignoreCase ? pattern.equalsIgnoreCase(value) : pattern.equals(value);
         }
         String p = ignoreCase ? pattern.toLowerCase(java.util.Locale.ROOT) : pattern;
         String v = ignoreCase ? value.toLowerCase(java.util.Locale.ROOT) : value;
@@ -16,7 +29,7 @@ public final class Wildcards {
         int star = -1;
         int mark = 0;
         while (vi < v.length()) {
-            if (pi < p.length() && (p.charAt(pi) == '?' || p.charAt(pi) == v.charAt(vi))) {
+            if (pi < p.length() && (p.charAt(pi) == '?' || same(p.charAt(pi), v.charAt(vi)))) {
                 pi++;
                 vi++;
             } else if (pi < p.length() && p.charAt(pi) == '*') {

@@ -36,6 +36,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** The HTTP/1.1 (and WebSocket watch) front end: routes Kubernetes API paths onto the {@link LabStore}. One per connection. */
@@ -147,8 +148,12 @@ final class HttpFront extends SimpleChannelInboundHandler<Object> {
                     list(ctx, req, t, params);
                 }
             } else if (method == HttpMethod.POST) {
-                StoredObject o = store.create(t.type(), t.namespace(), body(req), dryRun);
-                sendObject(ctx, req, HttpResponseStatus.CREATED, o);
+                ObjectNode body = body(req);
+                if (t.type() == ResourceTypes.EVENTS_V1) {
+                    body = EventsV1.toCore(body);
+                }
+                StoredObject o = store.create(source(t.type()), t.namespace(), body, dryRun);
+                sendObject(ctx, req, HttpResponseStatus.CREATED, view(t.type()).apply(o));
             } else if (method == HttpMethod.DELETE) {
                 deleteCollection(ctx, req, t, params, dryRun);
             } else {
@@ -157,8 +162,9 @@ final class HttpFront extends SimpleChannelInboundHandler<Object> {
             return;
         }
         if (method == HttpMethod.GET) {
-            sendObject(ctx, req, HttpResponseStatus.OK, store.get(t.type(), t.namespace(), t.name())
-                    .orElseThrow(() -> ApiException.notFound(t.type(), t.name())));
+            sendObject(ctx, req, HttpResponseStatus.OK, lookup(t).orElseThrow(() -> ApiException.notFound(t.type(), t.name())));
+        } else if (t.type() == ResourceTypes.EVENTS_V1 && (method == HttpMethod.PUT || method == HttpMethod.PATCH)) {
+            throw ApiException.methodNotAllowed(method.name());
         } else if (method == HttpMethod.PUT) {
             sendObject(ctx, req, HttpResponseStatus.OK, store.update(t.type(), t.namespace(), t.name(), body(req), false, dryRun));
         } else if (method == HttpMethod.PATCH) {
@@ -176,7 +182,7 @@ final class HttpFront extends SimpleChannelInboundHandler<Object> {
                     dryRun |= dryRun(d.asText());
                 }
             }
-            StoredObject gone = store.delete(t.type(), t.namespace(), t.name(), uid, rv, dryRun);
+            StoredObject gone = store.delete(source(t.type()), t.namespace(), t.name(), uid, rv, dryRun);
             ObjectNode s = Json.object();
             s.put("kind", "Status").put("apiVersion", "v1").putObject("metadata");
             s.put("status", "Success");
@@ -288,7 +294,7 @@ final class HttpFront extends SimpleChannelInboundHandler<Object> {
                 throw ApiException.badRequest("continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)");
             }
         }
-        Iterator<StoredObject> it = store.scan(t.type(), t.namespace(), after);
+        Iterator<StoredObject> it = scan(t, after);
         long now = System.currentTimeMillis();
         ListInput input;
         if (limit > 0) {
@@ -336,7 +342,7 @@ final class HttpFront extends SimpleChannelInboundHandler<Object> {
         Iterator<StoredObject> initial = null;
         if (sendInitial || rvParam == null || rvParam.isEmpty() || rvParam.equals("0")) {
             cursor = head;
-            initial = store.scan(t.type(), t.namespace(), null);
+            initial = scan(t, null);
         } else {
             cursor = parseLong(rvParam, "resourceVersion");
         }
@@ -359,7 +365,8 @@ final class HttpFront extends SimpleChannelInboundHandler<Object> {
             HttpUtil.setTransferEncodingChunked(resp, true);
             ctx.writeAndFlush(resp);
         }
-        session = new WatchSession(store, ctx.channel(), ws, t.type(), filter, f, inc, cursor, initial, sendInitial);
+        session = new WatchSession(store, ctx.channel(), ws, t.type(), source(t.type()), view(t.type()), filter, f, inc, cursor,
+                initial, sendInitial);
         if (initial == null && cursor < head && store.changeAt(cursor + 1) == null) {
             // too old: the session answers the ERROR event (410) and ends
             session.start(timeout, 0);
@@ -372,12 +379,12 @@ final class HttpFront extends SimpleChannelInboundHandler<Object> {
                                   boolean dryRun) {
         Predicate<StoredObject> filter = filter(t, params);
         List<StoredObject> deleted = new ArrayList<>();
-        Iterator<StoredObject> it = store.scan(t.type(), t.namespace(), null);
+        Iterator<StoredObject> it = scan(t, null);
         while (it.hasNext()) {
             StoredObject o = it.next();
             if (filter.test(o)) {
                 try {
-                    deleted.add(store.delete(t.type(), o.namespace(), o.name(), null, null, dryRun));
+                    deleted.add(store.delete(source(t.type()), o.namespace(), o.name(), null, null, dryRun));
                 } catch (ApiException e) {
                     if (e.code() != 404) {
                         throw e;
@@ -407,6 +414,24 @@ final class HttpFront extends SimpleChannelInboundHandler<Object> {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Where a type's objects are stored: events.k8s.io/v1 is a view of the core events. */
+    static ResourceType source(ResourceType t) {
+        return t == ResourceTypes.EVENTS_V1 ? ResourceTypes.EVENTS : t;
+    }
+
+    static Function<StoredObject, StoredObject> view(ResourceType t) {
+        return t == ResourceTypes.EVENTS_V1 ? EventsV1::view : Function.identity();
+    }
+
+    private Iterator<StoredObject> scan(Target t, String after) {
+        Iterator<StoredObject> it = store.scan(source(t.type()), t.namespace(), after);
+        return t.type() == ResourceTypes.EVENTS_V1 ? EventsV1.map(it, EventsV1::view) : it;
+    }
+
+    private Optional<StoredObject> lookup(Target t) {
+        return store.get(source(t.type()), t.namespace(), t.name()).map(view(t.type()));
+    }
 
     private static Render.Format format(FullHttpRequest req) {
         String accept = req.headers().get(HttpHeaderNames.ACCEPT, "");
@@ -480,6 +505,9 @@ final class HttpFront extends SimpleChannelInboundHandler<Object> {
 
     private static ObjectNode body(FullHttpRequest req) {
         String ct = req.headers().get(HttpHeaderNames.CONTENT_TYPE, "application/json");
+        if (Protobuf.isProtobuf(ct)) {
+            return Protobuf.decode(bytes(req));
+        }
         if (!ct.contains("json") && !ct.contains("*/*")) {
             throw new ApiException(415, "UnsupportedMediaType", "the body of the request was in an unknown format - accepted media types include: "
                     + "application/json, application/yaml", null, null, null);

@@ -67,9 +67,9 @@ public final class LabApiServer implements AutoCloseable {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding the lab API server", e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // netty rethrows the checked BindException from sync()
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-            throw e;
+            throw new IllegalStateException("cannot listen on 127.0.0.1:" + options.port() + ": " + Json.firstLine(e), e);
         }
         ensureNamespace("default");
         ensureNamespace("kube-system");

@@ -263,6 +263,9 @@ public final class LabStore {
         String kind = object.path("kind").asText("");
         ResourceType type = ResourceTypes.byKind(apiVersion, kind)
                 .orElseThrow(() -> new IllegalArgumentException("the lab API server does not serve " + apiVersion + " " + kind));
+        if (type == ResourceTypes.EVENTS_V1) {
+            return put(EventsV1.toCore(object));
+        }
         ObjectNode meta = Json.obj(object, "metadata");
         String ns = type.namespaced() ? meta.path("namespace").asText("default") : null;
         if (ns != null) {

@@ -63,14 +63,11 @@ final class Selectors {
         }
         String lower = r;
         int sp = lower.indexOf(' ');
-        if (sp > 0) {
+        String afterKey = sp > 0 ? r.substring(sp).trim() : "";
+        if (sp > 0 && (afterKey.startsWith("in ") || afterKey.startsWith("in(") || afterKey.startsWith("notin"))) {
             String key = r.substring(0, sp).trim();
-            String rest = r.substring(sp).trim();
+            String rest = afterKey;
             boolean notin = rest.startsWith("notin");
-            if (!notin && !rest.startsWith("in")) {
-                // "key = value" with blanks
-                return requirement(r.replace(" ", ""), whole);
-            }
             String set = rest.substring(notin ? 5 : 2).trim();
             if (!set.startsWith("(") || !set.endsWith(")")) {
                 throw bad(whole, "found '" + set + "', expected: '('");

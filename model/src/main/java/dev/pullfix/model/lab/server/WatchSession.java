@@ -23,6 +23,8 @@ final class WatchSession implements LabStore.Subscriber {
     private final Channel ch;
     private final boolean webSocket;
     private final ResourceType type;
+    private final ResourceType source;
+    private final java.util.function.Function<StoredObject, StoredObject> view;
     private final Predicate<StoredObject> match;
     private final Render.Format format;
     private final Render.Include include;
@@ -34,13 +36,16 @@ final class WatchSession implements LabStore.Subscriber {
     private ScheduledFuture<?> timeout;
     private ScheduledFuture<?> bookmarks;
 
-    WatchSession(LabStore store, Channel ch, boolean webSocket, ResourceType type, Predicate<StoredObject> match,
+    WatchSession(LabStore store, Channel ch, boolean webSocket, ResourceType type, ResourceType source,
+                 java.util.function.Function<StoredObject, StoredObject> view, Predicate<StoredObject> match,
                  Render.Format format, Render.Include include, long cursor, Iterator<StoredObject> initial,
                  boolean initialEndBookmark) {
         this.store = store;
         this.ch = ch;
         this.webSocket = webSocket;
         this.type = type;
+        this.source = source;
+        this.view = view;
         this.match = match;
         this.format = format;
         this.include = include;
@@ -109,29 +114,30 @@ final class WatchSession implements LabStore.Subscriber {
     }
 
     private void emit(Change c, long now) {
-        if (c.resource() != type) {
+        if (c.resource() != source) {
             return;
         }
-        boolean cur = match.test(c.object());
-        boolean prev = c.previous() != null && match.test(c.previous());
+        StoredObject now0 = view.apply(c.object());
+        boolean cur = match.test(now0);
+        boolean prev = c.previous() != null && match.test(view.apply(c.previous()));
         switch (c.type()) {
             case ADDED -> {
                 if (cur) {
-                    write("ADDED", c.object(), now);
+                    write("ADDED", now0, now);
                 }
             }
             case MODIFIED -> {
                 if (cur && prev) {
-                    write("MODIFIED", c.object(), now);
+                    write("MODIFIED", now0, now);
                 } else if (cur) {
-                    write("ADDED", c.object(), now);
+                    write("ADDED", now0, now);
                 } else if (prev) {
-                    write("DELETED", c.object(), now);
+                    write("DELETED", now0, now);
                 }
             }
             case DELETED -> {
                 if (cur || prev) {
-                    write("DELETED", c.object(), now);
+                    write("DELETED", now0, now);
                 }
             }
             default -> throw new IllegalStateException();

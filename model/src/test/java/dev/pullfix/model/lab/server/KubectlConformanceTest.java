@@ -211,6 +211,29 @@ class KubectlConformanceTest {
     }
 
     @Test
+    void typedGeneratorsForPullSecretsWorkThroughTheirProtobufBodies() throws Exception {
+        kubectl("create", "namespace", "pullsecrets");
+        kubectl("-n", "pullsecrets", "create", "secret", "docker-registry", "regcred", "--docker-server=111122223333.dkr.ecr.us-west-2.amazonaws.com",
+                "--docker-username=AWS", "--docker-password=not-a-real-token");
+        kubectl("-n", "pullsecrets", "create", "serviceaccount", "puller");
+        kubectl("-n", "pullsecrets", "patch", "serviceaccount", "puller", "-p", "{\"imagePullSecrets\":[{\"name\":\"regcred\"}]}");
+        JsonNode secret = Json.MAPPER.readTree(kubectl("-n", "pullsecrets", "get", "secret", "regcred", "-o", "json"));
+        assertThat(secret.path("type").asText()).isEqualTo("kubernetes.io/dockerconfigjson");
+        String config = new String(java.util.Base64.getDecoder().decode(secret.path("data").path(".dockerconfigjson").asText()),
+                StandardCharsets.UTF_8);
+        assertThat(config).contains("111122223333.dkr.ecr.us-west-2.amazonaws.com").contains("\"username\":\"AWS\"");
+        assertThat(kubectl("-n", "pullsecrets", "get", "serviceaccount", "puller", "-o", "jsonpath={.imagePullSecrets[0].name}"))
+                .isEqualTo("regcred");
+        assertThat(kubectl("get", "secrets", "-n", "pullsecrets").lines().findFirst().orElseThrow()).matches("NAME\\s+TYPE\\s+DATA\\s+AGE");
+    }
+
+    @Test
+    void eventsK8sIoV1IsServedAsAViewOfTheCoreEvents() throws Exception {
+        JsonNode list = Json.MAPPER.readTree(kubectl("get", "events.v1.events.k8s.io", "-o", "json"));
+        assertThat(list.path("items").findValuesAsText("note")).anyMatch(n -> n.contains("403 Forbidden"));
+    }
+
+    @Test
     void logsOfAPodThatCannotPullAnswerTheRealServersError() throws Exception {
         Process p = builder("logs", "ui-private-7655bf59b9-jprrj").start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

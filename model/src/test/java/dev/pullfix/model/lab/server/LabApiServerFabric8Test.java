@@ -384,6 +384,53 @@ class LabApiServerFabric8Test {
     }
 
     @Test
+    void aWatchWithSendInitialEventsStreamsTheCurrentStateThenTheInitialEventsEndBookmark() throws Exception {
+        String ns = newNamespace();
+        client.pods().inNamespace(ns).resource(pod("a", "nginx", Map.of())).create();
+        client.pods().inNamespace(ns).resource(pod("b", "nginx", Map.of())).create();
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/namespaces/" + ns
+                + "/pods?watch=1&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true&timeoutSeconds=1"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : r.body().split("\n")) {
+            events.add(Json.MAPPER.readTree(line));
+        }
+        assertThat(events.subList(0, 3)).extracting(e -> e.path("type").asText() + " " + e.path("object").path("metadata").path("name").asText())
+                .containsExactly("ADDED a", "ADDED b", "BOOKMARK ");
+        assertThat(events.get(2).path("object").path("metadata").path("annotations").path("k8s.io/initial-events-end").asText()).isEqualTo("true");
+    }
+
+    @Test
+    void aWebSocketWatchDeliversOneEventPerTextFrameAsFabric8ConsumesThem() throws Exception {
+        String ns = newNamespace();
+        long rv = server.store().resourceVersion();
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        java.net.http.WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(URI.create(server.url().replace("http:", "ws:")
+                + "/api/v1/namespaces/" + ns + "/pods?watch=true&resourceVersion=" + rv), new java.net.http.WebSocket.Listener() {
+            private final StringBuilder text = new StringBuilder();
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket socket, CharSequence data, boolean last) {
+                text.append(data);
+                if (last) {
+                    frames.add(text.toString());
+                    text.setLength(0);
+                }
+                socket.request(1);
+                return null;
+            }
+        }).get(5, TimeUnit.SECONDS);
+        try {
+            client.pods().inNamespace(ns).resource(pod("ws", "nginx", Map.of())).create();
+            JsonNode event = Json.MAPPER.readTree(frames.poll(5, TimeUnit.SECONDS));
+            assertThat(event.path("type").asText()).isEqualTo("ADDED");
+            assertThat(event.path("object").path("metadata").path("name").asText()).isEqualTo("ws");
+        } finally {
+            ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "").get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void aWatchFromAResourceVersionOlderThanTheWindowGets410Gone() throws Exception {
         try (LabApiServer small = LabApiServer.start(LabApiServerOptions.defaults().withChangeWindow(16))) {
             for (int i = 0; i < 40; i++) {
@@ -450,6 +497,24 @@ class LabApiServerFabric8Test {
             assertThat(changes.poll(5, TimeUnit.SECONDS)).isEqualTo("ADDED a");
             assertThat(changes.poll(5, TimeUnit.SECONDS)).isEqualTo("DELETED a");
         }
+    }
+
+    @Test
+    void eventsK8sIoV1ServesTheCoreEventsAsAView() {
+        String ns = newNamespace();
+        server.store().put(Json.parseObject(("{\"apiVersion\":\"v1\",\"kind\":\"Event\",\"metadata\":{\"name\":\"web.1\",\"namespace\":\""
+                + ns + "\"},\"involvedObject\":{\"kind\":\"Pod\",\"name\":\"web\",\"namespace\":\"" + ns + "\"},\"reason\":\"BackOff\","
+                + "\"type\":\"Normal\",\"count\":21,\"firstTimestamp\":\"2026-11-25T22:00:00Z\",\"lastTimestamp\":\"2026-11-25T22:05:14Z\","
+                + "\"source\":{\"component\":\"kubelet\",\"host\":\"node-1\"},\"message\":\"Back-off pulling image \\\"nginx:foo\\\"\"}").getBytes()));
+        List<io.fabric8.kubernetes.api.model.events.v1.Event> events = client.events().v1().events().inNamespace(ns)
+                .withField("regarding.name", "web").list().getItems();
+        assertThat(events).hasSize(1);
+        io.fabric8.kubernetes.api.model.events.v1.Event e = events.get(0);
+        assertThat(e.getNote()).isEqualTo("Back-off pulling image \"nginx:foo\"");
+        assertThat(e.getRegarding().getName()).isEqualTo("web");
+        assertThat(e.getSeries().getCount()).isEqualTo(21);
+        assertThat(e.getReportingController()).isEqualTo("kubelet");
+        assertThat(e.getReportingInstance()).isEqualTo("node-1");
     }
 
     @Test

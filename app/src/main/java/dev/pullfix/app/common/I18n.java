@@ -27,6 +27,12 @@ public final class I18n {
         return text("app", key, args);
     }
 
+    /** The text if the bundle has the key. */
+    public java.util.Optional<String> find(String bundle, String key, Object... args) {
+        String s = text(bundle, key, args);
+        return s.equals("!" + key + "!") ? java.util.Optional.empty() : java.util.Optional.of(s);
+    }
+
     public String text(String bundle, String key, Object... args) {
         try {
             ResourceBundle b = ResourceBundle.getBundle("dev.pullfix.i18n." + bundle, locale,

@@ -1,39 +1,64 @@
 package dev.pullfix.app.shell;
 
 import dev.pullfix.app.common.I18n;
+import dev.pullfix.app.events.EventsTable;
+import dev.pullfix.app.podtree.PodTreeView;
+import dev.pullfix.app.wizard.WizardView;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 
-/** The main window: top bar, pod tree (left), wizard (centre), events / YAML / activity (bottom). */
+/**
+ * The main window: menu, top bar (context, namespace, AWS profile and region, who-am-I, connection, refresh),
+ * pod tree (left), wizard (centre), events / YAML / activity tabs (bottom), status bar with progress and cancel.
+ * Binds to {@link MainViewModel}; holds no state of its own.
+ */
 public final class MainView {
     private final MainViewModel vm;
     private final I18n i18n;
+    private final Runnable onLanguageChange;
     private final BorderPane root = new BorderPane();
+    private final SplitPane centre = new SplitPane();
+    private final SplitPane vertical = new SplitPane();
+    private final PodTreeView treeView;
+    private final WizardView wizardView;
 
-    public MainView(MainViewModel vm, I18n i18n) {
+    public MainView(MainViewModel vm, I18n i18n, Runnable onLanguageChange) {
         this.vm = vm;
         this.i18n = i18n;
+        this.onLanguageChange = onLanguageChange;
+        this.treeView = new PodTreeView(vm.podTree(), i18n);
+        this.wizardView = new WizardView(vm.wizard(), i18n);
         build();
     }
 
@@ -41,22 +66,78 @@ public final class MainView {
         return root;
     }
 
+    public PodTreeView treeView() {
+        return treeView;
+    }
+
+    public SplitPane centreSplit() {
+        return centre;
+    }
+
+    public SplitPane verticalSplit() {
+        return vertical;
+    }
+
     private void build() {
         root.setId("main");
-        root.setTop(topBar());
-        SplitPane centre = new SplitPane(treePane(), wizardPane());
-        centre.setDividerPositions(0.3);
-        SplitPane vertical = new SplitPane(centre, bottomTabs());
+        root.setTop(new VBox(menuBar(), topBar()));
+        Label problem = new Label();
+        problem.setId("connectionProblem");
+        problem.setMaxWidth(Double.MAX_VALUE);
+        problem.textProperty().bind(vm.connectionDetailProperty());
+        problem.visibleProperty().bind(vm.connectionProperty().isEqualTo(MainViewModel.Connection.ERROR)
+                .or(vm.connectionProperty().isEqualTo(MainViewModel.Connection.RECONNECTING)));
+        problem.managedProperty().bind(problem.visibleProperty());
+        treeView.root().getChildren().add(1, problem);
+        StackPane treeArea = new StackPane(treeView.root(), emptyState());
+        centre.getItems().setAll(treeArea, wizardView.root());
+        centre.setDividerPositions(vm.settings().treeDivider() != null ? vm.settings().treeDivider() : 0.34);
+        SplitPane.setResizableWithParent(treeArea, false);
+        vertical.getItems().setAll(centre, bottomTabs());
         vertical.setOrientation(Orientation.VERTICAL);
-        vertical.setDividerPositions(0.72);
+        vertical.setDividerPositions(vm.settings().bottomDivider() != null ? vm.settings().bottomDivider() : 0.7);
         root.setCenter(vertical);
         root.setBottom(statusBar());
+    }
+
+    private MenuBar menuBar() {
+        MenuItem lab = new MenuItem(i18n.t("menu.lab"), new FontIcon(Material2MZ.SCIENCE));
+        lab.setId("menuLab");
+        lab.setOnAction(e -> vm.openLab());
+        MenuItem refresh = new MenuItem(i18n.t("top.refresh"));
+        refresh.setOnAction(e -> vm.refresh());
+        MenuItem quit = new MenuItem(i18n.t("menu.quit"));
+        quit.setOnAction(e -> root.getScene().getWindow().hide());
+        Menu file = new Menu(i18n.t("menu.file"), null, lab, refresh, new SeparatorMenuItem(), quit);
+
+        CheckMenuItem dark = new CheckMenuItem(i18n.t("menu.dark"));
+        dark.setId("menuDark");
+        dark.selectedProperty().bindBidirectional(vm.darkProperty());
+        ToggleGroup langs = new ToggleGroup();
+        Menu language = new Menu(i18n.t("menu.language"), new FontIcon(Material2AL.LANGUAGE));
+        for (String l : new String[] {"auto", "en", "ja"}) {
+            RadioMenuItem item = new RadioMenuItem(i18n.t("menu.language." + l));
+            item.setId("lang-" + l);
+            item.setToggleGroup(langs);
+            item.setSelected(l.equals(vm.languageProperty().get()));
+            item.setOnAction(e -> {
+                vm.setLanguage(l);
+                onLanguageChange.run();
+            });
+            language.getItems().add(item);
+        }
+        Menu settings = new Menu(i18n.t("menu.settings"), null, language, dark);
+        settings.setId("menuSettings");
+        MenuBar bar = new MenuBar(file, settings);
+        bar.setUseSystemMenuBar(true);
+        return bar;
     }
 
     private ToolBar topBar() {
         ComboBox<String> context = new ComboBox<>(vm.contexts());
         context.setId("contextPicker");
         context.setPromptText(i18n.t("top.context"));
+        context.setPrefWidth(220);
         context.valueProperty().bindBidirectional(vm.selectedContextProperty());
         TextField namespace = new TextField();
         namespace.setId("namespaceFilter");
@@ -66,76 +147,126 @@ public final class MainView {
         ComboBox<String> profile = new ComboBox<>(vm.profiles());
         profile.setId("profilePicker");
         profile.setPromptText(i18n.t("top.profile"));
+        profile.setEditable(true);
+        profile.setPrefWidth(150);
         profile.valueProperty().bindBidirectional(vm.selectedProfileProperty());
         TextField region = new TextField();
         region.setId("regionField");
         region.setPromptText(i18n.t("top.region"));
-        region.setPrefColumnCount(9);
+        region.setPrefColumnCount(8);
         region.textProperty().bindBidirectional(vm.regionProperty());
         Label who = new Label();
         who.setId("whoAmI");
-        who.textProperty().bind(vm.whoAmIProperty().map(w -> w == null ? i18n.t("top.whoami.unknown") : w)
-                .orElse(i18n.t("top.whoami.unknown")));
-        Button refresh = new Button(i18n.t("top.refresh"));
-        refresh.setId("refresh");
+        who.setGraphic(new FontIcon(Material2MZ.PERSON));
+        who.setMaxWidth(320);
+        who.textProperty().bind(vm.whoAmIProperty().map(w -> w).orElse(i18n.t("top.whoami.unknown")));
+        Tooltip whoTip = new Tooltip();
+        whoTip.textProperty().bind(who.textProperty());
+        who.setTooltip(whoTip);
+        vm.whoAmIFailedProperty().addListener((o, a, b) -> toggleClass(who, "danger", b));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label conn = new Label();
         conn.setId("connectionState");
+        FontIcon connIcon = new FontIcon(Material2AL.LINK_OFF);
+        conn.setGraphic(connIcon);
         conn.textProperty().bind(vm.connectionProperty().map(c -> i18n.t("connection." + c.name())));
+        Tooltip connTip = new Tooltip();
+        connTip.textProperty().bind(vm.connectionDetailProperty());
+        conn.setTooltip(connTip);
+        vm.connectionProperty().addListener((o, a, b) -> paintConnection(conn, connIcon, b));
+        paintConnection(conn, connIcon, vm.connectionProperty().get());
+        Button refresh = new Button(null, new FontIcon(Material2MZ.REFRESH));
+        refresh.setId("refresh");
+        refresh.setTooltip(new Tooltip(i18n.t("top.refresh")));
+        refresh.setOnAction(e -> vm.refresh());
         return new ToolBar(new Label(i18n.t("top.context")), context, namespace, new Separator(),
                 new Label(i18n.t("top.profile")), profile, region, who, spacer, conn, refresh);
     }
 
-    private VBox treePane() {
-        TextField search = new TextField();
-        search.setId("treeSearch");
-        search.setPromptText(i18n.t("tree.search"));
-        search.textProperty().bindBidirectional(vm.searchTextProperty());
-        HBox.setHgrow(search, Priority.ALWAYS);
-        ToggleButton failing = new ToggleButton(i18n.t("tree.failingOnly"));
-        failing.setId("failingOnly");
-        failing.selectedProperty().bindBidirectional(vm.failingOnlyProperty());
-        HBox filters = new HBox(6, search, failing);
-        filters.setPadding(new Insets(4));
-        TreeView<String> tree = new TreeView<>(new TreeItem<>(i18n.t("tree.empty")));
-        tree.setId("podTree");
-        VBox.setVgrow(tree, Priority.ALWAYS);
-        return new VBox(filters, tree);
+    private static void paintConnection(Label conn, FontIcon icon, MainViewModel.Connection c) {
+        icon.setIconCode(switch (c) {
+            case LIVE -> Material2AL.CLOUD_DONE;
+            case CONNECTING, RECONNECTING -> Material2MZ.SYNC;
+            case ERROR -> Material2MZ.SYNC_PROBLEM;
+            default -> Material2AL.LINK_OFF;
+        });
+        toggleClass(conn, "success", c == MainViewModel.Connection.LIVE);
+        toggleClass(conn, "warning", c == MainViewModel.Connection.RECONNECTING);
+        toggleClass(conn, "danger", c == MainViewModel.Connection.ERROR);
     }
 
-    private VBox wizardPane() {
-        Label title = new Label(i18n.t("wizard.title"));
+    private static void toggleClass(javafx.scene.Node n, String cls, boolean on) {
+        if (on && !n.getStyleClass().contains(cls)) {
+            n.getStyleClass().add(cls);
+        } else if (!on) {
+            n.getStyleClass().remove(cls);
+        }
+    }
+
+    private VBox emptyState() {
+        FontIcon icon = new FontIcon(Material2AL.CLOUD_OFF);
+        icon.setIconSize(48);
+        Label title = new Label(i18n.t("empty.title"));
         title.getStyleClass().add("title");
-        Label hint = new Label(i18n.t("wizard.hint"));
-        hint.setWrapText(true);
-        VBox box = new VBox(12, title, hint);
-        box.setId("wizard");
-        box.setPadding(new Insets(16));
-        box.setAlignment(Pos.TOP_LEFT);
+        Label text = new Label(i18n.t("empty.text"));
+        text.setWrapText(true);
+        text.setMaxWidth(320);
+        Button openLab = new Button(i18n.t("menu.lab"), new FontIcon(Material2MZ.SCIENCE));
+        openLab.setId("openLabEmpty");
+        openLab.getStyleClass().add("accent");
+        openLab.setOnAction(e -> vm.openLab());
+        VBox box = new VBox(12, icon, title, text, openLab);
+        box.setId("emptyState");
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(24));
+        box.getStyleClass().add("empty-state");
+        box.visibleProperty().bind(vm.connectionProperty().isEqualTo(MainViewModel.Connection.NO_KUBECONFIG));
         return box;
     }
 
     private TabPane bottomTabs() {
-        TextArea events = new TextArea();
-        events.setEditable(false);
+        EventsTable events = new EventsTable(i18n, vm.events());
         events.setId("eventsTable");
         TextArea yaml = new TextArea();
         yaml.setEditable(false);
         yaml.setId("podYaml");
+        yaml.getStyleClass().add("code");
+        yaml.textProperty().bind(vm.podYamlProperty());
         ListView<String> activity = new ListView<>(vm.activity());
         activity.setId("activityLog");
-        TabPane tabs = new TabPane(new Tab(i18n.t("tab.events"), events), new Tab(i18n.t("tab.yaml"), yaml),
-                new Tab(i18n.t("tab.activity"), activity));
+        vm.activity().addListener((javafx.collections.ListChangeListener<String>) c ->
+                activity.scrollTo(vm.activity().size() - 1));
+        Tab ev = new Tab(i18n.t("tab.events"), events);
+        ev.setId("tabEvents");
+        Tab y = new Tab(i18n.t("tab.yaml"), yaml);
+        y.setId("tabYaml");
+        Tab a = new Tab(i18n.t("tab.activity"), activity);
+        a.setId("tabActivity");
+        TabPane tabs = new TabPane(ev, y, a);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
     }
 
     private HBox statusBar() {
-        Label status = new Label(i18n.t("status.ready"));
+        Label status = new Label();
         status.setId("statusLine");
-        HBox bar = new HBox(status);
+        status.textProperty().bind(vm.busyTextProperty().map(t -> t.isEmpty() ? null : t)
+                .orElse(i18n.t("status.ready")));
+        ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        progress.setPrefWidth(120);
+        progress.visibleProperty().bind(vm.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        Button cancel = new Button(i18n.t("status.cancel"), new FontIcon(Material2AL.CANCEL));
+        cancel.setId("cancelBusy");
+        cancel.getStyleClass().add("small");
+        cancel.visibleProperty().bind(vm.busyProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> vm.cancel());
+        HBox bar = new HBox(8, progress, status, cancel);
+        bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 8, 2, 8));
+        bar.getStyleClass().add("status-bar");
         return bar;
     }
 }

@@ -1,34 +1,161 @@
 package dev.pullfix.app.shell;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.pullfix.app.common.DialogService;
+import dev.pullfix.app.common.FxBridge;
+import dev.pullfix.app.common.FxDialogService;
 import dev.pullfix.app.common.FxTaskRunner;
 import dev.pullfix.app.common.I18n;
+import dev.pullfix.app.common.LabLauncher;
 import dev.pullfix.app.common.TaskRunner;
+import dev.pullfix.model.fix.DataDirs;
+import dev.pullfix.model.settings.SettingsStore;
+import dev.pullfix.model.settings.UserSettings;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** The JavaFX application: shows the window first, contacts nothing on start-up. */
+/**
+ * The JavaFX application: shows the window at once, then reads the kubeconfig and connects in the background.
+ * Wires one {@link TaskRunner}, one {@link FxBridge}, one {@link DialogService}; switches theme (AtlantaFX Primer
+ * light/dark as the user-agent stylesheet) and language (rebuilds the window with the other bundle).
+ */
 public class PullfixApp extends Application {
+    private final Supplier<WorkbenchBackend> backendFactory;
+    private final Path dataDir;
+    private final LabLauncher lab;
     private TaskRunner tasks;
+    private MainViewModel vm;
+    private MainView view;
+    private Stage stage;
+
+    public PullfixApp() {
+        this(ModelBackend::system, null, LabLauncher.unavailable());
+    }
+
+    /** For tests and the lab: a given backend and settings folder. */
+    public PullfixApp(Supplier<WorkbenchBackend> backendFactory, Path dataDir, LabLauncher lab) {
+        this.backendFactory = backendFactory;
+        this.dataDir = dataDir;
+        this.lab = lab;
+    }
 
     @Override
     public void start(Stage stage) {
-        I18n i18n = I18n.forDefaultLocale();
+        this.stage = stage;
         tasks = new FxTaskRunner(4);
-        MainViewModel vm = new MainViewModel(tasks);
-        MainView view = new MainView(vm, i18n);
-        Scene scene = new Scene(view.root(), 1280, 820);
+        SettingsStore store = new SettingsStore(dataDir != null ? dataDir : DataDirs.userData());
+        UserSettings s = store.load();
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(new javafx.scene.layout.Pane(), Math.min(width(s), screen.getWidth()),
+                Math.min(height(s), screen.getHeight()));
         scene.getStylesheets().add(PullfixApp.class.getResource("/dev/pullfix/app/app.css").toExternalForm());
-        stage.setTitle(i18n.t("app.title"));
         stage.setScene(scene);
+        if (s.windowX() != null && s.windowY() != null && screen.contains(s.windowX(), s.windowY())) {
+            stage.setX(s.windowX());
+            stage.setY(s.windowY());
+        }
+        build(store);
+        stage.setOnCloseRequest(e -> rememberLayout());
         stage.show();
+        vm.start();
+    }
+
+    private static double width(UserSettings s) {
+        return s.windowWidth() != null && s.windowWidth() > 400 ? s.windowWidth() : 1400;
+    }
+
+    private static double height(UserSettings s) {
+        return s.windowHeight() != null && s.windowHeight() > 300 ? s.windowHeight() : 880;
+    }
+
+    private void build(SettingsStore store) {
+        UserSettings s = store.load();
+        I18n i18n = i18nFor(s.language());
+        DialogService dialogs = new FxDialogService(() -> stage, i18n);
+        vm = new MainViewModel(tasks, new FxBridge(), dialogs, backendFactory.get(), i18n, store, lab);
+        view = new MainView(vm, i18n, this::languageChanged);
+        stage.getScene().setRoot(view.root());
+        stage.setTitle(i18n.t("app.title"));
+        applyTheme(vm.darkProperty().get());
+        vm.darkProperty().addListener((o, a, b) -> applyTheme(b));
         vm.log(i18n.t("log.started"));
+    }
+
+    /** Rebuilds the window in the chosen language (reconnects the current context). */
+    private void languageChanged() {
+        SettingsStore store = new SettingsStore(dataDir != null ? dataDir : DataDirs.userData());
+        rememberLayout();
+        MainViewModel old = vm;
+        old.shutdown();
+        // the old view-model saved the language in a task; make sure the new one reads it
+        try {
+            store.save(old.settings());
+        } catch (java.io.IOException e) {
+            // the window still switches; the choice is just not remembered
+        }
+        build(store);
+        vm.start();
+    }
+
+    static I18n i18nFor(String language) {
+        if ("ja".equals(language)) {
+            return new I18n(Locale.JAPANESE);
+        }
+        if ("en".equals(language)) {
+            return new I18n(Locale.ENGLISH);
+        }
+        return I18n.forDefaultLocale();
+    }
+
+    private void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        if (stage.getScene() != null && stage.getScene().getRoot() != null) {
+            var cls = stage.getScene().getRoot().getStyleClass();
+            cls.remove("dark");
+            if (dark) {
+                cls.add("dark");
+            }
+        }
+    }
+
+    private void rememberLayout() {
+        if (vm == null || view == null) {
+            return;
+        }
+        vm.rememberLayout(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                view.centreSplit().getDividerPositions()[0], view.verticalSplit().getDividerPositions()[0]);
+    }
+
+    /** The view-model (tests drive it). */
+    public MainViewModel viewModel() {
+        return vm;
+    }
+
+    public MainView view() {
+        return view;
     }
 
     @Override
     public void stop() {
+        if (vm != null) {
+            vm.shutdown();
+        }
         if (tasks != null) {
             tasks.close();
+        }
+        if (vm != null) {
+            try {
+                // the window is gone: a last small write of the settings (layout, last context) is safe here
+                new SettingsStore(dataDir != null ? dataDir : DataDirs.userData()).save(vm.settings());
+            } catch (java.io.IOException e) {
+                // nothing to tell anyone any more
+            }
         }
     }
 }

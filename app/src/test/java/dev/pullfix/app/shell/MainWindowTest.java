@@ -2,13 +2,21 @@ package dev.pullfix.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import javafx.scene.control.ComboBox;
+import dev.pullfix.app.common.LabFixture;
+import dev.pullfix.app.common.LabLauncher;
+import dev.pullfix.app.podtree.TreeRow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -16,33 +24,151 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The real application window opens headless (Monocle) with the main layout in place. */
+/** The real window, headless (Monocle), against two lab API servers named as contexts lab-a and lab-b. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
+    static Path dir;
+    static LabFixture lab;
+    PullfixApp app;
+
+    @BeforeAll
+    static void labs() throws Exception {
+        dir = Files.createTempDirectory("pullfix-window");
+        lab = new LabFixture(dir, 400, 60);
+    }
+
+    @AfterAll
+    static void stopLabs() {
+        lab.close();
+    }
 
     @Start
     void start(Stage stage) throws Exception {
-        new PullfixApp().start(stage);
+        Path data = Files.createTempDirectory(dir, "data");
+        app = new PullfixApp(lab::backend, data, LabLauncher.unavailable());
+        app.start(stage);
+    }
+
+    void waitUntil(java.util.concurrent.Callable<Boolean> c) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, c);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out; connection " + app.viewModel().connectionProperty().get() + ", pods "
+                    + app.viewModel().podTree().podCountProperty().get() + ", activity " + app.viewModel().activity(), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    void waitLive() throws Exception {
+        waitUntil(() -> app.viewModel().connectionProperty().get() == MainViewModel.Connection.LIVE
+                && app.viewModel().podTree().podCountProperty().get() > 0);
     }
 
     @Test
-    void mainWindowOpensWithTopBarTreeWizardAndTabs(FxRobot robot) {
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(Window.getWindows()).anyMatch(w -> w instanceof Stage s && "Pullfix".equals(s.getTitle()) && s.isShowing());
-        assertThat(robot.lookup("#contextPicker").queryAs(ComboBox.class)).isNotNull();
-        assertThat(robot.lookup("#podTree").queryAs(TreeView.class)).isNotNull();
-        assertThat(robot.lookup("#wizard").tryQuery()).isPresent();
-        assertThat(robot.lookup("#connectionState").queryAs(Label.class).getText()).isNotBlank();
+    void theWindowConnectsToTheCurrentContextAndShowsFailingCounts(FxRobot robot) throws Exception {
+        waitLive();
+        assertThat(robot.lookup("#connectionState").queryAs(Label.class).getText()).isEqualTo("Live");
+        assertThat(app.viewModel().podTree().podCountProperty().get()).isEqualTo(400);
+        assertThat(app.viewModel().podTree().failingCountProperty().get()).isBetween(20, 80);
+        assertThat(robot.lookup("#treeCounts").queryAs(Label.class).getText()).startsWith("400 pods");
+        @SuppressWarnings("unchecked")
+        TreeView<TreeRow> tree = robot.lookup("#podTree").queryAs(TreeView.class);
+        assertThat(tree.getRoot().getChildren()).isNotEmpty();
+        assertThat(robot.lookup(".pod-tree-cell").queryAll()).anyMatch(n -> ((TreeCell<?>) n).getText() != null
+                && ((TreeCell<?>) n).getText().contains("failing"));
     }
 
     @Test
-    void typingInTheSearchBoxAndTogglingFailingOnlyReachTheViewModel(FxRobot robot) {
-        TextField search = robot.lookup("#treeSearch").queryAs(TextField.class);
-        robot.clickOn(search).write("ui-private");
-        ToggleButton failing = robot.lookup("#failingOnly").queryAs(ToggleButton.class);
-        robot.clickOn(failing);
+    void selectingAnEcr403PodAndClickingNextReachesTheCause(FxRobot robot) throws Exception {
+        waitLive();
+        String key = lab.ecr403Pod(0).orElseThrow();
+        String name = key.substring(key.indexOf('/') + 1);
+        robot.clickOn("#treeSearch").write(name);
+        waitUntil(() -> robot.lookup(".pod-tree-cell").queryAll().stream()
+                .anyMatch(n -> ((TreeCell<?>) n).getText() != null && ((TreeCell<?>) n).getText().startsWith(name)));
+        TreeCell<?> cell = robot.lookup(".pod-tree-cell").queryAll().stream().map(n -> (TreeCell<?>) n)
+                .filter(c -> c.getText() != null && c.getText().startsWith(name)).findFirst().orElseThrow();
+        robot.clickOn(cell);
+        waitUntil(() -> app.viewModel().wizard().steps().size() == 4
+                && app.viewModel().wizard().steps().get(0).resultProperty().get() != null);
+        assertThat(robot.lookup("#wizardTitle").queryAs(Label.class).getText()).contains(name);
+        for (int i = 0; i < 3; i++) {
+            int step = i + 1;
+            waitUntil(() -> !robot.lookup("#wizardNext").queryAs(Button.class).isDisabled());
+            robot.clickOn("#wizardNext");
+            waitUntil(() -> app.viewModel().wizard().steps().get(step).resultProperty().get() != null);
+        }
+        waitUntil(() -> app.viewModel().wizard().conclusionProperty().get() != null);
+        assertThat(robot.lookup("#wizardConclusion").queryAs(Label.class).getText()).startsWith("Cause:").contains("403");
+        assertThat(robot.lookup("#stepVerdict").queryAs(Label.class).getText()).startsWith("Problem found");
+        assertThat(app.viewModel().events()).anyMatch(e -> e.message().contains("403 Forbidden"));
+        assertThat(app.viewModel().podYamlProperty().get()).contains("name: " + name);
+    }
+
+    @Test
+    void failingOnlyAndSearchFilterTheTree(FxRobot robot) throws Exception {
+        waitLive();
+        robot.clickOn("#failingOnly");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(search.getText()).isEqualTo("ui-private");
-        assertThat(failing.isSelected()).isTrue();
+        var vm = app.viewModel().podTree();
+        assertThat(vm.roots()).allSatisfy(ns -> assertThat(ns.failing()).isTrue());
+        assertThat(vm.roots().stream().flatMap(ns -> ns.visibleChildren().stream())
+                .flatMap(w -> w.visibleChildren().stream())).allMatch(TreeRow::failing);
+        robot.clickOn("#treeSearch").write("403-no-such-pod");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.roots()).isEmpty();
+    }
+
+    @Test
+    void switchingContextShowsTheOtherClustersPods(FxRobot robot) throws Exception {
+        waitLive();
+        robot.interact(() -> app.viewModel().selectedContextProperty().set("lab-b"));
+        waitUntil(() -> app.viewModel().connectionProperty().get() == MainViewModel.Connection.LIVE
+                && app.viewModel().podTree().podCountProperty().get() == 60);
+        assertThat(app.viewModel().activity()).anyMatch(l -> l.contains("lab-b"));
+    }
+
+    @Test
+    void liveChangesArriveWithoutLosingTheSelection(FxRobot robot) throws Exception {
+        waitLive();
+        var tree = app.viewModel().podTree();
+        TreeRow.PodRow failing = tree.nextFailing(null, true);
+        robot.interact(() -> app.view().treeView().select(failing));
+        assertThat(tree.selectedRowProperty().get()).isSameAs(failing);
+        TreeRow.PodRow victim = tree.nextFailing(failing, true);
+        lab.servers[0].store().remove(dev.pullfix.model.lab.server.ResourceTypes.PODS, victim.info().namespace(),
+                victim.info().name());
+        waitUntil(() -> tree.podCountProperty().get() == 399);
+        assertThat(tree.selectedRowProperty().get()).isSameAs(failing);
+        @SuppressWarnings("unchecked")
+        TreeView<TreeRow> view = robot.lookup("#podTree").queryAs(TreeView.class);
+        assertThat(view.getSelectionModel().getSelectedItem().getValue()).isSameAs(failing);
+    }
+
+    @Test
+    void f8JumpsToTheNextFailingPod(FxRobot robot) throws Exception {
+        waitLive();
+        robot.clickOn("#podTree");
+        robot.press(KeyCode.F8).release(KeyCode.F8);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.viewModel().podTree().selectedPodProperty().get()).isNotNull()
+                .matches(p -> p.failing());
+    }
+
+    @Test
+    void withoutAKubeconfigTheEmptyStateOffersThePracticeLab(FxRobot robot) throws Exception {
+        Path empty = Files.createTempDirectory(dir, "home");
+        robot.interact(() -> {
+            Stage s = new Stage();
+            PullfixApp other = new PullfixApp(() -> new ModelBackend(
+                    dev.pullfix.model.cluster.ClusterEnvironment.of(Map.of(), empty),
+                    dev.pullfix.model.aws.AwsEnvironment.of(Map.of(), empty),
+                    dev.pullfix.model.cluster.ClusterConnector.Options.defaults()), empty, LabLauncher.unavailable());
+            other.start(s);
+            app = other;
+        });
+        waitUntil(() -> app.viewModel().connectionProperty().get() == MainViewModel.Connection.NO_KUBECONFIG);
+        assertThat(robot.lookup("#openLabEmpty").<javafx.scene.Node>queryAll().stream()
+                .anyMatch(n -> n.isVisible() && n.getParent().isVisible())).isTrue();
     }
 }

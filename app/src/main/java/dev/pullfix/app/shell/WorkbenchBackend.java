@@ -1,0 +1,44 @@
+package dev.pullfix.app.shell;
+
+import dev.pullfix.model.aws.AwsResult;
+import dev.pullfix.model.aws.CallerIdentity;
+import dev.pullfix.model.cluster.ContextInfo;
+import dev.pullfix.model.cluster.LivePodTree;
+import dev.pullfix.model.cluster.PodEvent;
+import java.util.List;
+
+/**
+ * What the main window needs from the engine, as one port: the view-models call it inside tasks (never on the
+ * FX thread); tests pass a fake, the app passes {@link ModelBackend}. All methods may block.
+ */
+public interface WorkbenchBackend {
+
+    /** The kubeconfig's contexts; throws {@code ClusterError} (e.g. NO_KUBECONFIG). */
+    List<ContextInfo> contexts();
+
+    /** Opens a connection to a context (runs its credential plugin once); does not list anything yet. */
+    ClusterSession open(String context);
+
+    /** AWS profile names from the shared config and credentials files. */
+    List<String> awsProfiles();
+
+    /** Who the profile's credentials are ({@code sts:GetCallerIdentity}). */
+    AwsResult<CallerIdentity> whoAmI(String profile, String region);
+
+    /** One open context. */
+    interface ClusterSession extends AutoCloseable {
+        ContextInfo context();
+
+        /** Lists and watches the pods of all namespaces; the listener is called on a background thread. */
+        void watch(LivePodTree.Listener listener);
+
+        /** The pod's events, oldest first, as {@code kubectl describe} lists them. */
+        List<PodEvent> events(String namespace, String pod);
+
+        /** The pod as YAML ({@code kubectl get pod -o yaml}). */
+        String podYaml(String namespace, String pod);
+
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.pullfix.app.common;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pullfix.model.lab.server.LabStore;
+import dev.pullfix.model.lab.server.ResourceTypes;
+import dev.pullfix.model.lab.server.StoredObject;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Changes pods in a lab store at a steady rate, as a busy cluster would: every 100 ms a tenth of the per-second rate
+ * of random pods get a restart, and one change in five flips a pod between running and failing to pull.
+ */
+public final class ChangeDriver implements AutoCloseable {
+    private final LabStore store;
+    private final List<StoredObject> pods;
+    private final Random rnd = new Random(7);
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "change-driver");
+        t.setDaemon(true);
+        return t;
+    });
+    public final AtomicLong changes = new AtomicLong();
+
+    public ChangeDriver(LabStore store, int perSecond) {
+        this.store = store;
+        this.pods = store.list(ResourceTypes.PODS, null, null);
+        int perTick = Math.max(1, perSecond / 10);
+        timer.scheduleAtFixedRate(() -> {
+            for (int i = 0; i < perTick; i++) {
+                change();
+            }
+        }, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    private void change() {
+        StoredObject o = pods.get(rnd.nextInt(pods.size()));
+        var current = store.get(ResourceTypes.PODS, o.namespace(), o.name());
+        if (current.isEmpty()) {
+            return;
+        }
+        ObjectNode pod = current.get().toJson().deepCopy();
+        ObjectNode cs = (ObjectNode) pod.path("status").path("containerStatuses").path(0);
+        if (cs.isMissingNode()) {
+            return;
+        }
+        String image = cs.path("image").asText();
+        if (rnd.nextInt(5) == 0) {
+            ObjectNode state = cs.putObject("state");
+            if (cs.path("ready").asBoolean()) {
+                state.putObject("waiting").put("reason", "ImagePullBackOff")
+                        .put("message", "Back-off pulling image \"" + image + "\"");
+                cs.put("ready", false);
+                ((ObjectNode) pod.path("status")).put("phase", "Pending");
+            } else {
+                state.putObject("running").put("startedAt", "2026-11-25T10:00:00Z");
+                cs.put("ready", true);
+                ((ObjectNode) pod.path("status")).put("phase", "Running");
+            }
+        } else {
+            cs.put("restartCount", cs.path("restartCount").asInt() + 1);
+        }
+        store.put(pod);
+        changes.incrementAndGet();
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

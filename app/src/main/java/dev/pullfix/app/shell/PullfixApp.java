@@ -12,5 +12,6 @@ public class PullfixApp extends Application {
         stage.setTitle("Pullfix");
         stage.setScene(new Scene(new BorderPane(new Label("Pullfix")), 1200, 800));
         stage.show();
+        StartupProbe.watch(stage.getScene());
     }
 }

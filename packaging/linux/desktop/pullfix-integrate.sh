@@ -1,0 +1,46 @@
+#!/bin/sh
+# Links the installed app into the system (PATH command, desktop entry, hicolor icons) or unlinks it.
+# Called by the deb postinst/prerm and the rpm %post/%preun; touches nothing under users' homes, so their
+# backups and audit log ($XDG_DATA_HOME/pullfix, ~/.local/share/pullfix) survive an uninstall.
+#   pullfix-integrate.sh install|remove
+set -e
+APP=/opt/pullfix
+HERE=$APP/lib/app/desktop
+SIZES="16 24 32 48 64 128 256 512"
+
+refresh() {
+    if command -v update-desktop-database >/dev/null 2>&1; then
+        update-desktop-database -q /usr/share/applications || true
+    fi
+    if command -v gtk-update-icon-cache >/dev/null 2>&1 && [ -f /usr/share/icons/hicolor/index.theme ]; then
+        gtk-update-icon-cache -q -t /usr/share/icons/hicolor || true
+    fi
+}
+
+case "$1" in
+    install)
+        mkdir -p /usr/bin /usr/share/applications
+        ln -sf "$APP/bin/Pullfix" /usr/bin/pullfix
+        ln -sf "$HERE/pullfix.desktop" /usr/share/applications/pullfix.desktop
+        for s in $SIZES; do
+            mkdir -p "/usr/share/icons/hicolor/${s}x${s}/apps"
+            ln -sf "$HERE/icons/pullfix-$s.png" "/usr/share/icons/hicolor/${s}x${s}/apps/pullfix.png"
+        done
+        refresh
+        ;;
+    remove)
+        # only our own links: a pullfix command or entry that is not ours stays
+        for l in /usr/bin/pullfix /usr/share/applications/pullfix.desktop; do
+            case "$(readlink "$l" 2>/dev/null)" in "$APP"/*) rm -f "$l" ;; esac
+        done
+        for s in $SIZES; do
+            l="/usr/share/icons/hicolor/${s}x${s}/apps/pullfix.png"
+            case "$(readlink "$l" 2>/dev/null)" in "$APP"/*) rm -f "$l" ;; esac
+        done
+        refresh
+        ;;
+    *)
+        echo "usage: $0 install|remove" >&2
+        exit 2
+        ;;
+esac

@@ -68,6 +68,13 @@ say "jlink: $MODULES"
 # bin/java stays for the CDS steps below and is removed from the image afterwards
 jlink --module-path "$FXPATH" --add-modules "$MODULES" --include-locales=en,ja \
       --strip-debug --no-header-files --no-man-pages --compress=2 --output "$OUT/runtime"
+# JavaFX's natives sit inside its jars: from a jlink'd image JavaFX first looks for them in the runtime's native
+# folder and otherwise unpacks them into ~/.openjfx/cache on every first start. Put them where it looks first.
+case "$OS" in windows) NATIVE="$OUT/runtime/bin" ;; *) NATIVE="$OUT/runtime/lib" ;; esac
+for jar in "${FX[@]}"; do
+    (cd "$NATIVE" && unzip -q -o "$OLDPWD/$jar" '*.so' '*.dll' '*.dylib' 2>/dev/null || true)
+done
+say "JavaFX natives in the runtime: $(cd "$NATIVE" && ls | grep -Ec '(glass|prism|javafx|decora)')"
 
 # --- 3. application image
 say "jpackage: application image"
@@ -102,6 +109,8 @@ if [ "${PULLFIX_CDS:-1}" != 0 ]; then
     "$JAVA" -Xshare:dump -XX:SharedClassListFile="$CLASSLIST" -XX:SharedArchiveFile="$APPDIR/pullfix.jsa" \
         > "$OUT/cds/dump.log" 2>&1 || die "CDS dump failed, see $OUT/cds/dump.log"
     say "CDS archive: $(du -h "$APPDIR/pullfix.jsa" | cut -f1)"
+    # the deb/rpm postinst re-dumps the archive with the app's classes once the install path is known
+    [ "$OS" = linux ] && cp "$CLASSLIST" "$APPDIR/pullfix.classlist"
 fi
 # the launcher is the image's only entry point: drop the JDK's command-line tools (Windows keeps its DLLs there)
 find "$RT/bin" -maxdepth 1 -type f ! -name '*.dll' -exec rm -f {} +

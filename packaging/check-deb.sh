@@ -4,7 +4,10 @@
 # (packaging/target/check/window.png, not committed), runs `pullfix --version` and `pullfix lab --help` from PATH,
 # removes the package and verifies that the user's data (~/.local/share/pullfix) is left alone.
 # Idempotent: installs what it needs with apt-get, removes an earlier install first.
-# Usage: packaging/check-deb.sh [--no-build]     (--no-build: reuse packaging/target/installers/pullfix_*.deb)
+# Usage: packaging/check-deb.sh [--no-build | --app-built]
+#   (no option)  mvn -Ppackage -DskipTests package, then the checks
+#   --app-built  app/target/pullfix.jar + lib/ are already there (e.g. after `mvn verify`): only packaging/build.sh
+#   --no-build   reuse packaging/target/installers/pullfix_*.deb
 set -uo pipefail
 cd "$(dirname "$0")/.."
 START=$(date +%s)
@@ -31,14 +34,21 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 # --- build
-if [ "${1:-}" != --no-build ]; then
-    echo "check-deb: building the .deb (mvn -Ppackage, PULLFIX_TYPES=deb)"
-    mkdir -p packaging/target
-    # gzip instead of dpkg-deb's default xz: the same package, built in seconds rather than minutes
-    DPKG_DEB_COMPRESSOR_TYPE=${DPKG_DEB_COMPRESSOR_TYPE:-gzip} PULLFIX_TYPES=deb \
+# gzip instead of dpkg-deb's default xz: the same package, built in seconds rather than minutes
+export DPKG_DEB_COMPRESSOR_TYPE=${DPKG_DEB_COMPRESSOR_TYPE:-gzip} PULLFIX_TYPES=deb
+mkdir -p packaging/target
+case "${1:-}" in
+    --no-build) ;;
+    --app-built)
+        echo "check-deb: building the .deb (packaging/build.sh on app/target)"
+        packaging/build.sh > packaging/target/build.log 2>&1 \
+            || { tail -30 packaging/target/build.log; die "build failed (packaging/target/build.log)"; } ;;
+    "")
+        echo "check-deb: building the .deb (mvn -Ppackage -DskipTests package)"
         mvn -B -q -Ppackage -DskipTests package > packaging/target/build.log 2>&1 \
-        || { tail -30 packaging/target/build.log; die "build failed (packaging/target/build.log)"; }
-fi
+            || { tail -30 packaging/target/build.log; die "build failed (packaging/target/build.log)"; } ;;
+    *) die "unknown option $1 (--no-build | --app-built)" ;;
+esac
 DEB=$(ls -t packaging/target/installers/pullfix_*.deb 2>/dev/null | head -1)
 [ -n "$DEB" ] || die "no packaging/target/installers/pullfix_*.deb"
 rm -rf "$OUT"; mkdir -p "$OUT"
@@ -91,6 +101,7 @@ check "the installed app opens a window named Pullfix" grep -q '^window=[0-9]' "
 check "the app logs its first frame" grep -q 'pullfix: first frame' "$OUT/app.log"
 check "the screenshot was taken ($OUT/window.png)" test -s "$OUT/window.png"
 grep -h 'first frame' "$OUT/app.log" | sed 's/^/       /'
+check "JavaFX unpacked nothing into the user's home (~/.openjfx)" test ! -e "$USER_HOME/.openjfx"
 check "the launcher maps the CDS archive" grep -q 'Opened archive /opt/pullfix/lib/app/pullfix.jsa' "$OUT/cds.log"
 check "the app's own classes come from the archive (postinst re-dump)" \
     grep -q 'dev.pullfix.cli.Main source: shared objects file' "$OUT/classload.log"

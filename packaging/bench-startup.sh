@@ -4,6 +4,7 @@
 # without its CDS archive (and with extra JVM flags, for comparison), and the idle app's resident memory.
 # Installs packaging/target/installers/pullfix_*.deb if Pullfix is not installed (and removes it again afterwards).
 # Usage: packaging/bench-startup.sh [runs]    (default 5; needs xvfb, as check-deb.sh installs)
+#        BENCH_DROP_CACHES=1 drops the page cache before each run (root; affects the whole machine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
@@ -40,7 +41,8 @@ sleep 1
 run_once() {
     local opts=$1 home log t0 pid ff rss
     home=$(mktemp -d "$WORK/home.XXXX"); log="$home/app.log"
-    sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true     # cold file cache where allowed
+    # a new process each run; the page cache stays warm unless BENCH_DROP_CACHES=1 (global: slows everyone)
+    [ "${BENCH_DROP_CACHES:-0}" = 1 ] && { sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true; }
     t0=$(date +%s%3N)
     DISPLAY=$DISP HOME=$home JAVA_TOOL_OPTIONS="-Dpullfix.startup.log=true $opts" /opt/pullfix/bin/Pullfix > "$log" 2>&1 &
     pid=$!
@@ -64,7 +66,7 @@ variant() {
 }
 
 echo "== cold start of the installed app to its first frame, median of $RUNS (Xvfb, software rendering)"
-echo "   file cache: $( (echo 3 > /proc/sys/vm/drop_caches) 2>/dev/null && echo dropped before each run || echo warm, cannot be dropped here)"
+echo "   file cache: $([ "${BENCH_DROP_CACHES:-0}" = 1 ] && echo dropped before each run || echo warm "(BENCH_DROP_CACHES=1 to drop it)")"
 PACKAGED=packaging/target/image/Pullfix/lib/app/pullfix.jsa     # the archive as built: JDK + JavaFX classes
 cp "$JSA" "$WORK/installed.jsa"
 variant "CDS as installed (JDK + JavaFX + app classes)" ""

@@ -37,9 +37,10 @@ cleanup() {
 trap cleanup EXIT
 sleep 1
 
-# one run: prints "<ms to first frame> <idle RSS KiB>"
+# one run: prints "<ms to first frame> <CPU ms used up to it> <idle RSS KiB>" (CPU time varies less than wall
+# time on a machine shared with other work)
 run_once() {
-    local opts=$1 home log t0 pid ff rss
+    local opts=$1 home log t0 pid ff rss cpu
     home=$(mktemp -d "$WORK/home.XXXX"); log="$home/app.log"
     # a new process each run; the page cache stays warm unless BENCH_DROP_CACHES=1 (global: slows everyone)
     [ "${BENCH_DROP_CACHES:-0}" = 1 ] && { sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true; }
@@ -47,21 +48,22 @@ run_once() {
     DISPLAY=$DISP HOME=$home JAVA_TOOL_OPTIONS="-Dpullfix.startup.log=true $opts" /opt/pullfix/bin/Pullfix > "$log" 2>&1 &
     pid=$!
     for _ in $(seq 1 600); do grep -q 'first frame at' "$log" && break; sleep 0.1; done
+    cpu=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$pid/stat" 2>/dev/null || echo 0)
     ff=$(sed -n 's/.*first frame at \([0-9]*\).*/\1/p' "$log" | head -1)
     sleep 3                                                          # idle after the window is up
     rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
     kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
-    [ -n "$ff" ] && echo "$((ff - t0)) $rss" || echo "NaN 0"
+    [ -n "$ff" ] && echo "$((ff - t0)) $cpu $rss" || echo "NaN 0 0"
 }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "NaN"; else if (NR % 2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
 
 variant() {
-    local name=$1 opts=$2 times=() rsss=() line
+    local name=$1 opts=$2 times=() cpus=() rsss=() line
     for i in $(seq 1 "$RUNS"); do
-        line=$(run_once "$opts"); times+=("${line% *}"); rsss+=("${line#* }")
+        read -r t c r <<< "$(run_once "$opts")"; times+=("$t"); cpus+=("$c"); rsss+=("$r")
     done
-    printf '  %-44s first frame %5s ms (runs: %s)   idle RSS %4s MiB\n' "$name" \
-        "$(printf '%s\n' "${times[@]}" | median)" "${times[*]}" \
+    printf '  %-50s first frame %5s ms (runs: %s), CPU %5s ms, idle RSS %4s MiB\n' "$name" \
+        "$(printf '%s\n' "${times[@]}" | median)" "${times[*]}" "$(printf '%s\n' "${cpus[@]}" | median)" \
         "$(( $(printf '%s\n' "${rsss[@]}" | median) / 1024 ))"
 }
 

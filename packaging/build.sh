@@ -106,11 +106,15 @@ if [ "${PULLFIX_CDS:-1}" != 0 ]; then
         CLASSLIST="$RT/lib/classlist"
     fi
     # classes from the class path cannot be found without it and are skipped (logged to dump.log)
-    "$JAVA" -Xshare:dump -XX:SharedClassListFile="$CLASSLIST" -XX:SharedArchiveFile="$APPDIR/pullfix.jsa" \
-        > "$OUT/cds/dump.log" 2>&1 || die "CDS dump failed, see $OUT/cds/dump.log"
-    say "CDS archive: $(du -h "$APPDIR/pullfix.jsa" | cut -f1)"
-    # the deb/rpm postinst re-dumps the archive with the app's classes once the install path is known
-    [ "$OS" = linux ] && cp "$CLASSLIST" "$APPDIR/pullfix.classlist"
+    if "$JAVA" -Xshare:dump -XX:SharedClassListFile="$CLASSLIST" -XX:SharedArchiveFile="$APPDIR/pullfix.jsa" \
+            > "$OUT/cds/dump.log" 2>&1; then
+        say "CDS archive: $(du -h "$APPDIR/pullfix.jsa" | cut -f1)"
+        # the deb/rpm postinst re-dumps the archive with the app's classes once the install path is known
+        if [ "$OS" = linux ]; then cp "$CLASSLIST" "$APPDIR/pullfix.classlist"; fi
+    else
+        rm -f "$APPDIR/pullfix.jsa"
+        say "warning: CDS dump failed (see $OUT/cds/dump.log): the app starts without an archive"
+    fi
 fi
 # the launcher is the image's only entry point: drop the JDK's command-line tools (Windows keeps its DLLs there)
 find "$RT/bin" -maxdepth 1 -type f ! -name '*.dll' -exec rm -f {} +

@@ -18,7 +18,7 @@ for f in packaging/target/installers/*; do [ -f "$f" ] && printf '  %-40s %6s Mi
 [ -d packaging/target/image/Pullfix ] && printf '  %-40s %6s MiB\n' "app image (installed size)" \
     "$(du -sm packaging/target/image/Pullfix | cut -f1)"
 
-if ! dpkg -s pullfix >/dev/null 2>&1; then
+if ! dpkg-query -W -f='${Status}' pullfix 2>/dev/null | grep -q 'install ok installed'; then
     deb=$(ls -t packaging/target/installers/pullfix_*.deb | head -1)
     dpkg -i "$deb" >/dev/null; installed_here=1
 fi
@@ -31,7 +31,7 @@ XVFB=$!
 cleanup() {
     kill "$XVFB" 2>/dev/null || true
     [ -f "$JSA.bench-off" ] && mv "$JSA.bench-off" "$JSA"
-    [ "$installed_here" = 1 ] && dpkg -r pullfix >/dev/null 2>&1
+    [ "$installed_here" = 1 ] && dpkg --purge pullfix >/dev/null 2>&1
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -72,6 +72,8 @@ echo "   file cache: $([ "${BENCH_DROP_CACHES:-0}" = 1 ] && echo dropped before 
 PACKAGED=packaging/target/image/Pullfix/lib/app/pullfix.jsa     # the archive as built: JDK + JavaFX classes
 cp "$JSA" "$WORK/installed.jsa"
 variant "CDS as installed (JDK + JavaFX + app classes)" ""
+variant "  same + -XX:+UseSerialGC" "-XX:+UseSerialGC"
+variant "  same + -XX:TieredStopAtLevel=1" "-XX:TieredStopAtLevel=1"
 variant "  same + -XX:TieredStopAtLevel=1 -XX:+UseSerialGC" "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 if [ -f "$PACKAGED" ]; then
     cp "$PACKAGED" "$JSA"

@@ -26,7 +26,9 @@ for pair in xvfb-run:xvfb xdotool:xdotool import:imagemagick xprop:x11-utils fak
             desktop-file-validate:desktop-file-utils; do
     command -v "${pair%%:*}" >/dev/null 2>&1 || need+=("${pair#*:}")
 done
-for lib in libgtk-3-0 libgl1; do dpkg -s "$lib" >/dev/null 2>&1 || need+=("$lib"); done
+for lib in libgtk-3-0 libgl1; do
+    dpkg-query -W -f='${Status}' "$lib" 2>/dev/null | grep -q 'install ok installed' || need+=("$lib")
+done
 if [ ${#need[@]} -gt 0 ]; then
     echo "check-deb: installing ${need[*]}"
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"; } >/dev/null \
@@ -116,6 +118,7 @@ check "pullfix lab --help exits 0 with its usage" sh -c "[ $rc = 0 ] && grep -q 
 check "dpkg -r removes the package" sh -c "dpkg -r pullfix > '$OUT/dpkg-remove.log' 2>&1"
 check "the command, desktop entry and icons are gone" sh -c '! test -e /usr/bin/pullfix && ! test -e /usr/share/applications/pullfix.desktop && ! test -e /usr/share/icons/hicolor/48x48/apps/pullfix.png && ! test -e /opt/pullfix/bin/Pullfix'
 dpkg --purge pullfix > /dev/null 2>&1
+check "nothing of the app is left in /opt/pullfix" test ! -e /opt/pullfix
 SUM_AFTER=$(cd "$DATA" && find . -type f -exec sha256sum {} + | sort)
 check "the user's backups and audit log are left as they were" test "$SUM_BEFORE" = "$SUM_AFTER"
 rm -rf "$USER_HOME"

@@ -1,14 +1,149 @@
 package dev.pullfix.cli;
 
+import dev.pullfix.model.lab.server.LabApiServer;
+import dev.pullfix.model.lab.server.LabApiServerOptions;
+import dev.pullfix.model.lab.server.LabPopulation;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder until its issue lands: says so on stderr and exits 2. */
-@Command(name = "apiserver", mixinStandardHelpOptions = true, description = "(not yet available)")
+/**
+ * {@code pullfix apiserver --dir D [--port P] [--pods N]}: runs the lab's Kubernetes API server on 127.0.0.1
+ * with N generated pods, writes {@code D/kubeconfig} and {@code D/env.sh} once it answers, and serves until
+ * interrupted (SIGINT/SIGTERM close it cleanly).
+ */
+@Command(name = "apiserver", mixinStandardHelpOptions = true,
+        description = "Runs the lab's Kubernetes API server on 127.0.0.1 (for kubectl, the app and scale runs) until interrupted.")
 public final class ApiserverCommand implements Callable<Integer> {
+    @Option(names = "--dir", required = true, paramLabel = "D", description = "Where to write kubeconfig and env.sh.")
+    Path dir;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "0", description = "TCP port on 127.0.0.1 (default: a free one).")
+    int port;
+
+    @Option(names = "--pods", paramLabel = "N", defaultValue = "0",
+            description = "Generated pods over 50 namespaces, one in ten failing to pull (default: ${DEFAULT-VALUE}).")
+    int pods;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile LabApiServer running;
+    private final ResourceBundle text = ResourceBundle.getBundle("dev.pullfix.i18n.apiserver", Locale.getDefault());
+
+    private String t(String key, Object... args) {
+        return MessageFormat.format(text.getString(key), args);
+    }
+
     @Override
-    public Integer call() {
-        System.err.println("pullfix apiserver: not available in this build yet");
-        return 2;
+    public Integer call() throws Exception {
+        if (pods < 0 || pods > 1_000_000) {
+            System.err.println("pullfix apiserver: " + t("apiserver.error.pods"));
+            return 2;
+        }
+        if (port < 0 || port > 65535) {
+            System.err.println("pullfix apiserver: --port must be between 0 and 65535");
+            return 2;
+        }
+        LabApiServer server;
+        try {
+            server = LabApiServer.start(LabApiServerOptions.defaults().withPort(port));
+        } catch (RuntimeException e) {
+            String why = e.getCause() != null ? oneLine(e.getCause()) : oneLine(e);
+            System.err.println("pullfix apiserver: " + t("apiserver.error.bind", String.valueOf(port), why));
+            return 1;
+        }
+        running = server;
+        Thread hook = new Thread(this::stop, "pullfix-apiserver-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            LabPopulation.Result r = pods > 0 ? LabPopulation.generate(server.store(), LabPopulation.Spec.of(pods))
+                    : new LabPopulation.Result(0, 0, 0, 0, 0, Duration.ZERO);
+            if (!answers(server.url())) {
+                System.err.println("pullfix apiserver: " + t("apiserver.error.notAnswering", server.url()));
+                return 1;
+            }
+            Path kubeconfig = dir.resolve("kubeconfig").toAbsolutePath();
+            Path env = dir.resolve("env.sh").toAbsolutePath();
+            try {
+                server.writeKubeconfig(kubeconfig);
+                Files.writeString(env, "export KUBECONFIG='" + kubeconfig.toString().replace("'", "'\\''") + "'\n",
+                        StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("pullfix apiserver: " + t("apiserver.error.dir", dir, oneLine(e)));
+                return 1;
+            }
+            System.out.println(t("apiserver.serving", server.url(), r.pods(), r.failingPods(), r.events(), r.nodes(),
+                    r.took().toMillis()));
+            System.out.println(t("apiserver.kubeconfig", kubeconfig));
+            System.out.println(t("apiserver.use", env, kubeconfig));
+            System.out.println(t("apiserver.stop"));
+            System.out.flush();
+            stopped.await();
+            return 0;
+        } catch (RuntimeException e) {
+            System.err.println("pullfix apiserver: " + oneLine(e));
+            return 1;
+        } finally {
+            stop();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook is running
+            }
+        }
+    }
+
+    /** Stops serving (SIGINT/SIGTERM via the shutdown hook, or a test); {@link #call()} then returns 0. */
+    void stop() {
+        LabApiServer s = running;
+        if (s != null && closed.compareAndSet(false, true)) {
+            s.close();
+            System.err.println(t("apiserver.stopped"));
+        }
+        stopped.countDown();
+    }
+
+    private static boolean answers(String url) {
+        HttpClient c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        for (int i = 0; i < 20; i++) {
+            try {
+                HttpResponse<Void> r = c.send(HttpRequest.newBuilder(URI.create(url + "/version")).timeout(Duration.ofSeconds(2))
+                        .GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // not yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
     }
 }

@@ -17,7 +17,23 @@ public final class Main implements Runnable {
             dev.pullfix.app.shell.Launcher.launch(args);
             return;
         }
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The configured command line: bad arguments and unknown commands print one line on stderr (and the
+     * command's usage hint) and exit 2.
+     */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + ex.getMessage()
+                    + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            c.getErr().flush();
+            return 2;
+        });
+        return cl;
     }
 
     @Override

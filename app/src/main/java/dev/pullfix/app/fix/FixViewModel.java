@@ -1,0 +1,124 @@
+package dev.pullfix.app.fix;
+
+import dev.pullfix.app.common.TaskRunner;
+import dev.pullfix.model.fix.Backup;
+import dev.pullfix.model.fix.FixPlan;
+import dev.pullfix.model.fix.Outcome;
+import dev.pullfix.model.fix.Preview;
+import dev.pullfix.model.fix.WritePath;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * Drives one fix through the write path from the UI: preview (off the FX thread), explicit confirmation
+ * (a dialog on the FX thread), then re-read / backup / apply / verify / audit (off the FX thread), and undo.
+ * Read-only mode removes the write actions.
+ */
+public final class FixViewModel {
+    private final WritePath writePath;
+    private final TaskRunner tasks;
+    private final FixDialogs dialogs;
+    private final Consumer<String> activityLog;
+    private final ReadOnlyObjectWrapper<Preview> preview = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Backup> lastBackup = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private FixPlan plan;
+
+    public FixViewModel(WritePath writePath, TaskRunner tasks, FixDialogs dialogs, Consumer<String> activityLog) {
+        this.writePath = writePath;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.activityLog = activityLog;
+    }
+
+    public boolean readOnly() {
+        return writePath.readOnly();
+    }
+
+    public ReadOnlyObjectProperty<Preview> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Outcome> outcomeProperty() {
+        return outcome.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Backup> lastBackupProperty() {
+        return lastBackup.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Reads the target and computes the diff and dry-run (never writes). */
+    public void load(FixPlan p) {
+        this.plan = p;
+        run("preview " + p.kind(), () -> writePath.preview(p), pv -> {
+            preview.set(pv);
+            message.set(pv.isNoOp() ? "nothing to change" : "dry-run: " + pv.dryRun().status() + " — " + pv.dryRun().detail());
+        });
+    }
+
+    /** Asks for confirmation, then writes through the write path. Does nothing without a preview. */
+    public void apply() {
+        Preview shown = preview.get();
+        if (shown == null || busy.get()) {
+            return;
+        }
+        if (readOnly()) {
+            message.set("read-only mode: nothing is written");
+            return;
+        }
+        if (!dialogs.confirm(shown)) {
+            run("record cancellation", () -> writePath.apply(shown, p -> false), this::finished);
+            return;
+        }
+        run("apply " + shown.plan().kind(), () -> writePath.apply(shown, p -> true), this::finished);
+    }
+
+    /** Previews the undo of the last write (the backup), then confirms and applies it like any fix. */
+    public void undo() {
+        Backup b = lastBackup.get();
+        if (b == null || plan == null || busy.get()) {
+            return;
+        }
+        FixPlan original = plan;
+        run("preview undo", () -> writePath.previewUndo(original, b), pv -> {
+            preview.set(pv);
+            plan = pv.plan();
+            apply();
+        });
+    }
+
+    private void finished(Outcome o) {
+        outcome.set(o);
+        message.set(o.message());
+        activityLog.accept(o.status() + ": " + (preview.get() == null ? "" : preview.get().plan().summary()));
+        o.backup().ifPresent(lastBackup::set);
+        o.newPreview().ifPresent(preview::set);
+    }
+
+    private <T> void run(String what, java.util.concurrent.Callable<T> work, Consumer<T> done) {
+        busy.set(true);
+        tasks.submit(what, work, r -> {
+            busy.set(false);
+            done.accept(r);
+        }, e -> {
+            busy.set(false);
+            message.set(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            activityLog.accept("failed: " + what + ": " + message.get());
+        });
+    }
+}

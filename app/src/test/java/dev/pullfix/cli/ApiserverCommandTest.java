@@ -1,0 +1,47 @@
+package dev.pullfix.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ApiserverCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesKubeconfigAndEnvOnceServingGeneratedPodsAndStopsCleanly() throws Exception {
+        ApiserverCommand cmd = new ApiserverCommand();
+        CommandLine cli = new CommandLine(cmd);
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute("--dir", dir.toString(), "--pods", "30"));
+        Path env = dir.resolve("env.sh");
+        for (int i = 0; i < 300 && !Files.exists(env); i++) {
+            Thread.sleep(50);
+        }
+        String kubeconfig = Files.readString(dir.resolve("kubeconfig"));
+        assertThat(Files.readString(env)).isEqualTo("export KUBECONFIG='" + dir.resolve("kubeconfig").toAbsolutePath() + "'\n");
+        String url = kubeconfig.lines().filter(l -> l.contains("server: ")).findFirst().orElseThrow().trim().substring("server: ".length());
+        assertThat(url).startsWith("http://127.0.0.1:");
+        HttpResponse<String> pods = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/api/v1/pods")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(pods.body().split("\"kind\":\"Pod\"", -1)).hasSize(31);
+        cmd.stop();
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void badUsageExitsWithTwo() {
+        assertThat(new CommandLine(new ApiserverCommand()).execute("--dir", dir.toString(), "--pods", "-1")).isEqualTo(2);
+        assertThat(new CommandLine(new ApiserverCommand()).execute("--pods", "3")).isEqualTo(2);
+        assertThat(new CommandLine(new ApiserverCommand()).execute("--dir", dir.toString(), "--port", "70000")).isEqualTo(2);
+    }
+}

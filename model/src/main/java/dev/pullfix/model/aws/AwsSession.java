@@ -1,0 +1,308 @@
+package dev.pullfix.model.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * One AWS profile in one region: the credentials as the AWS CLI would pick them, and one synchronous SDK client
+ * per service (URL-connection HTTP client), built on first use and closed with the session. Hands out the
+ * gateways (ports) the engine uses. Not thread-safe for opening clients concurrently; calls through the clients
+ * are (SDK clients are thread-safe).
+ */
+public final class AwsSession implements AutoCloseable {
+
+    private final AwsProfiles profiles;
+    private final AwsSessionOptions options;
+    private final String profileName;
+    private final ProfileKind profileKind;
+    private final RegionChoice region;
+    private final AwsCredentialsProvider credentials;
+    private final CredentialsSource credentialsSource;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    private EcrClient ecr;
+    private IamClient iam;
+    private StsClient sts;
+    private EksClient eks;
+    private Ec2Client ec2;
+
+    /** Where the credentials come from, shown as "using ... ". */
+    public enum CredentialsSource { PROFILE, ENVIRONMENT, DEFAULT_CHAIN }
+
+    private AwsSession(AwsProfiles profiles, AwsSessionOptions options) {
+        this.profiles = profiles;
+        this.options = options;
+        AwsEnvironment env = profiles.environment();
+        boolean explicitProfile = options.profile() != null && !options.profile().isBlank();
+        this.profileName = profiles.activeProfileName(options.profile());
+        Optional<AwsProfile> profile = profiles.find(profileName);
+        this.profileKind = profile.map(AwsProfile::kind).orElse(null);
+
+        String keyId = AwsEnvironment.firstNonNull(env.env("AWS_ACCESS_KEY_ID"), env.property("aws.accessKeyId"));
+        String secret = AwsEnvironment.firstNonNull(env.env("AWS_SECRET_ACCESS_KEY"),
+                env.property("aws.secretAccessKey"));
+        String token = AwsEnvironment.firstNonNull(env.env("AWS_SESSION_TOKEN"), env.property("aws.sessionToken"));
+        if (explicitProfile || (env.profile() != null && (keyId == null || secret == null))) {
+            if (profile.isEmpty()) {
+                throw new AwsProblemException(new AwsProblem(AwsProblem.Kind.PROFILE_NOT_FOUND, null, null, null,
+                        null, null, null, profileName));
+            }
+            this.credentials = profileProvider(profileName);
+            this.credentialsSource = CredentialsSource.PROFILE;
+        } else if (keyId != null && secret != null) {
+            // the AWS CLI uses environment keys before a profile that was not asked for explicitly
+            this.credentials = StaticCredentialsProvider.create(token != null
+                    ? AwsSessionCredentials.create(keyId, secret, token) : AwsBasicCredentials.create(keyId, secret));
+            this.credentialsSource = CredentialsSource.ENVIRONMENT;
+        } else if (profile.isPresent() && profile.get().kind() != ProfileKind.NO_CREDENTIALS) {
+            this.credentials = profileProvider(profileName);
+            this.credentialsSource = CredentialsSource.PROFILE;
+        } else {
+            DefaultCredentialsProvider d = DefaultCredentialsProvider.builder()
+                    .profileFile(profiles::profileFile).profileName(profileName).build();
+            closeables.add(d);
+            this.credentials = d;
+            this.credentialsSource = CredentialsSource.DEFAULT_CHAIN;
+        }
+        this.region = profiles.region(options.region(), options.resourceRegion(), profileName)
+                .orElseThrow(() -> new AwsProblemException(new AwsProblem(AwsProblem.Kind.NO_REGION, null, null,
+                        null, null, null, null, profileName)));
+    }
+
+    private AwsCredentialsProvider profileProvider(String name) {
+        try {
+            ProfileCredentialsProvider p = ProfileCredentialsProvider.builder()
+                    .profileFile(profiles::profileFile).profileName(name).build();
+            closeables.add(p);
+            return p;
+        } catch (RuntimeException e) {
+            throw new AwsProblemException(SdkErrors.map("sts", "AssumeRole", e, name, profileKind));
+        }
+    }
+
+    /**
+     * Opens a session; throws {@link AwsProblemException} (PROFILE_NOT_FOUND, NO_REGION, SSO_LOGIN_REQUIRED) when
+     * it cannot, with a problem the caller shows as one line.
+     */
+    public static AwsSession open(AwsProfiles profiles, AwsSessionOptions options) {
+        return new AwsSession(profiles, options);
+    }
+
+    public static AwsSession open(AwsSessionOptions options) {
+        return open(AwsProfiles.load(AwsEnvironment.system()), options);
+    }
+
+    public String profileName() {
+        return profileName;
+    }
+
+    /** The profile's credential kind, or null when the profile is not in the files (environment keys). */
+    public ProfileKind profileKind() {
+        return profileKind;
+    }
+
+    public RegionChoice region() {
+        return region;
+    }
+
+    public CredentialsSource credentialsSource() {
+        return credentialsSource;
+    }
+
+    public AwsProfiles profiles() {
+        return profiles;
+    }
+
+    // ---- gateways -------------------------------------------------------------------------------------------
+
+    public StsGateway sts() {
+        return () -> call("sts", "GetCallerIdentity", () -> {
+            var r = stsClient().getCallerIdentity();
+            return new CallerIdentity(r.account(), r.arn(), r.userId());
+        });
+    }
+
+    public EcrGateway ecr() {
+        return new SdkEcrGateway(this, this::ecrClient);
+    }
+
+    /** The write side of ECR; only the fix write path may ask for it. */
+    public EcrWriter ecrWriter() {
+        return new SdkEcrWriter(this, this::ecrClient);
+    }
+
+    public IamGateway iam() {
+        return new SdkIamGateway(this, this::iamClient);
+    }
+
+    public EksGateway eks() {
+        return new SdkEksGateway(this, this::eksClient);
+    }
+
+    public Ec2Gateway ec2() {
+        return new SdkEc2Gateway(this, this::ec2Client, region.region());
+    }
+
+    /** The node-role resolver over this session's EKS, EC2 and IAM gateways. */
+    public NodeRoleResolver nodeRoleResolver() {
+        return new NodeRoleResolver(eks(), ec2(), iam());
+    }
+
+    // ---- clients ------------------------------------------------------------------------------------------------
+
+    synchronized EcrClient ecrClient() {
+        if (ecr == null) {
+            ecr = register(configure(EcrClient.builder(), "ECR", "Ecr", Region.of(region.region())).build());
+        }
+        return ecr;
+    }
+
+    synchronized IamClient iamClient() {
+        if (iam == null) {
+            iam = register(configure(IamClient.builder(), "IAM", "Iam", Region.AWS_GLOBAL).build());
+        }
+        return iam;
+    }
+
+    synchronized StsClient stsClient() {
+        if (sts == null) {
+            sts = register(configure(StsClient.builder(), "STS", "Sts", Region.of(region.region())).build());
+        }
+        return sts;
+    }
+
+    synchronized EksClient eksClient() {
+        if (eks == null) {
+            eks = register(configure(EksClient.builder(), "EKS", "Eks", Region.of(region.region())).build());
+        }
+        return eks;
+    }
+
+    synchronized Ec2Client ec2Client() {
+        if (ec2 == null) {
+            ec2 = register(configure(Ec2Client.builder(), "EC2", "Ec2", Region.of(region.region())).build());
+        }
+        return ec2;
+    }
+
+    private <C extends SdkAutoCloseable> C register(C client) {
+        closeables.add(client);
+        return client;
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String envSuffix,
+                                                                                         String propSuffix, Region r) {
+        builder.region(r).credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(30)));
+        ClientOverrideConfiguration.Builder o = ClientOverrideConfiguration.builder()
+                .defaultProfileFileSupplier(profiles::profileFile).defaultProfileName(profileName)
+                .apiCallTimeout(options.apiCallTimeout() == null ? Duration.ofSeconds(60) : options.apiCallTimeout());
+        if (options.maxAttempts() > 0 || options.retryWithoutBackoff()) {
+            var rs = AwsRetryStrategy.standardRetryStrategy().toBuilder();
+            if (options.maxAttempts() > 0) {
+                rs.maxAttempts(options.maxAttempts());
+            }
+            if (options.retryWithoutBackoff()) {
+                rs.backoffStrategy(BackoffStrategy.retryImmediately())
+                        .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
+                        .circuitBreakerEnabled(false);
+            }
+            o.retryStrategy(rs.build());
+        }
+        builder.overrideConfiguration(o.build());
+        endpointFor(envSuffix, propSuffix).ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    /**
+     * The endpoint for a service, as the AWS CLI finds it: the session's override, else
+     * {@code AWS_ENDPOINT_URL_<SERVICE>}, {@code aws.endpointUrl<Service>}, {@code AWS_ENDPOINT_URL},
+     * {@code aws.endpointUrl}, the profile's {@code endpoint_url}; none when
+     * {@code AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true}.
+     */
+    Optional<URI> endpointFor(String envSuffix, String propSuffix) {
+        if (options.endpointOverride() != null) {
+            return Optional.of(options.endpointOverride());
+        }
+        AwsEnvironment env = profiles.environment();
+        String ignore = AwsEnvironment.firstNonNull(env.env("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"),
+                env.property("aws.ignoreConfiguredEndpointUrls"));
+        if ("true".equalsIgnoreCase(ignore)) {
+            return Optional.empty();
+        }
+        String[] candidates = {env.env("AWS_ENDPOINT_URL_" + envSuffix), env.property("aws.endpointUrl" + propSuffix),
+            env.env("AWS_ENDPOINT_URL"), env.property("aws.endpointUrl"),
+            profiles.find(profileName).map(AwsProfile::endpointUrl).orElse(null)};
+        for (String c : candidates) {
+            if (c != null) {
+                try {
+                    return Optional.of(URI.create(c));
+                } catch (IllegalArgumentException e) {
+                    throw new AwsProblemException(AwsProblem.of(AwsProblem.Kind.INVALID_REQUEST, null, null,
+                            "endpoint URL is not a URI: " + c));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Runs one SDK call and maps any failure to an {@link AwsProblem}. */
+    <T> AwsResult<T> call(String service, String operation, Supplier<T> body) {
+        try {
+            return AwsResult.ok(body.get());
+        } catch (AwsProblemException e) {
+            return AwsResult.failed(e.problem());
+        } catch (RuntimeException e) {
+            return AwsResult.failed(problemOf(service, operation, e));
+        }
+    }
+
+    AwsProblem problemOf(String service, String operation, Throwable e) {
+        AwsProblem p = SdkErrors.map(service, operation, e, profileName, profileKind);
+        if (p.kind() == AwsProblem.Kind.SSO_LOGIN_REQUIRED || p.kind() == AwsProblem.Kind.EXPIRED_TOKEN) {
+            // a role chain that starts at an SSO profile: log in with that one
+            String root = profiles.ssoRoot(profileName).map(AwsProfile::name).orElse(null);
+            if (root != null) {
+                p = new AwsProblem(AwsProblem.Kind.SSO_LOGIN_REQUIRED, p.service(), p.operation(), p.errorCode(),
+                        null, null, p.detail(), root);
+            }
+        }
+        return p;
+    }
+
+    @Override
+    public void close() {
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            try {
+                closeables.get(i).close();
+            } catch (Exception ignored) {
+                // closing is best effort
+            }
+        }
+        closeables.clear();
+    }
+}

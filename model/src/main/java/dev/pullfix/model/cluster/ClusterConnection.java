@@ -1,0 +1,57 @@
+package dev.pullfix.model.cluster;
+
+import dev.pullfix.model.cluster.auth.ExecCredentials;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/**
+ * An open connection to one context's API server (a fabric8 client inside). Close it when done.
+ * Other model packages may use {@link #kubernetesClient()} for their own adapters.
+ */
+public final class ClusterConnection implements AutoCloseable {
+
+    private final ContextInfo context;
+    private final KubernetesClient client;
+    private final ExecCredentials execCredentials;
+
+    ClusterConnection(ContextInfo context, KubernetesClient client, ExecCredentials execCredentials) {
+        this.context = context;
+        this.client = client;
+        this.execCredentials = execCredentials;
+    }
+
+    /** Wraps an existing client (tests, the lab). */
+    public static ClusterConnection of(ContextInfo context, KubernetesClient client) {
+        return new ClusterConnection(context, client, null);
+    }
+
+    public ContextInfo context() {
+        return context;
+    }
+
+    public String server() {
+        return context.server() != null ? context.server() : client.getMasterUrl().toString();
+    }
+
+    public KubernetesClient kubernetesClient() {
+        return client;
+    }
+
+    /** The namespace kubectl would use when none is given. */
+    public String defaultNamespace() {
+        return context.effectiveNamespace();
+    }
+
+    /** Maps any failure from a call on this connection to a ClusterError. */
+    public ClusterError error(Throwable t, String verb, String resource, String namespace) {
+        if (execCredentials != null && t instanceof io.fabric8.kubernetes.client.KubernetesClientException k
+                && k.getCode() == 401) {
+            execCredentials.invalidate();
+        }
+        return ClusterErrors.map(t, context, server(), verb, resource, namespace);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,300 @@
+package dev.pullfix.model.diagnosis.runbook;
+
+import dev.pullfix.model.diagnosis.runbook.port.AwsPort;
+import dev.pullfix.model.diagnosis.runbook.port.ClusterPort;
+import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
+import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException.Reason;
+import dev.pullfix.model.diagnosis.runbook.port.PolicyJudge;
+import dev.pullfix.model.diagnosis.runbook.port.PullErrorClassifier;
+import dev.pullfix.model.diagnosis.runbook.port.RegistryPort;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+
+/**
+ * Walks the runbooks for one pod against the ports, read-only. The start is chosen from the kubelet's symptom and the
+ * image's registry through the index's cause → runbook map (or given by hand). Every check of every runbook the walk
+ * can reach is started at once on the executor; the walk then settles the steps in the documents' order, waiting for
+ * each step's own check only, each within its timeout. Synchronous: call it from a worker thread.
+ */
+public final class DiagnosisEngine {
+
+    /** The engine's view of the outside world. {@code aws} and {@code registry} may be null (not configured). */
+    public record Ports(ClusterPort cluster, AwsPort aws, RegistryPort registry, PolicyJudge judge,
+                        PullErrorClassifier classifier) {
+        public Ports {
+            Objects.requireNonNull(cluster, "cluster");
+            Objects.requireNonNull(judge, "judge");
+            Objects.requireNonNull(classifier, "classifier");
+        }
+    }
+
+    /**
+     * @param checkTimeout    the longest one step waits for its check
+     * @param fetchTimeout    the longest one port call may take
+     * @param runAfterFix     run the "after the fix" steps too (when re-checking after applying a fix)
+     * @param maxSteps        bound on the walk
+     */
+    public record Options(Duration checkTimeout, Duration fetchTimeout, boolean runAfterFix, int maxSteps, Clock clock) {
+        public static Options defaults() {
+            return new Options(Duration.ofSeconds(30), Duration.ofSeconds(20), false, 60, Clock.systemUTC());
+        }
+
+        public Options withTimeouts(Duration check, Duration fetch) {
+            return new Options(check, fetch, runAfterFix, maxSteps, clock);
+        }
+
+        public Options withClock(Clock c) {
+            return new Options(checkTimeout, fetchTimeout, runAfterFix, maxSteps, c);
+        }
+
+        public Options withRunAfterFix(boolean b) {
+            return new Options(checkTimeout, fetchTimeout, b, maxSteps, clock);
+        }
+    }
+
+    /**
+     * @param runbook a runbook id chosen by hand, or null to choose from the cause
+     * @param cause   the classifier's category when the caller already has it, or null to classify the events here
+     */
+    public record Request(String namespace, String pod, String runbook, String cause) {
+        public static Request of(String namespace, String pod) {
+            return new Request(namespace, pod, null, null);
+        }
+    }
+
+    private final RunbookCatalog catalog;
+    private final Ports ports;
+    private final Executor executor;
+    private final Options options;
+
+    /** @param executor runs the checks and port calls; must not bound its threads below what the checks need (a cached pool) */
+    public DiagnosisEngine(RunbookCatalog catalog, Ports ports, Executor executor, Options options) {
+        this.catalog = catalog;
+        this.ports = ports;
+        this.executor = executor;
+        this.options = options;
+    }
+
+    public RunbookCatalog catalog() {
+        return catalog;
+    }
+
+    public Diagnosis diagnose(Request request, CancelToken cancel, ProgressListener progress) {
+        return diagnose(request, cancel, progress, null);
+    }
+
+    /** With fetches shared between many pods' diagnoses (diagnose --all). */
+    public Diagnosis diagnose(Request request, CancelToken cancel, ProgressListener progress, Facts.SharedCache cache) {
+        Facts facts = new Facts(request.namespace(), request.pod(), ports, executor, options.fetchTimeout().toNanos(),
+                cancel, options.clock(), cache);
+        facts.prefetch(Facts.podKey(request.namespace(), request.pod()), () -> ports.cluster().pod(request.namespace(), request.pod()));
+        facts.prefetch(Facts.eventsKey(request.namespace(), request.pod()),
+                () -> ports.cluster().podEvents(request.namespace(), request.pod()));
+
+        String symptom = request.cause();
+        boolean eventsGone = false;
+        try {
+            if (!facts.pullFailureEvents().isEmpty()) {
+                if (symptom == null) {
+                    symptom = facts.symptom().orElse(null);
+                }
+            } else {
+                eventsGone = true;
+                if (symptom == null) {
+                    symptom = facts.waitingMessageSymptom().orElse(null);
+                }
+            }
+        } catch (CouldNotCheckException e) {
+            eventsGone = e.reason() != Reason.CANCELLED;
+        }
+        String registryKind = null;
+        String image = null;
+        try {
+            image = facts.container().image();
+            registryKind = facts.registry().kind().name();
+        } catch (CouldNotCheckException e) {
+            // unparseable image or unreadable pod: route on the cause alone
+        }
+        Runbook start = request.runbook() != null
+                ? catalog.get(request.runbook()).orElseThrow(() -> new IllegalArgumentException("unknown runbook " + request.runbook()))
+                : catalog.route(symptom, registryKind);
+
+        Map<String, FutureTask<CheckOutcome>> checks = new ConcurrentHashMap<>();
+        cancel.onCancel(() -> checks.values().forEach(t -> t.cancel(true)));
+        for (String checkId : reachableChecks(start)) {
+            startCheck(checkId, facts, checks, progress, cancel);
+        }
+
+        List<StepResult> steps = new ArrayList<>();
+        Set<String> visited = new HashSet<>();
+        LinkedHashSet<String> runbooks = new LinkedHashSet<>();
+        Runbook book = start;
+        String stepId = start.start();
+        boolean causeFound = false;
+        while (stepId != null && steps.size() < options.maxSteps() && !cancel.isCancelled()) {
+            if (!visited.add(book.id() + "#" + stepId)) {
+                break;
+            }
+            runbooks.add(book.id());
+            Runbook.Step step = book.step(stepId).orElseThrow();
+            long t0 = System.nanoTime();
+            CheckOutcome outcome;
+            if (step.afterFix() && !options.runAfterFix()) {
+                outcome = new CheckOutcome(Verdict.PENDING, Finding.of("afterFix"), List.of(), List.of(), null, null, null);
+            } else {
+                outcome = await(startCheck(step.check(), facts, checks, progress, cancel), cancel);
+            }
+            StepResult r = new StepResult(book.id(), step, fill(step.commands(), facts.placeholders()), outcome,
+                    Duration.ofNanos(System.nanoTime() - t0));
+            steps.add(r);
+            progress.stepDone(r);
+            boolean isCause = outcome.verdict() == Verdict.PROBLEM && !isSymptomCheck(step.check());
+            String target = switch (outcome.verdict()) {
+                case OK, PENDING -> causeFound ? step.next().okAfterCauseOrOk() : step.next().ok();
+                case PROBLEM -> step.next().problem();
+                case SKIPPED -> step.next().skipped() != null ? step.next().skipped()
+                        : causeFound ? step.next().okAfterCauseOrOk() : step.next().ok();
+                case COULD_NOT_CHECK -> step.next().unknown();
+            };
+            causeFound |= isCause;
+            if (target.equals("end")) {
+                stepId = null;
+            } else if (target.startsWith("runbook:")) {
+                String rest = target.substring("runbook:".length());
+                int hash = rest.indexOf('#');
+                book = catalog.get(hash < 0 ? rest : rest.substring(0, hash)).orElseThrow();
+                stepId = hash < 0 ? book.start() : rest.substring(hash + 1);
+            } else {
+                stepId = target;
+            }
+        }
+        checks.values().forEach(t -> t.cancel(true));
+        facts.cancelAll();
+
+        Optional<StepResult> root = steps.stream()
+                .filter(s -> s.verdict() == Verdict.PROBLEM && !isSymptomCheck(s.step().check())
+                        && s.outcome().finding().cause() != null)
+                .findFirst();
+        String cause = root.map(s -> s.outcome().finding().cause()).orElse(symptom);
+        Finding finding = root.map(s -> s.outcome().finding()).orElse(null);
+        Map<String, FixPlan> fixes = new LinkedHashMap<>();
+        for (StepResult s : steps) {
+            for (FixPlan f : s.outcome().fixes()) {
+                fixes.putIfAbsent(f.kind() + "|" + f.target() + "|" + f.details().getOrDefault("secret", ""), f);
+            }
+        }
+        return new Diagnosis(request.namespace(), request.pod(), image, symptom, cause, finding, eventsGone, start.id(),
+                new ArrayList<>(runbooks), steps, new ArrayList<>(fixes.values()), cancel.isCancelled(),
+                options.clock().instant());
+    }
+
+    /** Steps that only restate the kubelet's symptom: their problem is not a cause of its own. */
+    private static boolean isSymptomCheck(String checkId) {
+        return checkId.equals("pod.events") || checkId.equals("pod.status") || checkId.equals("workload.pods-ready");
+    }
+
+    /** The checks of a runbook and of every runbook it can jump to (not the after-fix ones unless asked). */
+    Set<String> reachableChecks(Runbook start) {
+        Set<String> out = new LinkedHashSet<>();
+        Set<String> seen = new HashSet<>();
+        Deque<Runbook> todo = new ArrayDeque<>(List.of(start));
+        while (!todo.isEmpty()) {
+            Runbook b = todo.pop();
+            if (!seen.add(b.id())) {
+                continue;
+            }
+            for (Runbook.Step s : b.steps()) {
+                if (!s.afterFix() || options.runAfterFix()) {
+                    out.add(s.check());
+                }
+                for (String t : s.next().targets()) {
+                    if (t.startsWith("runbook:")) {
+                        String rest = t.substring("runbook:".length());
+                        catalog.get(rest.contains("#") ? rest.substring(0, rest.indexOf('#')) : rest).ifPresent(todo::add);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private FutureTask<CheckOutcome> startCheck(String id, Facts facts, Map<String, FutureTask<CheckOutcome>> checks,
+                                                ProgressListener progress, CancelToken cancel) {
+        return checks.computeIfAbsent(id, k -> {
+            Check check = Checks.byId(id).orElseThrow();
+            FutureTask<CheckOutcome> t = new FutureTask<>(() -> {
+                CheckOutcome o;
+                try {
+                    o = check.run(facts);
+                } catch (CouldNotCheckException e) {
+                    o = CheckOutcome.couldNotCheck(e);
+                } catch (RuntimeException e) {
+                    o = CheckOutcome.couldNotCheck(CouldNotCheckException.of(Reason.ERROR, e.getClass().getSimpleName()));
+                }
+                progress.checkFinished(id, o.verdict());
+                return o;
+            });
+            if (!cancel.isCancelled()) {
+                executor.execute(t);
+            } else {
+                t.cancel(false);
+            }
+            return t;
+        });
+    }
+
+    private CheckOutcome await(FutureTask<CheckOutcome> t, CancelToken cancel) {
+        try {
+            return t.get(options.checkTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            t.cancel(true);
+            return CheckOutcome.couldNotCheck(CouldNotCheckException.of(Reason.TIMEOUT,
+                    "no answer within " + options.checkTimeout().toSeconds() + "s"));
+        } catch (CancellationException e) {
+            return CheckOutcome.couldNotCheck(CouldNotCheckException.of(cancel.isCancelled() ? Reason.CANCELLED : Reason.TIMEOUT, null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel.cancel();
+            return CheckOutcome.couldNotCheck(CouldNotCheckException.of(Reason.CANCELLED, null));
+        } catch (ExecutionException e) {
+            return CheckOutcome.couldNotCheck(CouldNotCheckException.of(Reason.ERROR, e.getCause().getClass().getSimpleName()));
+        }
+    }
+
+    /** Fills {@code {placeholder}}s; unknown values stay visible as {@code <name>}. */
+    static List<String> fill(List<String> commands, Map<String, String> values) {
+        List<String> out = new ArrayList<>();
+        for (String c : commands) {
+            Matcher m = RunbookCatalog.PLACEHOLDER.matcher(c);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                String name = m.group(1);
+                String v = RunbookCatalog.PLACEHOLDERS.contains(name)
+                        ? values.getOrDefault(name, "<" + name + ">") : m.group();
+                m.appendReplacement(sb, Matcher.quoteReplacement(v));
+            }
+            m.appendTail(sb);
+            out.add(sb.toString());
+        }
+        return out;
+    }
+}

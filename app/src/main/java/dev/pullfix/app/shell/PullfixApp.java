@@ -62,6 +62,7 @@ public class PullfixApp extends Application {
         build(store);
         stage.setOnCloseRequest(e -> rememberLayout());
         stage.show();
+        StartupProbe.watch(stage.getScene());
         vm.start();
     }
 

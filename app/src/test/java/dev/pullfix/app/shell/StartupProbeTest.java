@@ -1,0 +1,22 @@
+package dev.pullfix.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class StartupProbeTest {
+
+    @Test
+    void firstFrameLineCarriesEpochMillisAndTimeSinceProcessStart() {
+        Instant start = Instant.ofEpochMilli(1_700_000_000_000L);
+        String line = StartupProbe.firstFrameLine(start.plusMillis(1234), start);
+        assertThat(line).isEqualTo("pullfix: first frame at 1700000001234 (1234 ms after process start)");
+    }
+
+    @Test
+    void firstFrameLineSaysUnknownWhenTheProcessStartIsNotKnown() {
+        String line = StartupProbe.firstFrameLine(Instant.ofEpochMilli(42), null);
+        assertThat(line).isEqualTo("pullfix: first frame at 42 (? ms after process start)");
+    }
+}

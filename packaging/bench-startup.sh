@@ -44,6 +44,7 @@ run_once() {
     home=$(mktemp -d "$WORK/home.XXXX"); log="$home/app.log"
     # a new process each run; the page cache stays warm unless BENCH_DROP_CACHES=1 (global: slows everyone)
     [ "${BENCH_DROP_CACHES:-0}" = 1 ] && { sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true; }
+    : > "$log"
     t0=$(date +%s%3N)
     DISPLAY=$DISP HOME=$home JAVA_TOOL_OPTIONS="-Dpullfix.startup.log=true $opts" /opt/pullfix/bin/Pullfix > "$log" 2>&1 &
     pid=$!

@@ -111,8 +111,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
             endpoint = URI.create(endpointUrl);
         }
         Locale locale = "ja".equals(lang) ? Locale.JAPANESE : Locale.ENGLISH;
-        ExecutorService pool = Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "pullfix-diagnose");
+        // the engine's checks get their own (cached) pool: a pod's diagnosis waits for its checks, so pods and
+        // checks sharing one fixed pool would starve each other into timeouts
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "pullfix-check");
             t.setDaemon(true);
             return t;
         });
@@ -157,8 +159,17 @@ public final class DiagnoseCommand implements Callable<Integer> {
                        DiagnosisReport reporter) {
         DiagnoseAll.Result r;
         try {
-            r = new DiagnoseAll(engine, new Fabric8ClusterPort(conn, null), pool, 8).run(ns, new CancelToken(),
-                    ProgressListener.NONE);
+            ExecutorService pods = Executors.newFixedThreadPool(8, t -> {
+                Thread th = new Thread(t, "pullfix-pod");
+                th.setDaemon(true);
+                return th;
+            });
+            try {
+                r = new DiagnoseAll(engine, new Fabric8ClusterPort(conn, null), pods, 8).run(ns, new CancelToken(),
+                        ProgressListener.NONE);
+            } finally {
+                pods.shutdownNow();
+            }
         } catch (CouldNotCheckException e) {
             spec.commandLine().getErr().println("pullfix diagnose: " + e.getMessage());
             return 1;

@@ -107,7 +107,8 @@ class LabEndToEndTest {
                      AwsSession session = AwsSession.open(profiles, opts)) {
                     DiagnosisEngine engine = new DiagnosisEngine(RunbookCatalog.load(), new DiagnosisEngine.Ports(
                             new Fabric8ClusterPort(conn, lab.world().clusterName()), aws, null, new PolicyEvaluatorJudge(),
-                            BuiltInClassifier.create()), pool, DiagnosisEngine.Options.defaults());
+                            BuiltInClassifier.create()), pool, DiagnosisEngine.Options.defaults()
+                            .withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(60)));
                     d = engine.diagnose(DiagnosisEngine.Request.of(s.broken().namespace(), pod), new CancelToken(),
                             ProgressListener.NONE);
                     assertThat(d.cause()).as(describe(d)).isEqualTo(s.expect().cause());

@@ -92,7 +92,7 @@ class LabEndToEndTest {
                 assertThat(pod).isEqualTo(s.broken().podName());
             }
             ClusterEnvironment cenv = ClusterEnvironment.of(Map.of(), home);
-            ExecutorService pool = Executors.newFixedThreadPool(4);
+            ExecutorService pool = Executors.newFixedThreadPool(8);
             Diagnosis d;
             try (ClusterConnection conn = new ClusterConnector(cenv, ClusterConnector.Options.defaults().withRetryBackoffLimit(0))
                     .connect(Kubeconfig.load(cenv, lab.kubeconfig()), null)) {

@@ -38,8 +38,8 @@ import java.util.function.Consumer;
 public final class LabSession implements AutoCloseable {
     public static final String PROFILE = "pullfix-lab";
     /** Fake, local-only credentials (the lab checks no signature). */
-    static final String ACCESS_KEY = "AKIAPULLFIXLAB000000";
-    static final String SECRET_KEY = "pullfix-lab-local-only-not-a-secret";
+    public static final String ACCESS_KEY = "AKIAPULLFIXLAB000000";
+    public static final String SECRET_KEY = "pullfix-lab-local-only-not-a-secret";
 
     /**
      * @param kubePort  API server port (0: free one)

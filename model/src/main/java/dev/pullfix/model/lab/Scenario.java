@@ -31,7 +31,11 @@ public record Scenario(String id, String titleEn, String titleJa, String seed, B
     public record Broken(String namespace, String deployment, String podName) {
     }
 
-    public record Expect(String cause, String fix) {
+    /** The expected cause and fix kind, plus what a person types into the fix (fixedImage, secretServer, user, password). */
+    public record Expect(String cause, String fix, java.util.Map<String, String> inputs) {
+        public String input(String key) {
+            return inputs.get(key);
+        }
     }
 
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -106,8 +110,18 @@ public record Scenario(String id, String titleEn, String titleJa, String seed, B
         }
         return new Scenario(id, req(t, "en").asText(), req(t, "ja").asText(), n.path("seed").asText(null),
                 new Broken(req(b, "namespace").asText(), req(b, "deployment").asText(), b.path("podName").asText(null)),
-                new Expect(e.path("cause").asText(null), e.path("fix").asText(null)), aws, regs,
+                new Expect(e.path("cause").asText(null), e.path("fix").asText(null), inputs(e)), aws, regs,
                 (ArrayNode) n.get("kubernetes"));
+    }
+
+    private static java.util.Map<String, String> inputs(JsonNode e) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        e.fields().forEachRemaining(f -> {
+            if (!f.getKey().equals("cause") && !f.getKey().equals("fix")) {
+                m.put(f.getKey(), f.getValue().asText());
+            }
+        });
+        return java.util.Map.copyOf(m);
     }
 
     private static JsonNode req(JsonNode n, String field) {

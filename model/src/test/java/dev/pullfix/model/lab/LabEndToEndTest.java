@@ -151,6 +151,7 @@ class LabEndToEndTest {
                     new CreatePullSecretPlan(kube, new ObjectRef(null, "v1", "Secret", s.broken().namespace(), "regcred"),
                             input.secretServer(), input.user(), input.password().toCharArray()),
                     PodTemplatePlan.addImagePullSecret(kube, deployment, "regcred"));
+            case NODE_ROLE_ATTACH_POLICY -> List.of(new AttachPolicyPlan(lab, fix.target().name(), fix.details().get("policyArn")));
             default -> throw new AssertionError("no write-path plan for " + fix.kind());
         };
     }
@@ -169,5 +170,14 @@ class LabEndToEndTest {
         Diagnosis d = diagnoseAndFix("S1", Input.NONE);
         assertThat(d.pod()).isEqualTo("ui-private-7655bf59b9-jprrj");
         assertThat(d.finding().code()).isEqualTo("repositoryPolicyDenies");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} is diagnosed, fixed through the write path and reset")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"S2", "S3", "S4", "S6", "S7", "S8", "S10"})
+    void scenarioIsDiagnosedFixedAndReset(String id) throws Exception {
+        Scenario s = Scenario.find(id).orElseThrow();
+        Diagnosis d = diagnoseAndFix(id, new Input(s.expect().input("fixedImage"), s.expect().input("secretServer"),
+                s.expect().input("user"), s.expect().input("password")));
+        assertThat(d.cause()).isEqualTo(s.expect().cause());
     }
 }

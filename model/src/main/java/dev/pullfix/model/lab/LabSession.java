@@ -155,6 +155,11 @@ public final class LabSession implements AutoCloseable {
         return api;
     }
 
+    /** The registry probe for the diagnosis engine's ports (Docker Hub and private registries of the scenario). */
+    public dev.pullfix.model.diagnosis.runbook.port.RegistryPort registryPort() {
+        return new LabRegistryPort(world, api.store());
+    }
+
     public LabClock clock() {
         return clock;
     }

@@ -106,7 +106,7 @@ class LabEndToEndTest {
                         opts.withResourceRegion(r.isEmpty() ? null : r)), region);
                      AwsSession session = AwsSession.open(profiles, opts)) {
                     DiagnosisEngine engine = new DiagnosisEngine(RunbookCatalog.load(), new DiagnosisEngine.Ports(
-                            new Fabric8ClusterPort(conn, lab.world().clusterName()), aws, null, new PolicyEvaluatorJudge(),
+                            new Fabric8ClusterPort(conn, lab.world().clusterName()), aws, lab.registryPort(), new PolicyEvaluatorJudge(),
                             BuiltInClassifier.create()), pool, DiagnosisEngine.Options.defaults()
                             .withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(60)));
                     d = engine.diagnose(DiagnosisEngine.Request.of(s.broken().namespace(), pod), new CancelToken(),

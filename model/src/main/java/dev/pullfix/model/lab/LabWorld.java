@@ -218,6 +218,17 @@ public final class LabWorld {
         return r != null && r.isObject() ? Optional.of(((ObjectNode) r).deepCopy()) : Optional.empty();
     }
 
+    /** Makes a registry reachable or not (the network fix of S5, done by a person outside Kubernetes and AWS). */
+    public synchronized boolean setRegistryReachable(String host, boolean reachable) {
+        JsonNode r = registries.get(host);
+        if (r == null || !r.isObject()) {
+            return false;
+        }
+        ((ObjectNode) r).put("unreachable", !reachable);
+        changed();
+        return true;
+    }
+
     /** Takes one pull from an anonymous rate budget; false when it is used up (no budget means unlimited). */
     public synchronized boolean takeRateBudget(String host) {
         JsonNode r = registries.get(host);

@@ -152,8 +152,28 @@ class LabEndToEndTest {
                             input.secretServer(), input.user(), input.password().toCharArray()),
                     PodTemplatePlan.addImagePullSecret(kube, deployment, "regcred"));
             case NODE_ROLE_ATTACH_POLICY -> List.of(new AttachPolicyPlan(lab, fix.target().name(), fix.details().get("policyArn")));
+            case VPC_ENDPOINT_POLICY_EDIT -> List.of(new VpcEndpointResetPlan(lab, lab.world().vpcEndpoints().stream()
+                    .filter(e -> e.path("service").asText().endsWith(".ecr.dkr")).findFirst().orElseThrow().path("id").asText()));
+            case ROLLOUT_RESTART -> {
+                // S5: a person fixes the network outside Kubernetes and AWS, then restarts the rollout
+                lab.world().setRegistryReachable(ImageReferenceHost.of(s), true);
+                yield List.of(PodTemplatePlan.restart(kube, deployment, java.time.Instant.now()));
+            }
             default -> throw new AssertionError("no write-path plan for " + fix.kind());
         };
+    }
+
+    /** The registry host of the broken deployment's image. */
+    static final class ImageReferenceHost {
+        static String of(Scenario s) {
+            for (var o : s.kubernetes()) {
+                if (o.path("kind").asText().equals("Deployment")) {
+                    return dev.pullfix.model.image.ImageReference.parse(o.path("spec").path("template").path("spec")
+                            .path("containers").path(0).path("image").asText()).domain();
+                }
+            }
+            throw new AssertionError("no deployment");
+        }
     }
 
     static String describe(Diagnosis d) {
@@ -173,7 +193,7 @@ class LabEndToEndTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} is diagnosed, fixed through the write path and reset")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"S2", "S3", "S4", "S6", "S7", "S8", "S10"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10"})
     void scenarioIsDiagnosedFixedAndReset(String id) throws Exception {
         Scenario s = Scenario.find(id).orElseThrow();
         Diagnosis d = diagnoseAndFix(id, new Input(s.expect().input("fixedImage"), s.expect().input("secretServer"),

@@ -131,6 +131,24 @@ final class Ec2 {
                         + NS + "\"><requestId>" + UUID.randomUUID() + "</requestId><vpcEndpointSet>" + items
                         + "</vpcEndpointSet></DescribeVpcEndpointsResponse>", Map.of());
             }
+            case "ModifyVpcEndpoint": {
+                String id = LabAwsServer.first(q, "VpcEndpointId");
+                String policy = "true".equalsIgnoreCase(LabAwsServer.first(q, "ResetPolicy"))
+                        ? "{\"Statement\":[{\"Action\":\"*\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Resource\":\"*\"}]}"
+                        : LabAwsServer.first(q, "PolicyDocument");
+                if (policy != null) {
+                    try {
+                        dev.pullfix.model.policy.PolicyDocument.parse(policy);
+                    } catch (RuntimeException e) {
+                        return error(400, "InvalidPolicyDocument", "The specified policy document is invalid.");
+                    }
+                }
+                if (id == null || policy != null && !world.setVpcEndpointPolicy(id, policy)) {
+                    return error(400, "InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id '" + id + "' does not exist");
+                }
+                return new LabAwsServer.Reply(200, "text/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ModifyVpcEndpointResponse xmlns=\""
+                        + NS + "\"><requestId>" + UUID.randomUUID() + "</requestId><return>true</return></ModifyVpcEndpointResponse>", Map.of());
+            }
             default:
                 return error(400, "InvalidAction", "The action " + action + " is not valid for this web service.");
         }

@@ -6,8 +6,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The lab's clock: starts at the real time and runs {@code speed} times faster, so the kubelet's image pull
- * back-off (10 s doubling to 5 min) does not make the user wait. Event ages, timestamps and back-off all use it.
+ * The lab's clock. Timestamps are real time (kubectl computes ages against the machine's clock, so a clock ahead
+ * of it would print {@code <invalid>}); only the kubelet's waits (image pull back-off, 10 s doubling to 5 min)
+ * run {@code speed} times faster, through {@link #realMillis(long)}, so back-off does not make the user wait.
  */
 public final class LabClock extends Clock {
     private final Instant start;
@@ -40,7 +41,7 @@ public final class LabClock extends Clock {
     @Override
     public Instant instant() {
         long real = System.nanoTime() - startNanos;
-        return start.plusNanos((long) (real * speed));
+        return start.plusNanos(real);
     }
 
     /** How many real milliseconds {@code labMillis} of lab time take. */

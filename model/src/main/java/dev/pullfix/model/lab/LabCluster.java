@@ -273,8 +273,9 @@ public final class LabCluster {
         }
         while (mine.size() < replicas) {
             String podName = rsName + "-" + (fixedSuffix != null && mine.isEmpty() ? fixedSuffix : suffix());
-            ObjectNode pod = newPod(ns, podName, rsName, rsObj.toJson(), hash);
-            store.put(pod);
+            ObjectNode pod = store.put(newPod(ns, podName, rsName, rsObj.toJson(), hash)).toJson();
+            event(ns, podName, pod, "Normal", "Scheduled", "Successfully assigned " + ns + "/" + podName + " to " + nodeName(),
+                    "default-scheduler", null);
             mine.add(pod);
         }
         int ready = 0;
@@ -342,8 +343,6 @@ public final class LabCluster {
                     .putObject("state").putObject("waiting").put("reason", "ContainerCreating");
         }
         conditions(st, false);
-        event(ns, name, pod, "Normal", "Scheduled", "Successfully assigned " + ns + "/" + name + " to " + nodeName(),
-                "default-scheduler", null);
         return pod;
     }
 
@@ -414,8 +413,8 @@ public final class LabCluster {
         event(ns, name, pod, "Warning", "Failed", "Error: ErrImagePull", "kubelet", cname);
         waiting(ns, name, cname, image, "ErrImagePull", pull.message().substring("Failed to pull image ".length()));
         s.inBackOff = false;
-        s.backOffAt = now.plusMillis(1_500);
-        s.nextAttempt = now.plusMillis(s.backoffMs);
+        s.backOffAt = now.plusMillis(clock.realMillis(1_500));
+        s.nextAttempt = now.plusMillis(clock.realMillis(s.backoffMs));
         s.backoffMs = Math.min(BACKOFF_MAX_MS, s.backoffMs * 2);
     }
 

@@ -115,6 +115,11 @@ public final class LabCommand implements Callable<Integer> {
         }
     }
 
+    /** Ends a running lab as SIGINT/SIGTERM would (tests). */
+    void stop() {
+        stopped.countDown();
+    }
+
     private void shutdown(LabSession lab) {
         if (closed.compareAndSet(false, true)) {
             lab.close();

@@ -89,19 +89,20 @@ public final class LabCommand implements Callable<Integer> {
         }, "pullfix-lab-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
+            java.util.ResourceBundle text = java.util.ResourceBundle.getBundle("dev.pullfix.i18n.lab", locale);
             if (!answers(lab.apiServer().url() + "/version") || !answers(lab.awsEndpoint() + "/clusters")) {
-                err.println("pullfix lab: the lab servers do not answer on loopback");
+                err.println(text.getString("lab.notAnswering"));
                 return 1;
             }
             lab.onLog(m -> {
                 out.println("# " + m);
                 out.flush();
             });
-            out.println("# pullfix lab " + lab.scenario().id() + ": " + lab.scenario().title(locale));
-            out.println("# Kubernetes API " + lab.apiServer().url() + ", AWS " + lab.awsEndpoint() + ", files in " + lab.dir());
-            out.println("# the same lines are in " + lab.envFile() + " (source it); stop with Ctrl-C");
+            out.println(java.text.MessageFormat.format(text.getString("lab.started"), lab.scenario().id(), lab.scenario().title(locale)));
+            out.println(java.text.MessageFormat.format(text.getString("lab.servers"), lab.apiServer().url(), lab.awsEndpoint(), lab.dir()));
+            out.println(java.text.MessageFormat.format(text.getString("lab.source"), lab.envFile()));
             lab.exportLines().forEach(out::println);
-            out.println("# aws-cli v1 older than 1.29 ignores AWS_ENDPOINT_URL: add --endpoint-url " + lab.awsEndpoint());
+            out.println(java.text.MessageFormat.format(text.getString("lab.endpointHint"), lab.awsEndpoint()));
             out.flush();
             stopped.await();
             return 0;

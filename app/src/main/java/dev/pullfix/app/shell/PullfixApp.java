@@ -25,16 +25,19 @@ import javafx.stage.Stage;
  * light/dark as the user-agent stylesheet) and language (rebuilds the window with the other bundle).
  */
 public class PullfixApp extends Application {
-    private final Supplier<WorkbenchBackend> backendFactory;
+    private Supplier<WorkbenchBackend> backendFactory;
     private final Path dataDir;
-    private final LabLauncher lab;
+    private LabLauncher lab;
+    private PracticeLab practiceLab;
+    private DialogService dialogs;
+    private I18n i18n;
     private TaskRunner tasks;
     private MainViewModel vm;
     private MainView view;
     private Stage stage;
 
     public PullfixApp() {
-        this(ModelBackend::system, null, LabLauncher.unavailable());
+        this(ModelBackend::system, null, null);
     }
 
     /** For tests and the lab: a given backend and settings folder. */
@@ -48,6 +51,10 @@ public class PullfixApp extends Application {
     public void start(Stage stage) {
         this.stage = stage;
         tasks = new FxTaskRunner(4);
+        if (lab == null) {
+            practiceLab = new PracticeLab(tasks, () -> i18n, () -> stage, this::useBackend, this::labMessage);
+            lab = practiceLab;
+        }
         SettingsStore store = new SettingsStore(dataDir != null ? dataDir : DataDirs.userData());
         UserSettings s = store.load();
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -64,6 +71,36 @@ public class PullfixApp extends Application {
         stage.show();
         StartupProbe.watch(stage.getScene());
         vm.start();
+        if (practiceLab != null && PracticeLab.noKubeconfig(System.getenv(), Path.of(System.getProperty("user.home")))) {
+            // a fresh machine: no cluster configured, so the practice lab opens by itself (scenario S1, seed 000)
+            practiceLab.start("S1");
+        }
+    }
+
+    /** Points the window at another backend (the practice lab), keeping layout and settings. */
+    private void useBackend(Supplier<WorkbenchBackend> factory) {
+        backendFactory = factory;
+        SettingsStore store = new SettingsStore(dataDir != null ? dataDir : DataDirs.userData());
+        rememberLayout();
+        MainViewModel old = vm;
+        old.shutdown();
+        try {
+            String context = practiceLab == null ? null : practiceLab.session().map(l -> l.context()).orElse(null);
+            store.save(old.settings().withLastContext(context));
+        } catch (java.io.IOException e) {
+            // the window still switches; the lab context is the kubeconfig's current one anyway
+        }
+        build(store);
+        vm.start();
+    }
+
+    private void labMessage(String text) {
+        if (vm != null) {
+            vm.log(text);
+        }
+        if (dialogs != null) {
+            dialogs.notifyInfo(i18n.t("lab.title"), text);
+        }
     }
 
     private static double width(UserSettings s) {
@@ -76,8 +113,8 @@ public class PullfixApp extends Application {
 
     private void build(SettingsStore store) {
         UserSettings s = store.load();
-        I18n i18n = i18nFor(s.language());
-        DialogService dialogs = new FxDialogService(() -> stage, i18n);
+        i18n = i18nFor(s.language());
+        dialogs = new FxDialogService(() -> stage, i18n);
         vm = new MainViewModel(tasks, new FxBridge(), dialogs, backendFactory.get(), i18n, store, lab);
         view = new MainView(vm, i18n, this::languageChanged);
         stage.getScene().setRoot(view.root());
@@ -144,6 +181,9 @@ public class PullfixApp extends Application {
 
     @Override
     public void stop() {
+        if (practiceLab != null) {
+            practiceLab.close();
+        }
         if (vm != null) {
             vm.shutdown();
         }

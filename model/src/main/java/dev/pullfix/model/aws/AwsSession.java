@@ -154,6 +154,16 @@ public final class AwsSession implements AutoCloseable {
         return new SdkEcrWriter(this, this::ecrClient);
     }
 
+    /** The IAM writes; for the fix write path only. */
+    public IamWriter iamWriter() {
+        return new SdkIamWriter(this, this::iamClient);
+    }
+
+    /** The EC2 write (VPC endpoint policy); for the fix write path only. */
+    public Ec2Writer ec2Writer() {
+        return new SdkEc2Writer(this, this::ec2Client);
+    }
+
     public IamGateway iam() {
         return new SdkIamGateway(this, this::iamClient);
     }

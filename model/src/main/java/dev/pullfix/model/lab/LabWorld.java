@@ -47,6 +47,11 @@ public final class LabWorld {
         return aws.path("region").asText("us-west-2");
     }
 
+    /** The cluster's VPC (where the scenario's endpoints live). */
+    public synchronized String clusterVpcId() {
+        return aws.path("cluster").path("vpcId").asText("vpc-0a1b2c3d4e5f60718");
+    }
+
     public synchronized String clusterName() {
         return aws.path("cluster").path("name").asText("eks-workshop");
     }

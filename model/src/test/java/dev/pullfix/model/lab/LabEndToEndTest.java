@@ -151,9 +151,12 @@ class LabEndToEndTest {
                     new CreatePullSecretPlan(kube, new ObjectRef(null, "v1", "Secret", s.broken().namespace(), "regcred"),
                             input.secretServer(), input.user(), input.password().toCharArray()),
                     PodTemplatePlan.addImagePullSecret(kube, deployment, "regcred"));
-            case NODE_ROLE_ATTACH_POLICY -> List.of(new AttachPolicyPlan(lab, fix.target().name(), fix.details().get("policyArn")));
-            case VPC_ENDPOINT_POLICY_EDIT -> List.of(new VpcEndpointResetPlan(lab, lab.world().vpcEndpoints().stream()
-                    .filter(e -> e.path("service").asText().endsWith(".ecr.dkr")).findFirst().orElseThrow().path("id").asText()));
+            case NODE_ROLE_ATTACH_POLICY -> List.of(new dev.pullfix.model.fix.aws.AttachRolePolicyPlan(session.iam(),
+                    session.iamWriter(), lab.world().account(), fix.target().name(), fix.details().get("policyArn")));
+            case VPC_ENDPOINT_POLICY_EDIT -> List.of(new dev.pullfix.model.fix.aws.VpcEndpointPolicyPlan(session.ec2(),
+                    session.ec2Writer(), lab.world().account(), lab.world().region(), lab.world().clusterVpcId(),
+                    lab.world().vpcEndpoints().stream().filter(e -> e.path("service").asText().endsWith(".ecr.dkr"))
+                            .findFirst().orElseThrow().path("id").asText(), null, null));
             case ROLLOUT_RESTART -> {
                 // S5: a person fixes the network outside Kubernetes and AWS, then restarts the rollout
                 lab.world().setRegistryReachable(ImageReferenceHost.of(s), true);

@@ -71,7 +71,9 @@ public class PullfixApp extends Application {
         stage.show();
         StartupProbe.watch(stage.getScene());
         vm.start();
-        if (practiceLab != null && PracticeLab.noKubeconfig(System.getenv(), Path.of(System.getProperty("user.home")))) {
+        String auto = System.getProperty("pullfix.lab.autostart", "auto"); // auto | true | false
+        if (practiceLab != null && ("true".equals(auto) || "auto".equals(auto)
+                && PracticeLab.noKubeconfig(System.getenv(), Path.of(System.getProperty("user.home"))))) {
             // a fresh machine: no cluster configured, so the practice lab opens by itself (scenario S1, seed 000)
             practiceLab.start("S1");
         }

@@ -32,6 +32,9 @@ public class PullfixApp extends Application {
     private MainViewModel vm;
     private MainView view;
     private Stage stage;
+    private java.time.Duration checkTimeout = java.time.Duration.ofSeconds(20);
+    private boolean readOnly;
+    private java.util.function.Function<I18n, dev.pullfix.app.fix.FixDialogs> fixDialogs;
 
     public PullfixApp() {
         this(ModelBackend::system, null, LabLauncher.unavailable());
@@ -44,9 +47,31 @@ public class PullfixApp extends Application {
         this.lab = lab;
     }
 
+    /** The longest one runbook check or AWS call may take (tests use a few seconds). */
+    public PullfixApp withCheckTimeout(java.time.Duration d) {
+        this.checkTimeout = d;
+        return this;
+    }
+
+    /** Read-only: no write action is offered (also {@code --read-only} on the command line, or the setting). */
+    public PullfixApp withReadOnly(boolean b) {
+        this.readOnly = b;
+        return this;
+    }
+
+    /** The fix dialogs (tests script the confirmation); default: the real dialogs. */
+    public PullfixApp withFixDialogs(java.util.function.Function<I18n, dev.pullfix.app.fix.FixDialogs> f) {
+        this.fixDialogs = f;
+        return this;
+    }
+
     @Override
     public void start(Stage stage) {
         this.stage = stage;
+        Parameters params = getParameters();
+        if (params != null && params.getRaw().contains("--read-only")) {
+            readOnly = true;
+        }
         tasks = new FxTaskRunner(4);
         SettingsStore store = new SettingsStore(dataDir != null ? dataDir : DataDirs.userData());
         UserSettings s = store.load();
@@ -78,7 +103,7 @@ public class PullfixApp extends Application {
         UserSettings s = store.load();
         I18n i18n = i18nFor(s.language());
         DialogService dialogs = new FxDialogService(() -> stage, i18n);
-        vm = new MainViewModel(tasks, new FxBridge(), dialogs, backendFactory.get(), i18n, store, lab);
+        vm = new MainViewModel(tasks, new FxBridge(), dialogs, backendFactory.get(), i18n, store, lab, null, checkTimeout);
         view = new MainView(vm, i18n, this::languageChanged);
         stage.getScene().setRoot(view.root());
         stage.setTitle(i18n.t("app.title"));

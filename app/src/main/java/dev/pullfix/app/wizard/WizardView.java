@@ -39,6 +39,7 @@ public final class WizardView {
     private final Button next = new Button();
     private final Button runAll = new Button();
     private final Button cancel = new Button();
+    private final javafx.scene.layout.FlowPane fixBar = new javafx.scene.layout.FlowPane(8, 6);
 
     public WizardView(WizardViewModel vm, I18n i18n) {
         this.vm = vm;
@@ -80,7 +81,8 @@ public final class WizardView {
     }
 
     private void layoutParts() {
-        VBox header = new VBox(6, title, hint, conclusion);
+        fixBar.setId("wizardFixes");
+        VBox header = new VBox(6, title, hint, conclusion, fixBar);
         header.setPadding(new Insets(12, 16, 8, 16));
         ScrollPane scroll = new ScrollPane(stepper);
         scroll.setFitToWidth(true);
@@ -107,6 +109,29 @@ public final class WizardView {
         InvalidationListener rebuild = o -> rebuild();
         vm.steps().addListener(rebuild);
         vm.currentProperty().addListener(rebuild);
+        InvalidationListener fixes = o -> rebuildFixes();
+        vm.fixes().addListener(fixes);
+        vm.writesAllowedProperty().addListener(fixes);
+        rebuildFixes();
+    }
+
+    private void rebuildFixes() {
+        fixBar.getChildren().clear();
+        if (vm.writesAllowedProperty().get()) {
+            for (var offer : vm.fixes()) {
+                if (offer.plan().kind() == dev.pullfix.model.diagnosis.runbook.FixKind.MANUAL) {
+                    continue;
+                }
+                Button b = new Button(offer.label(), new FontIcon(Material2AL.BUILD));
+                b.setId("fix-" + offer.plan().kind().name());
+                b.getStyleClass().add("accent");
+                b.setWrapText(true);
+                b.setOnAction(e -> vm.startFix(offer));
+                fixBar.getChildren().add(b);
+            }
+        }
+        fixBar.setVisible(!fixBar.getChildren().isEmpty());
+        fixBar.setManaged(fixBar.isVisible());
     }
 
     private void setupBindings() {
@@ -202,6 +227,8 @@ public final class WizardView {
                         case PROBLEM -> Material2AL.ERROR;
                         case INFO -> Material2AL.INFO;
                         case COULD_NOT_CHECK -> Material2AL.HELP;
+                        case SKIPPED -> Material2MZ.REMOVE_CIRCLE_OUTLINE;
+                        case PENDING -> Material2MZ.SCHEDULE;
                     });
             state.getStyleClass().setAll("step-state", r == null ? "pending" : r.verdict().name().toLowerCase());
             oneLine.setText(open || r == null ? "" : r.summary());
@@ -215,6 +242,23 @@ public final class WizardView {
             box.getChildren().add(line);
         }
         return box;
+    }
+
+    private static Node table(StepResult.Table t) {
+        javafx.scene.control.TableView<java.util.List<String>> table = new javafx.scene.control.TableView<>();
+        table.setId("evidenceTable");
+        for (int i = 0; i < t.columns().size(); i++) {
+            int col = i;
+            javafx.scene.control.TableColumn<java.util.List<String>, String> c =
+                    new javafx.scene.control.TableColumn<>(t.columns().get(i));
+            c.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyStringWrapper(
+                    col < cd.getValue().size() ? cd.getValue().get(col) : ""));
+            table.getColumns().add(c);
+        }
+        table.getItems().setAll(t.rows());
+        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(Math.min(260, 34 + 26 * Math.max(1, t.rows().size())));
+        return table;
     }
 
     private String verdictText(StepResult r) {
@@ -240,6 +284,28 @@ public final class WizardView {
             sp.setPrefHeight(Math.min(300, 20 + 18 * j.json().lines().count()));
             sp.setId("evidenceJson");
             return sp;
+        }
+        if (e instanceof StepResult.Table t) {
+            return table(t);
+        }
+        if (e instanceof StepResult.Labeled l) {
+            Node inner = evidenceNode(l.inner());
+            if (inner == null) {
+                return null;
+            }
+            Label cap = new Label(l.label());
+            cap.getStyleClass().add("evidence-label");
+            return new VBox(4, cap, inner);
+        }
+        if (e instanceof StepResult.Group g) {
+            VBox all = new VBox(10);
+            for (StepResult.Evidence part : g.parts()) {
+                Node n = evidenceNode(part);
+                if (n != null) {
+                    all.getChildren().add(n);
+                }
+            }
+            return all;
         }
         if (e instanceof StepResult.Statements st) {
             VBox lines = new VBox(4);

@@ -43,7 +43,7 @@ import javafx.stage.Stage;
  * What the wizard's fix buttons do: turns a proposed {@link dev.pullfix.model.diagnosis.runbook.FixPlan} into a write
  * plan (asking for a tag or a pull secret's fields first when needed, or opening the policy editor) and drives it
  * through the one {@link WritePath} with {@link FixViewModel}: preview off the FX thread, explicit confirmation, write,
- * then an offer to diagnose again while the live tree shows the pod recovering. Reads (tags, the current policy, the
+ * then an offer (in the wizard, not a modal) to diagnose again while the live tree shows the pod recovering. Reads (tags, the current policy, the
  * node role's policies) run in tasks.
  */
 public final class WizardFixes implements Consumer<FixOffer> {
@@ -66,7 +66,7 @@ public final class WizardFixes implements Consumer<FixOffer> {
     private final DialogService notices;
     private final Supplier<Target> target;
     private final Consumer<String> log;
-    private final Runnable rediagnose;
+    private final Consumer<String> written;
 
     /**
      * @param writePaths the write path for a kubeconfig context (its actor names the OS user and the context)
@@ -74,7 +74,7 @@ public final class WizardFixes implements Consumer<FixOffer> {
      */
     public WizardFixes(I18n i18n, TaskRunner tasks, Function<String, WritePath> writePaths, boolean readOnly,
                        FixDialogs dialogs, FixPrompts prompts, DialogService notices, Supplier<Target> target,
-                       Consumer<String> log, Runnable rediagnose) {
+                       Consumer<String> log, Consumer<String> written) {
         this.i18n = i18n;
         this.tasks = tasks;
         this.writePaths = writePaths;
@@ -84,7 +84,7 @@ public final class WizardFixes implements Consumer<FixOffer> {
         this.notices = notices;
         this.target = target;
         this.log = log;
-        this.rediagnose = rediagnose;
+        this.written = written;
     }
 
     public boolean readOnly() {
@@ -251,9 +251,7 @@ public final class WizardFixes implements Consumer<FixOffer> {
                 then.run();
                 return;
             }
-            if (notices.confirm(i18n.t("fix.written.title"), i18n.t("fix.written.watch"))) {
-                rediagnose.run();
-            }
+            written.accept(i18n.t("fix.written.watch"));
         } else if (o.status() != Outcome.Status.CANCELLED) {
             notices.notifyInfo(i18n.t("fix.title"), o.message());
         }

@@ -132,7 +132,7 @@ public class PullfixApp extends Application {
                         user + " (context " + context + ")", ro),
                 ro, fixDialogs != null ? fixDialogs.apply(i18n) : new dev.pullfix.app.fix.FxFixDialogs(i18n, stage),
                 fixPrompts != null ? fixPrompts.apply(i18n) : new dev.pullfix.app.fix.FxFixPrompts(i18n, () -> stage),
-                dialogs, this::fixTarget, vm::log, () -> vm.wizard().show(vm.podTree().selectedPodProperty().get()));
+                dialogs, this::fixTarget, vm::log, vm.wizard()::fixWritten);
         vm.wizard().setFixHandler(fixes);
         vm.wizard().writesAllowedProperty().set(!ro);
     }

@@ -55,6 +55,7 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
         t.setDaemon(true);
         return t;
     });
+    private volatile dev.pullfix.model.diagnosis.runbook.port.RegistryPort registry;
     private RunbookCatalog catalog;
     private GatewayAwsPort aws;
     private Object awsKey;
@@ -71,6 +72,12 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
         this.timeout = timeout;
     }
 
+    /** A registry adapter for non-ECR images (none ships yet: those checks say "could not check"). */
+    public RunbookPlanner withRegistry(dev.pullfix.model.diagnosis.runbook.port.RegistryPort r) {
+        this.registry = r;
+        return this;
+    }
+
     @Override
     public List<DiagnosisStep> plan(PodInfo pod) {
         return fallback.plan(pod);
@@ -85,8 +92,9 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
     @Override
     public Walk walk(PodInfo pod, Object prepared, CancelToken cancel, Consumer<DiagnosisStep> stepDone) {
         Target t = (Target) prepared;
+        Fabric8ClusterPort cluster = new Fabric8ClusterPort(t.connection(), t.clusterName());
         DiagnosisEngine engine = new DiagnosisEngine(catalog(), new DiagnosisEngine.Ports(
-                new Fabric8ClusterPort(t.connection(), t.clusterName()), awsPort(t), null, new PolicyEvaluatorJudge(),
+                cluster, awsPort(t), registry, new PolicyEvaluatorJudge(),
                 BuiltInClassifier.create()), pool, DiagnosisEngine.Options.defaults().withTimeouts(timeout, timeout));
         Locale locale = i18n.locale();
         DiagnosisReport report = new DiagnosisReport(catalog(), locale);
@@ -129,7 +137,33 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
         for (FixPlan f : d.fixes()) {
             fixes.add(new FixOffer(f, report.t(f.summary(), f.args().toArray())));
         }
+        if (!d.cancelled() && "TAG_NOT_FOUND".equals(d.cause()) && fixes.stream().noneMatch(
+                f -> f.plan().kind() == dev.pullfix.model.diagnosis.runbook.FixKind.IMAGE_TAG_CHANGE)) {
+            // the kubelet said "not found" but the registry could not be asked from here: still offer the tag change
+            tagChangeFromKubelet(cluster, pod, report).ifPresent(fixes::add);
+        }
         return new Walk(steps, conclusion, fixes, d.cancelled());
+    }
+
+    private static java.util.Optional<FixOffer> tagChangeFromKubelet(Fabric8ClusterPort cluster, PodInfo pod,
+                                                                    DiagnosisReport report) {
+        try {
+            var facts = cluster.pod(pod.namespace(), pod.name());
+            var failing = pod.containers().stream().filter(c -> c.failure().isPresent()).findFirst();
+            if (failing.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            String image = failing.get().image();
+            String tag = image.contains("@") ? "" : image.lastIndexOf(':') > image.lastIndexOf('/')
+                    ? image.substring(image.lastIndexOf(':') + 1) : "latest";
+            FixPlan plan = new FixPlan(dev.pullfix.model.diagnosis.runbook.FixKind.IMAGE_TAG_CHANGE,
+                    "fix.imageTagChange", List.of(failing.get().name(), tag), new FixPlan.Target(facts.owner().kind(),
+                    facts.owner().name(), pod.namespace()), java.util.Map.of("container", failing.get().name(),
+                    "currentTag", tag));
+            return java.util.Optional.of(new FixOffer(plan, report.t(plan.summary(), plan.args().toArray())));
+        } catch (Exception e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static StepResult resultOf(DiagnosisStep s) {

@@ -82,7 +82,19 @@ public final class WizardView {
 
     private void layoutParts() {
         fixBar.setId("wizardFixes");
-        VBox header = new VBox(6, title, hint, conclusion, fixBar);
+        Label written = new Label();
+        written.setId("wizardAfterFix");
+        written.setWrapText(true);
+        written.textProperty().bind(vm.afterFixProperty().orElse(""));
+        Button again = new Button(i18n.t("wizard.diagnoseAgain"), new FontIcon(Material2MZ.REFRESH));
+        again.setId("wizardDiagnoseAgain");
+        again.setOnAction(e -> vm.diagnoseAgain());
+        HBox afterFix = new HBox(10, written, again);
+        afterFix.setAlignment(Pos.CENTER_LEFT);
+        afterFix.getStyleClass().add("after-fix");
+        afterFix.visibleProperty().bind(vm.afterFixProperty().isNotNull());
+        afterFix.managedProperty().bind(afterFix.visibleProperty());
+        VBox header = new VBox(6, title, hint, conclusion, fixBar, afterFix);
         header.setPadding(new Insets(12, 16, 8, 16));
         ScrollPane scroll = new ScrollPane(stepper);
         scroll.setFitToWidth(true);

@@ -80,6 +80,7 @@ public final class WizardViewModel {
     private CancelToken token;
     private final javafx.beans.property.BooleanProperty writesAllowed = new javafx.beans.property.SimpleBooleanProperty(false);
     private Consumer<DiagnosisPlanner.FixOffer> fixHandler;
+    private final ReadOnlyObjectWrapper<String> afterFix = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canBack;
     private final BooleanBinding canNext;
     private TaskRunner.Handle handle;
@@ -150,6 +151,24 @@ public final class WizardViewModel {
         }
     }
 
+    /** After a fix was written: the offer to watch the pod recover and diagnose again (empty otherwise). */
+    public ReadOnlyObjectProperty<String> afterFixProperty() {
+        return afterFix.getReadOnlyProperty();
+    }
+
+    /** Tells the wizard a fix was written (the live tree shows the pod recovering); offers a new diagnosis. */
+    public void fixWritten(String message) {
+        afterFix.set(message);
+    }
+
+    /** Diagnoses the pod again (after a fix). */
+    public void diagnoseAgain() {
+        PodInfo p = pod.get();
+        if (p != null) {
+            show(p);
+        }
+    }
+
     /** True while the steps come from a walk (settled as they arrive) rather than from checks run one by one. */
     public ReadOnlyBooleanProperty walkingProperty() {
         return walking.getReadOnlyProperty();
@@ -171,6 +190,7 @@ public final class WizardViewModel {
         generation++;
         pod.set(p);
         conclusion.set(null);
+        afterFix.set(null);
         fixes.clear();
         runAll = false;
         walking.set(false);

@@ -104,7 +104,7 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
                 new ProgressListener() {
                     @Override
                     public synchronized void stepDone(dev.pullfix.model.diagnosis.runbook.StepResult step) {
-                        DiagnosisStep s = convert(++n[0], step, report, locale);
+                        DiagnosisStep s = convert(++n[0], step, report, locale, i18n);
                         steps.add(s);
                         stepDone.accept(s);
                     }
@@ -114,7 +114,7 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
                 steps.clear();
                 int i = 0;
                 for (var s : d.steps()) {
-                    steps.add(convert(++i, s, report, locale));
+                    steps.add(convert(++i, s, report, locale, i18n));
                 }
             }
         }
@@ -140,7 +140,7 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
         if (!d.cancelled() && "TAG_NOT_FOUND".equals(d.cause()) && fixes.stream().noneMatch(
                 f -> f.plan().kind() == dev.pullfix.model.diagnosis.runbook.FixKind.IMAGE_TAG_CHANGE)) {
             // the kubelet said "not found" but the registry could not be asked from here: still offer the tag change
-            tagChangeFromKubelet(cluster, pod, report).ifPresent(fixes::add);
+            tagChangeFromKubelet(cluster, pod, report).ifPresent(f -> fixes.add(0, f));
         }
         return new Walk(steps, conclusion, fixes, d.cancelled());
     }
@@ -198,7 +198,7 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
     }
 
     static DiagnosisStep convert(int number, dev.pullfix.model.diagnosis.runbook.StepResult s, DiagnosisReport report,
-                                 Locale locale) {
+                                 Locale locale, I18n i18n) {
         var step = s.step();
         var o = s.outcome();
         StepResult.Verdict v = switch (s.verdict()) {
@@ -229,7 +229,9 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
         StepResult result = new StepResult(v, summary, ev, missing);
         String title = step.title().in(locale);
         String number1 = step.numberIn(locale);
-        String shown = number1 == null || number1.isBlank() ? title : number1 + ". " + title;
+        // the badge counts the steps walked; where the guide numbers the step differently, the title says so
+        String shown = number1 == null || number1.isBlank() || number1.equals(String.valueOf(number)) ? title
+                : i18n.t("wizard.docNumber", title, number1);
         return new DiagnosisStep(number, shown, step.explain() == null ? "" : step.explain().in(locale),
                 String.join("\n", s.commands()), () -> result);
     }

@@ -201,6 +201,10 @@ public final class WizardView {
             copy.setId("copyCommand");
             copy.getStyleClass().add("small");
             copy.setOnAction(e -> vm.copyCommand(s));
+            copy.setMinWidth(Region.USE_PREF_SIZE);
+            cmd.setWrapText(true);
+            cmd.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(cmd, Priority.ALWAYS);
             HBox cmdLine = new HBox(8, cmd, copy);
             cmdLine.setAlignment(Pos.CENTER_LEFT);
             VBox evidence = new VBox(6);
@@ -265,17 +269,24 @@ public final class WizardView {
                     new javafx.scene.control.TableColumn<>(t.columns().get(i));
             c.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyStringWrapper(
                     col < cd.getValue().size() ? cd.getValue().get(col) : ""));
+            int longest = t.columns().get(i).length();
+            for (var row : t.rows()) {
+                longest = Math.max(longest, col < row.size() && row.get(col) != null ? row.get(col).length() : 0);
+            }
+            // size each column to its text (the last one, usually the message, takes the rest and scrolls)
+            c.setPrefWidth(i == t.columns().size() - 1 ? Math.max(300, Math.min(1400, 7.5 * longest + 24))
+                    : Math.max(60, Math.min(260, 7.5 * longest + 24)));
             table.getColumns().add(c);
         }
         table.getItems().setAll(t.rows());
-        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(Math.min(260, 34 + 26 * Math.max(1, t.rows().size())));
         return table;
     }
 
     private String verdictText(StepResult r) {
         String label = i18n.t("verdict." + r.verdict().name());
-        String text = label + ": " + r.summary();
+        // the runbook texts of "could not check" already start with it
+        String text = r.summary() != null && r.summary().startsWith(label) ? r.summary() : label + ": " + r.summary();
         if (r.missingPermission() != null) {
             text += "\n" + i18n.t("wizard.missingPermission", r.missingPermission());
         }

@@ -34,6 +34,7 @@ public final class WizardView {
     private final Label title = new Label();
     private final Label hint = new Label();
     private final VBox stepper = new VBox(4);
+    private ScrollPane scroll;
     private final Label conclusion = new Label();
     private final Button back = new Button();
     private final Button next = new Button();
@@ -96,7 +97,7 @@ public final class WizardView {
         afterFix.managedProperty().bind(afterFix.visibleProperty());
         VBox header = new VBox(6, title, hint, conclusion, fixBar, afterFix);
         header.setPadding(new Insets(12, 16, 8, 16));
-        ScrollPane scroll = new ScrollPane(stepper);
+        scroll = new ScrollPane(stepper);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         stepper.setPadding(new Insets(4, 16, 8, 16));
@@ -164,8 +165,26 @@ public final class WizardView {
     private void rebuild() {
         stepper.getChildren().clear();
         int cur = vm.currentProperty().get();
+        Node open = null;
         for (int i = 0; i < vm.steps().size(); i++) {
-            stepper.getChildren().add(stepBox(vm.steps().get(i), i, i == cur, i == vm.steps().size() - 1));
+            Node box = stepBox(vm.steps().get(i), i, i == cur, i == vm.steps().size() - 1);
+            stepper.getChildren().add(box);
+            if (i == cur) {
+                open = box;
+            }
+        }
+        if (open != null && scroll != null) {
+            Node target = open;
+            // after the next layout pass: bring the open step (its verdict and evidence) into view
+            javafx.application.Platform.runLater(() -> {
+                scroll.applyCss();
+                scroll.layout();
+                double range = stepper.getHeight() - scroll.getViewportBounds().getHeight();
+                if (range > 0) {
+                    double y = target.getBoundsInParent().getMinY() - 8;
+                    scroll.setVvalue(Math.max(0, Math.min(1, y / range)));
+                }
+            });
         }
     }
 

@@ -300,6 +300,7 @@ public final class MainViewModel {
 
     /** Connects to a context: closes the old session, lists, then follows live changes. */
     public void connect(String context) {
+        forgetAws();
         cancelLongTask();
         closeSession();
         long gen = ++sessionGeneration;
@@ -546,6 +547,17 @@ public final class MainViewModel {
         loadDetails(after);
     }
 
+    /** Closes the runbook engine's AWS port off the FX thread (context or profile/region changed). */
+    private void forgetAws() {
+        RunbookPlanner r = runbooks;
+        if (r != null) {
+            tasks.submit("close AWS sessions", () -> {
+                r.forgetAws();
+                return null;
+            }, x -> { }, e -> { });
+        }
+    }
+
     /** What the runbook engine walks against now: the session's connection, the AWS profile and region. */
     private RunbookPlanner.Target runbookTarget() {
         WorkbenchBackend.ClusterSession s = session;
@@ -626,6 +638,7 @@ public final class MainViewModel {
         if (applyingContext) {
             return;
         }
+        forgetAws();
         String profile = selectedProfile.get();
         String r = region.get();
         saveSettings(s -> s.withAws(profile, r));

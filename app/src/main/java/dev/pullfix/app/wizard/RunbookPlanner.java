@@ -197,6 +197,19 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
         return aws;
     }
 
+    /** Closes the AWS port (the context or the profile/region changed); the next walk opens a fresh one. */
+    public void forgetAws() {
+        GatewayAwsPort old;
+        synchronized (this) {
+            old = aws;
+            aws = null;
+            awsKey = null;
+        }
+        if (old != null) {
+            old.close();
+        }
+    }
+
     static DiagnosisStep convert(int number, dev.pullfix.model.diagnosis.runbook.StepResult s, DiagnosisReport report,
                                  Locale locale, I18n i18n) {
         var step = s.step();

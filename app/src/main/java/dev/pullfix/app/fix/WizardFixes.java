@@ -211,7 +211,9 @@ public final class WizardFixes implements Consumer<FixOffer> {
                     l.rolePolicies(), log);
             Stage stage = new Stage();
             stage.setTitle(i18n.t("fix.policy.windowTitle", repo));
-            stage.setScene(new Scene(w.root(), 1200, 760));
+            Scene scene = new Scene(w.root(), 1200, 760);
+            scene.getStylesheets().add(WizardFixes.class.getResource("/dev/pullfix/app/app.css").toExternalForm());
+            stage.setScene(scene);
             stage.show();
             w.fix().outcomeProperty().addListener((o, a, b) -> afterWrite(b, null));
         }, e -> notices.notifyError(i18n.t("fix.title"), i18n.t("fix.policy.readFailed", repo),

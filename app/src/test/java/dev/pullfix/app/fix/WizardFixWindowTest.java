@@ -97,6 +97,13 @@ class WizardFixWindowTest {
     }
 
     void openTheFailingPodsDiagnosis(FxRobot robot) throws Exception {
+        selectTheFailingPod(robot);
+        var wizard = app.viewModel().wizard();
+        assertThat(wizard.fixes()).extracting(f -> f.plan().kind()).contains(FixKind.IMAGE_TAG_CHANGE);
+        waitUntil(() -> robot.lookup("#fix-IMAGE_TAG_CHANGE").tryQuery().isPresent());
+    }
+
+    void selectTheFailingPod(FxRobot robot) throws Exception {
         waitUntil(() -> app.viewModel().connectionProperty().get() == MainViewModel.Connection.LIVE
                 && app.viewModel().podTree().podCountProperty().get() > 0);
         String name = "web-7c9d8f6b5-x2vqk";
@@ -108,8 +115,23 @@ class WizardFixWindowTest {
         robot.clickOn(cell);
         var wizard = app.viewModel().wizard();
         waitUntil(() -> wizard.walkingProperty().get() && !wizard.runningProperty().get());
-        assertThat(wizard.fixes()).extracting(f -> f.plan().kind()).contains(FixKind.IMAGE_TAG_CHANGE);
-        waitUntil(() -> robot.lookup("#fix-IMAGE_TAG_CHANGE").tryQuery().isPresent());
+    }
+
+    @Test
+    void readOnlyModeOffersNoFixButton(FxRobot robot) throws Exception {
+        Path other = Files.createTempDirectory(dir, "ro");
+        robot.interact(() -> {
+            app.stop();
+            Stage s = new Stage();
+            app = new PullfixApp(lab::backend, other, LabLauncher.unavailable()).withReadOnly(true)
+                    .withCheckTimeout(Duration.ofSeconds(3));
+            app.start(s);
+        });
+        selectTheFailingPod(robot);
+        assertThat(app.viewModel().wizard().fixes()).isNotEmpty();
+        assertThat(robot.lookup("#wizardFixes").<javafx.scene.Node>queryAll()).allMatch(n -> !n.isVisible());
+        assertThat(robot.lookup("#fix-IMAGE_TAG_CHANGE").tryQuery()).isEmpty();
+        assertThat(Files.exists(other.resolve("audit.jsonl"))).isFalse();
     }
 
     @Test

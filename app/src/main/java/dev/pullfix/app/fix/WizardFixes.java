@@ -214,6 +214,10 @@ public final class WizardFixes implements Consumer<FixOffer> {
             Scene scene = new Scene(w.root(), 1200, 760);
             scene.getStylesheets().add(WizardFixes.class.getResource("/dev/pullfix/app/app.css").toExternalForm());
             stage.setScene(scene);
+            stage.setOnHidden(e -> tasks.submit("close AWS session", () -> {
+                l.session().close();
+                return null;
+            }, x -> { }, x -> { }));
             stage.show();
             w.fix().outcomeProperty().addListener((o, a, b) -> afterWrite(b, null));
         }, e -> notices.notifyError(i18n.t("fix.title"), i18n.t("fix.policy.readFailed", repo),

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Renders the main states of the window to PNG under app/target/screenshots/ (git-ignored):
-# the pod tree with failing pods, each wizard step of an ECR 403 pod (English light, Japanese dark),
-# filters, a connection error with its notification, and the no-kubeconfig empty state.
+# the pod tree with failing pods, each runbook step of an ECR 403 pod as the wizard walks it (English light,
+# Japanese dark), filters, a connection error with its notification, the no-kubeconfig empty state, the ECR
+# policy fix window on seed 000 (en, ja), and a wrong-tag pod's fix: its buttons, the tag picker and the write
+# path's confirmation (cancelled: nothing is written).
 # Needs: xvfb (xvfb-run) and libgtk-3-0 for a real window; without them it falls back to headless Monocle.
 # Run from the repository root: app/screenshots.sh
 set -euo pipefail

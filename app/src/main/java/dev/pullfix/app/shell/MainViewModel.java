@@ -8,6 +8,7 @@ import dev.pullfix.app.common.UiBridge;
 import dev.pullfix.app.podtree.PodTreeViewModel;
 import dev.pullfix.app.wizard.ClassifierPlanner;
 import dev.pullfix.app.wizard.DiagnosisPlanner;
+import dev.pullfix.app.wizard.RunbookPlanner;
 import dev.pullfix.app.wizard.WizardViewModel;
 import dev.pullfix.model.aws.AwsProblem;
 import dev.pullfix.model.aws.AwsResult;
@@ -86,6 +87,7 @@ public final class MainViewModel {
 
     private final PodTreeViewModel podTree = new PodTreeViewModel();
     private final WizardViewModel wizard;
+    private RunbookPlanner runbooks;
 
     private WorkbenchBackend.ClusterSession session;
     private long sessionGeneration;
@@ -105,6 +107,17 @@ public final class MainViewModel {
     /** @param planner the wizard's planner, or null for the built-in classifier walk over this backend's events */
     public MainViewModel(TaskRunner tasks, UiBridge bridge, DialogService dialogs, WorkbenchBackend backend, I18n i18n,
                          SettingsStore settingsStore, LabLauncher lab, DiagnosisPlanner planner) {
+        this(tasks, bridge, dialogs, backend, i18n, settingsStore, lab, planner, java.time.Duration.ofSeconds(20));
+    }
+
+    /**
+     * @param planner      the wizard's planner, or null for the runbook engine over this backend's connection (the
+     *                     classifier walk when the engine cannot start)
+     * @param checkTimeout the longest one runbook check or AWS call may take
+     */
+    public MainViewModel(TaskRunner tasks, UiBridge bridge, DialogService dialogs, WorkbenchBackend backend, I18n i18n,
+                         SettingsStore settingsStore, LabLauncher lab, DiagnosisPlanner planner,
+                         java.time.Duration checkTimeout) {
         this.tasks = tasks;
         this.bridge = bridge;
         this.dialogs = dialogs;
@@ -113,8 +126,13 @@ public final class MainViewModel {
         this.settingsStore = settingsStore;
         this.lab = lab;
         this.settings = settingsStore == null ? UserSettings.defaults() : settingsStore.load();
-        DiagnosisPlanner p = planner != null ? planner : new ClassifierPlanner(i18n, this::eventsOf);
-        this.wizard = new WizardViewModel(tasks, dialogs, p, this::log);
+        DiagnosisPlanner p = planner;
+        if (p == null) {
+            runbooks = new RunbookPlanner(i18n, this::runbookTarget, new ClassifierPlanner(i18n, this::eventsOf),
+                    checkTimeout);
+            p = runbooks;
+        }
+        this.wizard = new WizardViewModel(tasks, bridge, dialogs, p, this::log);
         dark.set("dark".equals(settings.theme()));
         language.set(settings.language() == null ? "auto" : settings.language());
         podTree.namespaceFilterProperty().bindBidirectional(namespaceFilter);
@@ -282,6 +300,7 @@ public final class MainViewModel {
 
     /** Connects to a context: closes the old session, lists, then follows live changes. */
     public void connect(String context) {
+        forgetAws();
         cancelLongTask();
         closeSession();
         long gen = ++sessionGeneration;
@@ -496,6 +515,10 @@ public final class MainViewModel {
     /** Closes the live session (window closing). */
     public void shutdown() {
         cancelLongTask();
+        wizard.cancel();
+        if (runbooks != null) {
+            runbooks.close();
+        }
         sessionGeneration++;
         WorkbenchBackend.ClusterSession s = session;
         session = null;
@@ -522,6 +545,39 @@ public final class MainViewModel {
         }
         wizard.show(after);
         loadDetails(after);
+    }
+
+    /** Closes the runbook engine's AWS port off the FX thread (context or profile/region changed). */
+    private void forgetAws() {
+        RunbookPlanner r = runbooks;
+        if (r != null) {
+            tasks.submit("close AWS sessions", () -> {
+                r.forgetAws();
+                return null;
+            }, x -> { }, e -> { });
+        }
+    }
+
+    /** What the runbook engine walks against now: the session's connection, the AWS profile and region. */
+    private RunbookPlanner.Target runbookTarget() {
+        WorkbenchBackend.ClusterSession s = session;
+        if (s == null || s.connection() == null) {
+            return null;
+        }
+        String profile = selectedProfile.get();
+        String r = region.get();
+        String cluster = s.context().eksMapping().map(m -> m.clusterName()).orElse(null);
+        return new RunbookPlanner.Target(s.connection(), cluster, profile, r, backend.awsSessions(profile, r));
+    }
+
+    /** The open session (UI thread), or null. */
+    public WorkbenchBackend.ClusterSession session() {
+        return session;
+    }
+
+    /** The backend behind the window. */
+    public WorkbenchBackend backend() {
+        return backend;
     }
 
     /** Reloads the selected pod's events and YAML. */
@@ -582,6 +638,7 @@ public final class MainViewModel {
         if (applyingContext) {
             return;
         }
+        forgetAws();
         String profile = selectedProfile.get();
         String r = region.get();
         saveSettings(s -> s.withAws(profile, r));

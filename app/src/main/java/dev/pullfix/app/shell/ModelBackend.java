@@ -67,6 +67,13 @@ public final class ModelBackend implements WorkbenchBackend {
         }
     }
 
+    @Override
+    public java.util.function.Function<String, AwsSession> awsSessions(String profile, String region) {
+        return resourceRegion -> AwsSession.open(AwsProfiles.load(awsEnv), AwsSessionOptions.defaults()
+                .withProfile(blankToNull(profile)).withRegion(blankToNull(region))
+                .withResourceRegion(blankToNull(resourceRegion)).withRetries(2, false));
+    }
+
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final com.fasterxml.jackson.databind.ObjectMapper YAML = new com.fasterxml.jackson.databind.ObjectMapper(
             com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
@@ -99,6 +106,11 @@ public final class ModelBackend implements WorkbenchBackend {
         @Override
         public ContextInfo context() {
             return conn.context();
+        }
+
+        @Override
+        public ClusterConnection connection() {
+            return conn;
         }
 
         @Override

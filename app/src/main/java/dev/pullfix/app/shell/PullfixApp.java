@@ -13,6 +13,7 @@ import dev.pullfix.model.fix.DataDirs;
 import dev.pullfix.model.settings.SettingsStore;
 import dev.pullfix.model.settings.UserSettings;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.application.Application;
@@ -35,6 +36,10 @@ public class PullfixApp extends Application {
     private MainViewModel vm;
     private MainView view;
     private Stage stage;
+    private java.time.Duration checkTimeout = java.time.Duration.ofSeconds(20);
+    private boolean readOnly;
+    private java.util.function.Function<I18n, dev.pullfix.app.fix.FixDialogs> fixDialogs;
+    private java.util.function.Function<I18n, dev.pullfix.app.fix.FixPrompts> fixPrompts;
 
     public PullfixApp() {
         this(ModelBackend::system, null, null);
@@ -47,9 +52,37 @@ public class PullfixApp extends Application {
         this.lab = lab;
     }
 
+    /** The longest one runbook check or AWS call may take (tests use a few seconds). */
+    public PullfixApp withCheckTimeout(java.time.Duration d) {
+        this.checkTimeout = d;
+        return this;
+    }
+
+    /** Read-only: no write action is offered (also {@code --read-only} on the command line, or the setting). */
+    public PullfixApp withReadOnly(boolean b) {
+        this.readOnly = b;
+        return this;
+    }
+
+    /** The fix dialogs (tests script the confirmation); default: the real dialogs. */
+    public PullfixApp withFixDialogs(java.util.function.Function<I18n, dev.pullfix.app.fix.FixDialogs> f) {
+        this.fixDialogs = f;
+        return this;
+    }
+
+    /** The fix forms (tag picker, pull-secret form); tests script them. Default: the real dialogs. */
+    public PullfixApp withFixPrompts(java.util.function.Function<I18n, dev.pullfix.app.fix.FixPrompts> f) {
+        this.fixPrompts = f;
+        return this;
+    }
+
     @Override
     public void start(Stage stage) {
         this.stage = stage;
+        Parameters params = getParameters();
+        if (params != null && params.getRaw().contains("--read-only")) {
+            readOnly = true;
+        }
         tasks = new FxTaskRunner(4);
         if (lab == null) {
             practiceLab = new PracticeLab(tasks, () -> i18n, () -> stage, this::useBackend, this::labMessage);
@@ -117,13 +150,42 @@ public class PullfixApp extends Application {
         UserSettings s = store.load();
         i18n = i18nFor(s.language());
         dialogs = new FxDialogService(() -> stage, i18n);
-        vm = new MainViewModel(tasks, new FxBridge(), dialogs, backendFactory.get(), i18n, store, lab);
+        vm = new MainViewModel(tasks, new FxBridge(), dialogs, backendFactory.get(), i18n, store, lab, null, checkTimeout);
+        wireFixes(i18n, dialogs, s);
         view = new MainView(vm, i18n, this::languageChanged);
         stage.getScene().setRoot(view.root());
         stage.setTitle(i18n.t("app.title"));
         applyTheme(vm.darkProperty().get());
         vm.darkProperty().addListener((o, a, b) -> applyTheme(b));
         vm.log(i18n.t("log.started"));
+    }
+
+    /** The wizard's fix buttons: one write path (backup, audit in the data folder), hidden in read-only mode. */
+    private void wireFixes(I18n i18n, DialogService dialogs, UserSettings s) {
+        boolean ro = readOnly || s.readOnly();
+        Path data = dataDir != null ? dataDir : DataDirs.userData();
+        String user = System.getProperty("user.name", "unknown");
+        var fixes = new dev.pullfix.app.fix.WizardFixes(i18n, tasks,
+                context -> new dev.pullfix.model.fix.WritePath(new dev.pullfix.model.fix.BackupStore(data),
+                        new dev.pullfix.model.fix.AuditLog(data), java.time.Clock.systemUTC(),
+                        user + " (context " + context + ")", ro),
+                ro, fixDialogs != null ? fixDialogs.apply(i18n) : new dev.pullfix.app.fix.FxFixDialogs(i18n, stage),
+                fixPrompts != null ? fixPrompts.apply(i18n) : new dev.pullfix.app.fix.FxFixPrompts(i18n, () -> stage),
+                dialogs, this::fixTarget, vm::log, vm.wizard()::fixWritten);
+        vm.wizard().setFixHandler(fixes);
+        vm.wizard().writesAllowedProperty().set(!ro);
+    }
+
+    private dev.pullfix.app.fix.WizardFixes.Target fixTarget() {
+        WorkbenchBackend.ClusterSession s = vm.session();
+        if (s == null) {
+            return null;
+        }
+        String profile = vm.selectedProfileProperty().get();
+        String region = vm.regionProperty().get();
+        return new dev.pullfix.app.fix.WizardFixes.Target(s.connection(), s.context().name(),
+                vm.backend().awsSessions(profile, region), vm.podTree().selectedPodProperty().get(),
+                List.copyOf(vm.wizard().fixes()));
     }
 
     /** Rebuilds the window in the chosen language (reconnects the current context). */

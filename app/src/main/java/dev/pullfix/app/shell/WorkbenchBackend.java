@@ -25,6 +25,15 @@ public interface WorkbenchBackend {
     /** Who the profile's credentials are ({@code sts:GetCallerIdentity}). */
     AwsResult<CallerIdentity> whoAmI(String profile, String region);
 
+    /**
+     * Opens AWS sessions for the runbook engine with this profile and region: the function takes a resource region
+     * ("" = the profile's own). Null when this backend has no AWS (test fakes).
+     */
+    default java.util.function.Function<String, dev.pullfix.model.aws.AwsSession> awsSessions(String profile,
+                                                                                             String region) {
+        return null;
+    }
+
     /** One open context. */
     interface ClusterSession extends AutoCloseable {
         ContextInfo context();
@@ -37,6 +46,11 @@ public interface WorkbenchBackend {
 
         /** The pod as YAML ({@code kubectl get pod -o yaml}). */
         String podYaml(String namespace, String pod);
+
+        /** The live connection (for the runbook engine and the write path), or null for fakes. */
+        default dev.pullfix.model.cluster.ClusterConnection connection() {
+            return null;
+        }
 
         @Override
         void close();

@@ -17,11 +17,15 @@ public record StepResult(Verdict verdict, String summary, Evidence evidence, Str
         /** Informational: a fact for the next step. */
         INFO,
         /** The check could not be made (a permission or the connection was missing). */
-        COULD_NOT_CHECK
+        COULD_NOT_CHECK,
+        /** The check does not apply to this image. */
+        SKIPPED,
+        /** An "after the fix" step: run it once the fix is applied. */
+        PENDING
     }
 
     /** Evidence shown under a step. */
-    public sealed interface Evidence permits Events, Json, Statements, None {
+    public sealed interface Evidence permits Events, Json, Statements, Table, Labeled, Group, None {
     }
 
     /** Events as {@code kubectl describe} lists them. */
@@ -34,6 +38,18 @@ public record StepResult(Verdict verdict, String summary, Evidence evidence, Str
 
     /** Plain statements, one per line (policy statements, next checks). */
     public record Statements(List<String> lines) implements Evidence {
+    }
+
+    /** A table (pods, secrets, the kubelet events as the runbook engine lists them). */
+    public record Table(List<String> columns, List<List<String>> rows) implements Evidence {
+    }
+
+    /** Evidence under a caption. */
+    public record Labeled(String label, Evidence inner) implements Evidence {
+    }
+
+    /** Several pieces of evidence, in order. */
+    public record Group(List<Evidence> parts) implements Evidence {
     }
 
     /** No evidence. */

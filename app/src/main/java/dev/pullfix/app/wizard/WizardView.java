@@ -34,11 +34,13 @@ public final class WizardView {
     private final Label title = new Label();
     private final Label hint = new Label();
     private final VBox stepper = new VBox(4);
+    private ScrollPane scroll;
     private final Label conclusion = new Label();
     private final Button back = new Button();
     private final Button next = new Button();
     private final Button runAll = new Button();
     private final Button cancel = new Button();
+    private final javafx.scene.layout.FlowPane fixBar = new javafx.scene.layout.FlowPane(8, 6);
 
     public WizardView(WizardViewModel vm, I18n i18n) {
         this.vm = vm;
@@ -80,9 +82,22 @@ public final class WizardView {
     }
 
     private void layoutParts() {
-        VBox header = new VBox(6, title, hint, conclusion);
+        fixBar.setId("wizardFixes");
+        Label written = new Label();
+        written.setId("wizardAfterFix");
+        written.setWrapText(true);
+        written.textProperty().bind(vm.afterFixProperty().orElse(""));
+        Button again = new Button(i18n.t("wizard.diagnoseAgain"), new FontIcon(Material2MZ.REFRESH));
+        again.setId("wizardDiagnoseAgain");
+        again.setOnAction(e -> vm.diagnoseAgain());
+        HBox afterFix = new HBox(10, written, again);
+        afterFix.setAlignment(Pos.CENTER_LEFT);
+        afterFix.getStyleClass().add("after-fix");
+        afterFix.visibleProperty().bind(vm.afterFixProperty().isNotNull());
+        afterFix.managedProperty().bind(afterFix.visibleProperty());
+        VBox header = new VBox(6, title, hint, conclusion, fixBar, afterFix);
         header.setPadding(new Insets(12, 16, 8, 16));
-        ScrollPane scroll = new ScrollPane(stepper);
+        scroll = new ScrollPane(stepper);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         stepper.setPadding(new Insets(4, 16, 8, 16));
@@ -107,6 +122,29 @@ public final class WizardView {
         InvalidationListener rebuild = o -> rebuild();
         vm.steps().addListener(rebuild);
         vm.currentProperty().addListener(rebuild);
+        InvalidationListener fixes = o -> rebuildFixes();
+        vm.fixes().addListener(fixes);
+        vm.writesAllowedProperty().addListener(fixes);
+        rebuildFixes();
+    }
+
+    private void rebuildFixes() {
+        fixBar.getChildren().clear();
+        if (vm.writesAllowedProperty().get()) {
+            for (var offer : vm.fixes()) {
+                if (offer.plan().kind() == dev.pullfix.model.diagnosis.runbook.FixKind.MANUAL) {
+                    continue;
+                }
+                Button b = new Button(offer.label(), new FontIcon(Material2AL.BUILD));
+                b.setId("fix-" + offer.plan().kind().name());
+                b.getStyleClass().add("accent");
+                b.setWrapText(true);
+                b.setOnAction(e -> vm.startFix(offer));
+                fixBar.getChildren().add(b);
+            }
+        }
+        fixBar.setVisible(!fixBar.getChildren().isEmpty());
+        fixBar.setManaged(fixBar.isVisible());
     }
 
     private void setupBindings() {
@@ -127,8 +165,26 @@ public final class WizardView {
     private void rebuild() {
         stepper.getChildren().clear();
         int cur = vm.currentProperty().get();
+        Node open = null;
         for (int i = 0; i < vm.steps().size(); i++) {
-            stepper.getChildren().add(stepBox(vm.steps().get(i), i, i == cur, i == vm.steps().size() - 1));
+            Node box = stepBox(vm.steps().get(i), i, i == cur, i == vm.steps().size() - 1);
+            stepper.getChildren().add(box);
+            if (i == cur) {
+                open = box;
+            }
+        }
+        if (open != null && scroll != null) {
+            Node target = open;
+            // after the next layout pass: bring the open step (its verdict and evidence) into view
+            javafx.application.Platform.runLater(() -> {
+                scroll.applyCss();
+                scroll.layout();
+                double range = stepper.getHeight() - scroll.getViewportBounds().getHeight();
+                if (range > 0) {
+                    double y = target.getBoundsInParent().getMinY() - 8;
+                    scroll.setVvalue(Math.max(0, Math.min(1, y / range)));
+                }
+            });
         }
     }
 
@@ -164,6 +220,10 @@ public final class WizardView {
             copy.setId("copyCommand");
             copy.getStyleClass().add("small");
             copy.setOnAction(e -> vm.copyCommand(s));
+            copy.setMinWidth(Region.USE_PREF_SIZE);
+            cmd.setWrapText(true);
+            cmd.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(cmd, Priority.ALWAYS);
             HBox cmdLine = new HBox(8, cmd, copy);
             cmdLine.setAlignment(Pos.CENTER_LEFT);
             VBox evidence = new VBox(6);
@@ -202,6 +262,8 @@ public final class WizardView {
                         case PROBLEM -> Material2AL.ERROR;
                         case INFO -> Material2AL.INFO;
                         case COULD_NOT_CHECK -> Material2AL.HELP;
+                        case SKIPPED -> Material2MZ.REMOVE_CIRCLE_OUTLINE;
+                        case PENDING -> Material2MZ.SCHEDULE;
                     });
             state.getStyleClass().setAll("step-state", r == null ? "pending" : r.verdict().name().toLowerCase());
             oneLine.setText(open || r == null ? "" : r.summary());
@@ -217,9 +279,33 @@ public final class WizardView {
         return box;
     }
 
+    private static Node table(StepResult.Table t) {
+        javafx.scene.control.TableView<java.util.List<String>> table = new javafx.scene.control.TableView<>();
+        table.setId("evidenceTable");
+        for (int i = 0; i < t.columns().size(); i++) {
+            int col = i;
+            javafx.scene.control.TableColumn<java.util.List<String>, String> c =
+                    new javafx.scene.control.TableColumn<>(t.columns().get(i));
+            c.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyStringWrapper(
+                    col < cd.getValue().size() ? cd.getValue().get(col) : ""));
+            int longest = t.columns().get(i).length();
+            for (var row : t.rows()) {
+                longest = Math.max(longest, col < row.size() && row.get(col) != null ? row.get(col).length() : 0);
+            }
+            // size each column to its text (the last one, usually the message, takes the rest and scrolls)
+            c.setPrefWidth(i == t.columns().size() - 1 ? Math.max(300, Math.min(1400, 7.5 * longest + 24))
+                    : Math.max(60, Math.min(260, 7.5 * longest + 24)));
+            table.getColumns().add(c);
+        }
+        table.getItems().setAll(t.rows());
+        table.setPrefHeight(Math.min(260, 34 + 26 * Math.max(1, t.rows().size())));
+        return table;
+    }
+
     private String verdictText(StepResult r) {
         String label = i18n.t("verdict." + r.verdict().name());
-        String text = label + ": " + r.summary();
+        // the runbook texts of "could not check" already start with it
+        String text = r.summary() != null && r.summary().startsWith(label) ? r.summary() : label + ": " + r.summary();
         if (r.missingPermission() != null) {
             text += "\n" + i18n.t("wizard.missingPermission", r.missingPermission());
         }
@@ -240,6 +326,28 @@ public final class WizardView {
             sp.setPrefHeight(Math.min(300, 20 + 18 * j.json().lines().count()));
             sp.setId("evidenceJson");
             return sp;
+        }
+        if (e instanceof StepResult.Table t) {
+            return table(t);
+        }
+        if (e instanceof StepResult.Labeled l) {
+            Node inner = evidenceNode(l.inner());
+            if (inner == null) {
+                return null;
+            }
+            Label cap = new Label(l.label());
+            cap.getStyleClass().add("evidence-label");
+            return new VBox(4, cap, inner);
+        }
+        if (e instanceof StepResult.Group g) {
+            VBox all = new VBox(10);
+            for (StepResult.Evidence part : g.parts()) {
+                Node n = evidenceNode(part);
+                if (n != null) {
+                    all.getChildren().add(n);
+                }
+            }
+            return all;
         }
         if (e instanceof StepResult.Statements st) {
             VBox lines = new VBox(4);

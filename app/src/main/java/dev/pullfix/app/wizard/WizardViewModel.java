@@ -2,6 +2,8 @@ package dev.pullfix.app.wizard;
 
 import dev.pullfix.app.common.DialogService;
 import dev.pullfix.app.common.TaskRunner;
+import dev.pullfix.app.common.UiBridge;
+import dev.pullfix.model.diagnosis.runbook.CancelToken;
 import dev.pullfix.model.cluster.PodInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,18 @@ public final class WizardViewModel {
             this.step = step;
         }
 
+        /** A step the walk already settled. */
+        static StepState settled(DiagnosisStep step) {
+            StepState s = new StepState(step);
+            try {
+                s.result.set(step.check().call());
+            } catch (Exception e) {
+                s.result.set(StepResult.couldNotCheck(String.valueOf(e.getMessage()), null));
+            }
+            s.status.set(Status.DONE);
+            return s;
+        }
+
         public DiagnosisStep step() {
             return step;
         }
@@ -60,6 +74,13 @@ public final class WizardViewModel {
     private final ReadOnlyObjectWrapper<PodInfo> pod = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<StepResult> conclusion = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<DiagnosisPlanner.FixOffer> fixes = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper walking = new ReadOnlyBooleanWrapper(false);
+    private final UiBridge bridge;
+    private CancelToken token;
+    private final javafx.beans.property.BooleanProperty writesAllowed = new javafx.beans.property.SimpleBooleanProperty(false);
+    private Consumer<DiagnosisPlanner.FixOffer> fixHandler;
+    private final ReadOnlyObjectWrapper<String> afterFix = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canBack;
     private final BooleanBinding canNext;
     private TaskRunner.Handle handle;
@@ -67,13 +88,20 @@ public final class WizardViewModel {
     private boolean runAll;
 
     public WizardViewModel(TaskRunner tasks, DialogService dialogs, DiagnosisPlanner planner, Consumer<String> log) {
+        this(tasks, UiBridge.immediate(), dialogs, planner, log);
+    }
+
+    /** @param bridge hands the steps a walking planner settles to the UI thread as they come */
+    public WizardViewModel(TaskRunner tasks, UiBridge bridge, DialogService dialogs, DiagnosisPlanner planner,
+                           Consumer<String> log) {
+        this.bridge = bridge;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.planner = planner;
         this.log = log;
         canBack = Bindings.createBooleanBinding(() -> current.get() > 0, current);
         canNext = Bindings.createBooleanBinding(() -> current.get() >= 0 && current.get() < steps.size() - 1
-                && !running.get(), current, running, steps);
+                && (!running.get() || walking.get()), current, running, walking, steps);
     }
 
     // ------------------------------------------------------------------ state
@@ -100,6 +128,52 @@ public final class WizardViewModel {
         return conclusion.getReadOnlyProperty();
     }
 
+    /** The fixes the finished diagnosis proposes (walking planners only). */
+    public ObservableList<DiagnosisPlanner.FixOffer> fixes() {
+        return fixes;
+    }
+
+    /** Whether fix buttons are offered (false in read-only mode or when nothing can write). */
+    public javafx.beans.property.BooleanProperty writesAllowedProperty() {
+        return writesAllowed;
+    }
+
+    /** What a fix button does (opens the fix's dialog or window); set by the shell. */
+    public void setFixHandler(Consumer<DiagnosisPlanner.FixOffer> handler) {
+        this.fixHandler = handler;
+    }
+
+    /** Starts a proposed fix (the handler opens its dialog; nothing is written without a confirmation there). */
+    public void startFix(DiagnosisPlanner.FixOffer offer) {
+        if (fixHandler != null && writesAllowed.get()) {
+            log.accept("fix: " + offer.label());
+            fixHandler.accept(offer);
+        }
+    }
+
+    /** After a fix was written: the offer to watch the pod recover and diagnose again (empty otherwise). */
+    public ReadOnlyObjectProperty<String> afterFixProperty() {
+        return afterFix.getReadOnlyProperty();
+    }
+
+    /** Tells the wizard a fix was written (the live tree shows the pod recovering); offers a new diagnosis. */
+    public void fixWritten(String message) {
+        afterFix.set(message);
+    }
+
+    /** Diagnoses the pod again (after a fix). */
+    public void diagnoseAgain() {
+        PodInfo p = pod.get();
+        if (p != null) {
+            show(p);
+        }
+    }
+
+    /** True while the steps come from a walk (settled as they arrive) rather than from checks run one by one. */
+    public ReadOnlyBooleanProperty walkingProperty() {
+        return walking.getReadOnlyProperty();
+    }
+
     public BooleanBinding canBackProperty() {
         return canBack;
     }
@@ -116,7 +190,17 @@ public final class WizardViewModel {
         generation++;
         pod.set(p);
         conclusion.set(null);
+        afterFix.set(null);
+        fixes.clear();
         runAll = false;
+        walking.set(false);
+        if (p != null && planner instanceof DiagnosisPlanner.Walking w) {
+            Object prepared = w.prepare(p);
+            if (prepared != null) {
+                walk(w, p, prepared);
+                return;
+            }
+        }
         List<StepState> fresh = new ArrayList<>();
         if (p != null) {
             for (DiagnosisStep s : planner.plan(p)) {
@@ -128,6 +212,65 @@ public final class WizardViewModel {
         if (!fresh.isEmpty()) {
             runStep(fresh.get(0));
         }
+    }
+
+    private void walk(DiagnosisPlanner.Walking w, PodInfo p, Object prepared) {
+        long gen = generation;
+        steps.clear();
+        current.set(-1);
+        walking.set(true);
+        running.set(true);
+        CancelToken t = new CancelToken();
+        token = t;
+        log.accept("diagnose " + p.namespace() + "/" + p.name());
+        Consumer<DiagnosisStep> sink = bridge.batching(list -> {
+            if (gen != generation) {
+                return;
+            }
+            for (DiagnosisStep s : list) {
+                if (steps.stream().noneMatch(x -> x.step().number() == s.number())) {
+                    steps.add(StepState.settled(s));
+                }
+            }
+            if (current.get() < 0 && !steps.isEmpty()) {
+                current.set(0);
+            }
+        });
+        handle = tasks.submit("diagnose " + p.name(), () -> w.walk(p, prepared, t, sink), walk -> {
+            if (gen != generation) {
+                return;
+            }
+            List<StepState> all = new ArrayList<>();
+            for (DiagnosisStep s : walk.steps()) {
+                StepState known = steps.stream().filter(x -> x.step().number() == s.number()).findFirst().orElse(null);
+                all.add(known != null ? known : StepState.settled(s));
+            }
+            int cur = current.get();
+            steps.setAll(all);
+            current.set(all.isEmpty() ? -1 : runAll ? all.size() - 1 : Math.max(0, Math.min(cur, all.size() - 1)));
+            fixes.setAll(walk.fixes());
+            conclusion.set(walk.conclusion());
+            running.set(false);
+            runAll = false;
+            log.accept(walk.cancelled() ? "diagnosis cancelled" : "diagnosis done: " + all.size() + " steps");
+        }, e -> {
+            if (gen != generation) {
+                return;
+            }
+            // the engine could not start: fall back to the planner's own steps
+            log.accept("runbook engine unavailable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            walking.set(false);
+            running.set(false);
+            List<StepState> fresh = new ArrayList<>();
+            for (DiagnosisStep s : planner.plan(p)) {
+                fresh.add(new StepState(s));
+            }
+            steps.setAll(fresh);
+            current.set(fresh.isEmpty() ? -1 : 0);
+            if (!fresh.isEmpty()) {
+                runStep(fresh.get(0));
+            }
+        });
     }
 
     /** Moves to the next step and runs it if it has not run. */
@@ -150,7 +293,7 @@ public final class WizardViewModel {
 
     /** Focuses a step by index (clicking its header) and runs it if pending. */
     public void goTo(int index) {
-        if (index < 0 || index >= steps.size() || running.get()) {
+        if (index < 0 || index >= steps.size() || running.get() && !walking.get()) {
             return;
         }
         current.set(index);
@@ -162,6 +305,14 @@ public final class WizardViewModel {
 
     /** Runs every step that has not run, in order, ending on the last one. */
     public void runAll() {
+        if (walking.get()) {
+            if (running.get()) {
+                runAll = true;
+            } else if (!steps.isEmpty()) {
+                current.set(steps.size() - 1);
+            }
+            return;
+        }
         if (steps.isEmpty()) {
             return;
         }
@@ -185,6 +336,12 @@ public final class WizardViewModel {
 
     /** Runs the current step again (after the user fixed something). */
     public void rerun() {
+        if (walking.get()) {
+            if (!running.get()) {
+                show(pod.get());
+            }
+            return;
+        }
         int i = current.get();
         if (i >= 0 && !running.get()) {
             runStep(steps.get(i));
@@ -199,6 +356,10 @@ public final class WizardViewModel {
 
     /** Cancels the running check, if any. */
     public void cancel() {
+        if (token != null) {
+            token.cancel();
+            token = null;
+        }
         if (handle != null && !handle.isDone()) {
             handle.cancel();
             for (StepState s : steps) {

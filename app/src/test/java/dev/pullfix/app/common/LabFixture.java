@@ -1,5 +1,6 @@
 package dev.pullfix.app.common;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pullfix.app.shell.ModelBackend;
 import dev.pullfix.model.aws.AwsEnvironment;
 import dev.pullfix.model.cluster.ClusterConnector;
@@ -73,6 +74,60 @@ public final class LabFixture implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Adds namespace {@code shop} with a bare Deployment {@code web} whose one pod cannot pull {@code nginx:foo} (a tag
+     * that does not exist): Deployment, ReplicaSet, Pod in ImagePullBackOff and the kubelet's events, as a real cluster
+     * shows them.
+     */
+    public void addBareFailingDeployment(int server) throws java.io.IOException {
+        var store = servers[server].store();
+        var m = new com.fasterxml.jackson.databind.ObjectMapper();
+        Instant now = Instant.now();
+        store.put((ObjectNode) m.readTree("""
+                {"apiVersion":"v1","kind":"Namespace","metadata":{"name":"shop"}}"""));
+        var d = store.put((ObjectNode) m.readTree("""
+                {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","namespace":"shop","generation":1,
+                 "labels":{"app":"web"}},
+                 "spec":{"replicas":1,"selector":{"matchLabels":{"app":"web"}},
+                  "template":{"metadata":{"labels":{"app":"web"}},
+                   "spec":{"containers":[{"name":"web","image":"nginx:foo"}]}}}}"""));
+        String dUid = d.toJson().path("metadata").path("uid").asText();
+        var rs = store.put((ObjectNode) m.readTree("""
+                {"apiVersion":"apps/v1","kind":"ReplicaSet","metadata":{"name":"web-7c9d8f6b5","namespace":"shop",
+                 "labels":{"app":"web","pod-template-hash":"7c9d8f6b5"},
+                 "ownerReferences":[{"apiVersion":"apps/v1","kind":"Deployment","name":"web","uid":"%s","controller":true}]},
+                 "spec":{"replicas":1,"selector":{"matchLabels":{"app":"web","pod-template-hash":"7c9d8f6b5"}},
+                  "template":{"metadata":{"labels":{"app":"web","pod-template-hash":"7c9d8f6b5"}},
+                   "spec":{"containers":[{"name":"web","image":"nginx:foo"}]}}}}""".formatted(dUid)));
+        String rsUid = rs.toJson().path("metadata").path("uid").asText();
+        var pod = store.put((ObjectNode) m.readTree("""
+                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"web-7c9d8f6b5-x2vqk","namespace":"shop",
+                 "creationTimestamp":"%s","labels":{"app":"web","pod-template-hash":"7c9d8f6b5"},
+                 "ownerReferences":[{"apiVersion":"apps/v1","kind":"ReplicaSet","name":"web-7c9d8f6b5","uid":"%s","controller":true}]},
+                 "spec":{"nodeName":"ip-10-0-1-23.us-west-2.compute.internal","containers":[{"name":"web","image":"nginx:foo"}]},
+                 "status":{"phase":"Pending","containerStatuses":[{"name":"web","image":"nginx:foo","imageID":"",
+                  "ready":false,"restartCount":0,"started":false,
+                  "state":{"waiting":{"reason":"ImagePullBackOff","message":"Back-off pulling image \\"nginx:foo\\""}}}]}}"""
+                .formatted(now.minusSeconds(300), rsUid)));
+        String podUid = pod.toJson().path("metadata").path("uid").asText();
+        String[][] events = {
+                {"Scheduled", "Normal", "Successfully assigned shop/web-7c9d8f6b5-x2vqk to ip-10-0-1-23.us-west-2.compute.internal", "default-scheduler"},
+                {"Pulling", "Normal", "Pulling image \\\"nginx:foo\\\"", "kubelet"},
+                {"Failed", "Warning", "Failed to pull image \\\"nginx:foo\\\": rpc error: code = NotFound desc = failed to pull and unpack image \\\"docker.io/library/nginx:foo\\\": failed to resolve reference \\\"docker.io/library/nginx:foo\\\": docker.io/library/nginx:foo: not found", "kubelet"},
+                {"Failed", "Warning", "Error: ErrImagePull", "kubelet"},
+                {"BackOff", "Normal", "Back-off pulling image \\\"nginx:foo\\\"", "kubelet"},
+                {"Failed", "Warning", "Error: ImagePullBackOff", "kubelet"}};
+        for (int i = 0; i < events.length; i++) {
+            String t = now.minusSeconds(290 - i * 10L).toString();
+            store.put((ObjectNode) m.readTree("""
+                    {"apiVersion":"v1","kind":"Event","metadata":{"name":"web-7c9d8f6b5-x2vqk.%d","namespace":"shop"},
+                     "involvedObject":{"kind":"Pod","namespace":"shop","name":"web-7c9d8f6b5-x2vqk","uid":"%s","apiVersion":"v1"},
+                     "reason":"%s","type":"%s","message":"%s","source":{"component":"%s"},"count":1,
+                     "firstTimestamp":"%s","lastTimestamp":"%s"}""".formatted(i, podUid, events[i][0], events[i][1],
+                    events[i][2], events[i][3], t, t)));
+        }
     }
 
     @Override

@@ -43,6 +43,7 @@ class Screenshots {
         dir = Files.createTempDirectory("pullfix-shots");
         lab = new LabFixture(dir, 1200);
         lab.addBrokenContext();
+        lab.addBareFailingDeployment(0);
         Files.createDirectories(OUT);
     }
 
@@ -64,7 +65,8 @@ class Screenshots {
             if (app != null) {
                 app.stop();
             }
-            app = new PullfixApp(lab::backend, data, LabLauncher.unavailable());
+            app = new PullfixApp(lab::backend, data, LabLauncher.unavailable())
+                    .withCheckTimeout(java.time.Duration.ofSeconds(3));
             app.start(stage);
             stage.setX(0);
             stage.setY(0);
@@ -103,17 +105,17 @@ class Screenshots {
             TreeRow.PodRow row = app.viewModel().podTree().pod(key);
             app.view().treeView().select(row);
         });
-        await(() -> app.viewModel().wizard().steps().size() == 4
-                && app.viewModel().wizard().steps().get(0).resultProperty().get() != null
-                && !app.viewModel().events().isEmpty());
+        await(() -> app.viewModel().wizard().walkingProperty().get() && !app.viewModel().wizard().runningProperty().get()
+                && !app.viewModel().wizard().steps().isEmpty() && !app.viewModel().events().isEmpty());
     }
 
     void walkWizard(FxRobot robot, String prefix) throws Exception {
         shot(robot, prefix + "-step1");
-        for (int i = 1; i < 4; i++) {
+        int n = app.viewModel().wizard().steps().size();
+        for (int i = 1; i < n; i++) {
             int step = i;
             robot.interact(() -> app.viewModel().wizard().next());
-            await(() -> app.viewModel().wizard().steps().get(step).resultProperty().get() != null);
+            await(() -> app.viewModel().wizard().currentProperty().get() == step);
             shot(robot, prefix + "-step" + (i + 1));
         }
     }
@@ -131,6 +133,30 @@ class Screenshots {
         shot(robot, "01-tree");
         selectEcr403(robot);
         walkWizard(robot, "02-ecr403");
+        // the wrong-tag pod: its fix button, the tag picker, the write path's confirmation (cancelled)
+        robot.interact(() -> app.view().treeView().select(app.viewModel().podTree().pod("shop/web-7c9d8f6b5-x2vqk")));
+        await(() -> app.viewModel().wizard().walkingProperty().get() && !app.viewModel().wizard().runningProperty().get()
+                && !app.viewModel().wizard().fixes().isEmpty());
+        robot.interact(() -> app.viewModel().wizard().runAll());
+        await(() -> true);
+        shot(robot, "08-tag-fix-offered");
+        javafx.application.Platform.runLater(() -> app.viewModel().wizard().startFix(app.viewModel().wizard().fixes()
+                .stream().filter(f -> f.plan().kind() == dev.pullfix.model.diagnosis.runbook.FixKind.IMAGE_TAG_CHANGE)
+                .findFirst().orElseThrow()));
+        await(() -> robot.lookup("#tagPicker").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#tagPicker").<javafx.scene.control.ComboBox<String>>query().getEditor().setText("1.27.3"));
+        shot(robot, "09-tag-picker");
+        robot.interact(() -> robot.lookup(".dialog-pane").queryAllAs(javafx.scene.control.DialogPane.class).stream()
+                .filter(dp -> dp.lookup("#tagPicker") != null).findFirst().orElseThrow()
+                .lookupButton(javafx.scene.control.ButtonType.OK).fireEvent(new javafx.event.ActionEvent()));
+        await(() -> robot.lookup(".dialog-pane").queryAll().stream().anyMatch(n -> n.lookup("#tagPicker") == null));
+        Thread.sleep(800);
+        shot(robot, "10-fix-confirmation");
+        robot.interact(() -> robot.lookup(".dialog-pane").queryAll().forEach(n -> {
+            if (n.getScene().getWindow() instanceof javafx.stage.Stage st && st != stage) {
+                st.close();
+            }
+        }));
         robot.interact(() -> app.view().treeView().tree().getScene().lookup("#tabYaml")); // keep the events tab
         robot.interact(() -> app.viewModel().podTree().failingOnlyProperty().set(true));
         robot.interact(() -> app.viewModel().podTree().searchTextProperty().set("dkr.ecr"));
@@ -157,5 +183,20 @@ class Screenshots {
         });
         await(() -> app.viewModel().connectionProperty().get() == MainViewModel.Connection.NO_KUBECONFIG);
         shot(robot, "06-no-kubeconfig");
+
+        // the ECR policy fix window opened on Pullfix's minimal proposal for seed 000 (English, then Japanese)
+        for (String lang : new String[] {"en", "ja"}) {
+            Path data = Files.createTempDirectory(dir, "policy");
+            robot.interact(() -> {
+                var w = dev.pullfix.app.policy.PolicyFixWindowDemo.seed000(java.util.Locale.forLanguageTag(lang), data);
+                javafx.scene.Scene scene = new javafx.scene.Scene(w.root(), 1560, 960);
+                scene.getStylesheets().add(PullfixApp.class.getResource("/dev/pullfix/app/app.css").toExternalForm());
+                stage.setScene(scene);
+                stage.setX(0);
+                stage.setY(0);
+            });
+            await(() -> true);
+            shot(robot, "07-policy-fix-" + lang);
+        }
     }
 }

@@ -1,0 +1,164 @@
+package dev.pullfix.app.fix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pullfix.app.common.LabFixture;
+import dev.pullfix.app.common.LabLauncher;
+import dev.pullfix.app.shell.MainViewModel;
+import dev.pullfix.app.shell.PullfixApp;
+import dev.pullfix.model.diagnosis.runbook.FixKind;
+import dev.pullfix.model.fix.Preview;
+import dev.pullfix.model.lab.server.ResourceTypes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.TreeCell;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window (headless) against the lab API server with one bare failing Deployment ({@code nginx:foo}, a tag
+ * that does not exist): the wizard offers the tag change, the tag picker takes a typed tag, and the Deployment's
+ * template changes only after the confirmation.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WizardFixWindowTest {
+    static final String NS = "shop";
+    static Path dir;
+    static LabFixture lab;
+    PullfixApp app;
+    final List<Preview> confirmations = new CopyOnWriteArrayList<>();
+    final List<List<String>> pickerTags = new CopyOnWriteArrayList<>();
+    volatile boolean answer;
+    Path data;
+
+    @BeforeAll
+    static void labWithABareFailingDeployment() throws Exception {
+        dir = Files.createTempDirectory("pullfix-fix-window");
+        lab = new LabFixture(dir, 5);
+        lab.addBareFailingDeployment(0);
+    }
+
+    @AfterAll
+    static void stopLab() {
+        lab.close();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        data = Files.createTempDirectory(dir, "data");
+        app = new PullfixApp(lab::backend, data, LabLauncher.unavailable())
+                .withCheckTimeout(Duration.ofSeconds(3))
+                .withFixDialogs(i18n -> p -> {
+                    confirmations.add(p);
+                    return answer;
+                })
+                .withFixPrompts(i18n -> new FixPrompts() {
+                    @Override
+                    public Optional<String> pickTag(String container, String image, List<String> tags) {
+                        pickerTags.add(tags);
+                        return Optional.of("1.27.3");
+                    }
+
+                    @Override
+                    public Optional<PullSecret> pullSecret(String suggestedName, String server) {
+                        return Optional.empty();
+                    }
+                });
+        app.start(stage);
+    }
+
+    void waitUntil(java.util.concurrent.Callable<Boolean> c) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, c);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out; activity " + app.viewModel().activity(), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    String templateImage() {
+        return lab.servers[0].store().get(ResourceTypes.DEPLOYMENTS, NS, "web").orElseThrow().toJson()
+                .path("spec").path("template").path("spec").path("containers").path(0).path("image").asText();
+    }
+
+    void openTheFailingPodsDiagnosis(FxRobot robot) throws Exception {
+        selectTheFailingPod(robot);
+        var wizard = app.viewModel().wizard();
+        assertThat(wizard.fixes()).extracting(f -> f.plan().kind()).contains(FixKind.IMAGE_TAG_CHANGE);
+        waitUntil(() -> robot.lookup("#fix-IMAGE_TAG_CHANGE").tryQuery().isPresent());
+    }
+
+    void selectTheFailingPod(FxRobot robot) throws Exception {
+        waitUntil(() -> app.viewModel().connectionProperty().get() == MainViewModel.Connection.LIVE
+                && app.viewModel().podTree().podCountProperty().get() > 0);
+        String name = "web-7c9d8f6b5-x2vqk";
+        robot.clickOn("#treeSearch").write(name);
+        waitUntil(() -> robot.lookup(".pod-tree-cell").queryAll().stream()
+                .anyMatch(n -> ((TreeCell<?>) n).getText() != null && ((TreeCell<?>) n).getText().startsWith(name)));
+        TreeCell<?> cell = robot.lookup(".pod-tree-cell").queryAll().stream().map(n -> (TreeCell<?>) n)
+                .filter(c -> c.getText() != null && c.getText().startsWith(name)).findFirst().orElseThrow();
+        robot.clickOn(cell);
+        var wizard = app.viewModel().wizard();
+        waitUntil(() -> wizard.walkingProperty().get() && !wizard.runningProperty().get());
+    }
+
+    @Test
+    void readOnlyModeOffersNoFixButton(FxRobot robot) throws Exception {
+        Path other = Files.createTempDirectory(dir, "ro");
+        robot.interact(() -> {
+            app.stop();
+            Stage s = new Stage();
+            app = new PullfixApp(lab::backend, other, LabLauncher.unavailable()).withReadOnly(true)
+                    .withCheckTimeout(Duration.ofSeconds(3));
+            app.start(s);
+        });
+        selectTheFailingPod(robot);
+        assertThat(app.viewModel().wizard().fixes()).isNotEmpty();
+        assertThat(robot.lookup("#wizardFixes").<javafx.scene.Node>queryAll()).allMatch(n -> !n.isVisible());
+        assertThat(robot.lookup("#fix-IMAGE_TAG_CHANGE").tryQuery()).isEmpty();
+        assertThat(Files.exists(other.resolve("audit.jsonl"))).isFalse();
+    }
+
+    @Test
+    void confirmingTheTagChangeSetsTheDeploymentsTemplateImage(FxRobot robot) throws Exception {
+        answer = true;
+        openTheFailingPodsDiagnosis(robot);
+        robot.clickOn("#fix-IMAGE_TAG_CHANGE");
+        waitUntil(() -> templateImage().equals("nginx:1.27.3"));
+        assertThat(confirmations).hasSize(1);
+        assertThat(confirmations.get(0).diff()).contains("nginx:foo").contains("nginx:1.27.3");
+        assertThat(pickerTags).hasSize(1);
+        waitUntil(() -> app.viewModel().wizard().afterFixProperty().get() != null);
+        assertThat(robot.lookup("#wizardDiagnoseAgain").queryAs(Button.class).isVisible()).isTrue();
+        var audit = new dev.pullfix.model.fix.AuditLog(data).read();
+        assertThat(audit).isNotEmpty();
+        assertThat(audit.get(audit.size() - 1).actor()).contains("lab-a");
+    }
+
+    @Test
+    void cancellingTheConfirmationWritesNothing(FxRobot robot) throws Exception {
+        answer = false;
+        String before = templateImage();
+        openTheFailingPodsDiagnosis(robot);
+        robot.clickOn("#fix-IMAGE_TAG_CHANGE");
+        waitUntil(() -> confirmations.size() == 1);
+        waitUntil(() -> app.viewModel().activity().stream().anyMatch(l -> l.contains("CANCELLED")));
+        assertThat(templateImage()).isEqualTo(before);
+        assertThat(app.viewModel().wizard().afterFixProperty().get()).isNull();
+    }
+}

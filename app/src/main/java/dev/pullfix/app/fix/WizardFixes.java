@@ -4,6 +4,8 @@ import dev.pullfix.app.common.DialogService;
 import dev.pullfix.app.common.I18n;
 import dev.pullfix.app.common.TaskRunner;
 import dev.pullfix.app.policy.PolicyFixWindow;
+import dev.pullfix.model.fix.aws.AttachRolePolicyPlan;
+import dev.pullfix.model.fix.aws.VpcEndpointPolicyPlan;
 import dev.pullfix.app.wizard.DiagnosisPlanner.FixOffer;
 import dev.pullfix.model.aws.AwsResult;
 import dev.pullfix.model.aws.AwsSession;
@@ -110,6 +112,10 @@ public final class WizardFixes implements Consumer<FixOffer> {
             case ADD_IMAGE_PULL_SECRET -> write(PodTemplatePlan.addImagePullSecret(kube(t), workload(t, plan),
                     plan.details().getOrDefault("secret", plan.target().name())));
             case ECR_POLICY_EDIT -> policyEdit(t, plan);
+            case NODE_ROLE_ATTACH_POLICY -> awsWrite(t, null, s -> new AttachRolePolicyPlan(s.iam(), s.iamWriter(),
+                    plan.target().scope(), plan.target().name(), plan.details().get("policyArn")));
+            case VPC_ENDPOINT_POLICY_EDIT -> awsWrite(t, plan.target().scope(), s -> new VpcEndpointPolicyPlan(s.ec2(),
+                    s.ec2Writer(), "-", plan.target().scope(), plan.details().get("vpc"), plan.target().name(), null, null));
             default -> notices.notifyInfo(i18n.t("fix.title"), offer.label());
         }
     }
@@ -222,6 +228,17 @@ public final class WizardFixes implements Consumer<FixOffer> {
             w.fix().outcomeProperty().addListener((o, a, b) -> afterWrite(b, null));
         }, e -> notices.notifyError(i18n.t("fix.title"), i18n.t("fix.policy.readFailed", repo),
                 e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
+
+    /** An AWS-side fix (IAM, EC2) through the write path, on a session for the region, closed afterwards. */
+    private void awsWrite(Target t, String region, Function<AwsSession, FixPlan> planFor) {
+        if (t.aws() == null) {
+            notices.notifyInfo(i18n.t("fix.title"), i18n.t("fix.noAws"));
+            return;
+        }
+        tasks.submit("aws session", () -> t.aws().apply(region), session -> write(planFor.apply(session), session::close),
+                e -> notices.notifyError(i18n.t("fix.title"), i18n.t("fix.noAws"),
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     }
 
     // ------------------------------------------------------------------ the write path

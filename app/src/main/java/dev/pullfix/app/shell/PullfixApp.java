@@ -234,6 +234,11 @@ public class PullfixApp extends Application {
                 view.centreSplit().getDividerPositions()[0], view.verticalSplit().getDividerPositions()[0]);
     }
 
+    /** The practice lab launcher, when this app made its own (tests look at the running scenario). */
+    public java.util.Optional<PracticeLab> practiceLab() {
+        return java.util.Optional.ofNullable(practiceLab);
+    }
+
     /** The view-model (tests drive it). */
     public MainViewModel viewModel() {
         return vm;

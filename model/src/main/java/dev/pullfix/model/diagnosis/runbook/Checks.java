@@ -753,7 +753,8 @@ public final class Checks {
                                     ask[0], d.decision() == Decision.EXPLICIT_DENY ? sid : "-"))
                             .fix(new FixPlan(FixKind.VPC_ENDPOINT_POLICY_EDIT, "fix.vpcEndpointPolicyEdit",
                                     List.of(e.id(), ask[0], role.name()), new FixPlan.Target("VpcEndpoint", e.id(), region),
-                                    Map.of("action", ask[0], "resource", ask[1], "principal", role.arn(), "sid", sid)))
+                                    Map.of("action", ask[0], "resource", ask[1], "principal", role.arn(), "sid", sid,
+                                            "vpc", n.vpcId() == null ? "" : n.vpcId())))
                             .build().withEvidence(ev);
                 }
             }

@@ -58,8 +58,11 @@ class WizardFixWindowTest {
         lab.close();
     }
 
+    Stage stage;
+
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         data = Files.createTempDirectory(dir, "data");
         app = new PullfixApp(lab::backend, data, LabLauncher.unavailable())
                 .withCheckTimeout(Duration.ofSeconds(3))
@@ -122,10 +125,10 @@ class WizardFixWindowTest {
         Path other = Files.createTempDirectory(dir, "ro");
         robot.interact(() -> {
             app.stop();
-            Stage s = new Stage();
+            // the same window, so lookups cannot find the old app's nodes in a second one
             app = new PullfixApp(lab::backend, other, LabLauncher.unavailable()).withReadOnly(true)
                     .withCheckTimeout(Duration.ofSeconds(3));
-            app.start(s);
+            app.start(stage);
         });
         selectTheFailingPod(robot);
         assertThat(app.viewModel().wizard().fixes()).isNotEmpty();

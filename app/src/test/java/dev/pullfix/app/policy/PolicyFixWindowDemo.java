@@ -1,5 +1,7 @@
 package dev.pullfix.app.policy;
 
+import dev.pullfix.model.aws.InMemoryEcr;
+
 import dev.pullfix.app.common.I18n;
 import dev.pullfix.app.common.TaskRunner;
 import dev.pullfix.model.fix.AuditLog;
@@ -18,7 +20,7 @@ public final class PolicyFixWindowDemo {
     }
 
     public static PolicyFixWindow seed000(Locale locale, Path data) {
-        PolicyFixWindowTest.Repo repo = new PolicyFixWindowTest.Repo();
+        InMemoryEcr repo = new InMemoryEcr(PolicyEditorViewModelTest.SEED);
         NamedPolicy readOnly = ManagedPolicies.all().stream()
                 .filter(m -> m.name().equals("AmazonEC2ContainerRegistryReadOnly"))
                 .map(m -> NamedPolicy.identity(m.arn(), m.document())).findFirst().orElseThrow();

@@ -5,14 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pullfix.app.common.I18n;
 import dev.pullfix.app.common.TaskRunner;
 import dev.pullfix.app.testing.Snapshots;
-import dev.pullfix.model.aws.AwsResult;
-import dev.pullfix.model.aws.EcrGateway;
-import dev.pullfix.model.aws.EcrImageId;
-import dev.pullfix.model.aws.EcrWriter;
-import dev.pullfix.model.aws.ImageDetail;
-import dev.pullfix.model.aws.ImageLookup;
-import dev.pullfix.model.aws.PullThroughCacheRule;
-import dev.pullfix.model.aws.RepositoryInfo;
+import dev.pullfix.model.aws.InMemoryEcr;
 import dev.pullfix.model.fix.AuditLog;
 import dev.pullfix.model.fix.BackupStore;
 import dev.pullfix.model.fix.Outcome;
@@ -27,7 +20,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -40,51 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Seed 000 fixed from the GUI: the proposal lets the node role pull, confirm writes it, undo puts it back. */
 @ExtendWith(ApplicationExtension.class)
 class PolicyFixWindowTest {
-    static final class Repo implements EcrGateway, EcrWriter {
-        Optional<String> policy = Optional.of(PolicyEditorViewModelTest.SEED);
-        final List<String> writes = new ArrayList<>();
-
-        @Override
-        public AwsResult<RepositoryInfo> describeRepository(String r, String n) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AwsResult<Optional<PullThroughCacheRule>> pullThroughCacheRuleFor(String r, String n) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AwsResult<ImageLookup> describeImage(String r, String n, EcrImageId i) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AwsResult<List<ImageDetail>> listImages(String r, String n) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AwsResult<Optional<String>> getRepositoryPolicy(String r, String n) {
-            return AwsResult.ok(policy);
-        }
-
-        @Override
-        public AwsResult<String> setRepositoryPolicy(String r, String n, String text) {
-            writes.add(text);
-            policy = Optional.of(text);
-            return AwsResult.ok(text);
-        }
-
-        @Override
-        public AwsResult<String> deleteRepositoryPolicy(String r, String n) {
-            writes.add("<deleted>");
-            policy = Optional.empty();
-            return AwsResult.ok("");
-        }
-    }
-
-    final Repo repo = new Repo();
+    final InMemoryEcr repo = new InMemoryEcr(PolicyEditorViewModelTest.SEED);
     final List<String> confirmations = new ArrayList<>();
     boolean answer = true;
     PolicyFixWindow window;
@@ -119,13 +67,13 @@ class PolicyFixWindowTest {
         robot.clickOn("#policyWrite");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(confirmations).hasSize(1);
-        assertThat(repo.writes).isEmpty();
+        assertThat(repo.calls).doesNotContain("set");
         assertThat(window.fix().outcomeProperty().get().status()).isEqualTo(Outcome.Status.CANCELLED);
 
         answer = true;
         robot.clickOn("#policyWrite");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(repo.writes).hasSize(1);
+        assertThat(repo.calls).containsOnlyOnce("set");
         assertThat(window.fix().outcomeProperty().get().status()).isEqualTo(Outcome.Status.APPLIED);
 
         robot.clickOn("#policyUndo");

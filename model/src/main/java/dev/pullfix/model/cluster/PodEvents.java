@@ -98,61 +98,41 @@ public final class PodEvents {
         }
     }
 
-    static PodEvent fromCore(Event e) {
-        Instant first = micro(e.getEventTime());
-        if (first == null) {
-            first = PodInfos.parseTime(e.getFirstTimestamp());
-        }
-        Instant last;
-        int count;
-        boolean series = e.getSeries() != null;
-        if (series) {
-            last = micro(e.getSeries().getLastObservedTime());
-            count = e.getSeries().getCount() == null ? 1 : e.getSeries().getCount();
-        } else {
-            last = PodInfos.parseTime(e.getLastTimestamp());
-            count = e.getCount() == null ? 1 : e.getCount();
-        }
-        if (first == null) {
-            first = last;
-        }
-        if (last == null) {
-            last = first;
-        }
-        String from = e.getSource() != null && e.getSource().getComponent() != null
-                && !e.getSource().getComponent().isEmpty() ? e.getSource().getComponent() : e.getReportingComponent();
-        return new PodEvent(e.getType(), e.getReason(), from == null ? "" : from,
-                e.getMessage() == null ? "" : e.getMessage().strip(), Math.max(count, 1), first, last, series,
-                e.getMetadata() == null ? null : e.getMetadata().getUid());
+    /** A core/v1 Event as describe shows it (series count and last-observed time win over the legacy fields). */
+    public static PodEvent fromCore(Event e) {
+        var series = e.getSeries();
+        return build(e.getType(), e.getReason(), micro(e.getEventTime()), e.getFirstTimestamp(), series != null,
+                series == null ? null : micro(series.getLastObservedTime()), series == null ? null : series.getCount(),
+                e.getLastTimestamp(), e.getCount(), e.getSource() == null ? null : e.getSource().getComponent(),
+                e.getReportingComponent(), e.getMessage(), e.getMetadata() == null ? null : e.getMetadata().getUid());
     }
 
     static PodEvent fromEventsV1(io.fabric8.kubernetes.api.model.events.v1.Event e) {
-        Instant first = micro(e.getEventTime());
-        if (first == null) {
-            first = PodInfos.parseTime(e.getDeprecatedFirstTimestamp());
-        }
-        Instant last;
-        int count;
-        boolean series = e.getSeries() != null;
-        if (series) {
-            last = micro(e.getSeries().getLastObservedTime());
-            count = e.getSeries().getCount() == null ? 1 : e.getSeries().getCount();
-        } else {
-            last = PodInfos.parseTime(e.getDeprecatedLastTimestamp());
-            count = e.getDeprecatedCount() == null ? 1 : e.getDeprecatedCount();
-        }
+        var series = e.getSeries();
+        return build(e.getType(), e.getReason(), micro(e.getEventTime()), e.getDeprecatedFirstTimestamp(), series != null,
+                series == null ? null : micro(series.getLastObservedTime()), series == null ? null : series.getCount(),
+                e.getDeprecatedLastTimestamp(), e.getDeprecatedCount(),
+                e.getDeprecatedSource() == null ? null : e.getDeprecatedSource().getComponent(), e.getReportingController(),
+                e.getNote(), e.getMetadata() == null ? null : e.getMetadata().getUid());
+    }
+
+    /** The two event APIs carry the same facts under different names; one place turns them into a row. */
+    private static PodEvent build(String type, String reason, Instant eventTime, String firstTimestamp, boolean series,
+                                  Instant seriesLast, Integer seriesCount, String lastTimestamp, Integer legacyCount,
+                                  String sourceComponent, String reporting, String message, String uid) {
+        Instant first = eventTime != null ? eventTime : PodInfos.parseTime(firstTimestamp);
+        Instant last = series ? seriesLast : PodInfos.parseTime(lastTimestamp);
+        Integer c = series ? seriesCount : legacyCount;
+        int count = c == null ? 1 : c;
         if (first == null) {
             first = last;
         }
         if (last == null) {
             last = first;
         }
-        String from = e.getDeprecatedSource() != null && e.getDeprecatedSource().getComponent() != null
-                && !e.getDeprecatedSource().getComponent().isEmpty() ? e.getDeprecatedSource().getComponent()
-                : e.getReportingController();
-        return new PodEvent(e.getType(), e.getReason(), from == null ? "" : from,
-                e.getNote() == null ? "" : e.getNote().strip(), Math.max(count, 1), first, last, series,
-                e.getMetadata() == null ? null : e.getMetadata().getUid());
+        String from = sourceComponent != null && !sourceComponent.isEmpty() ? sourceComponent : reporting;
+        return new PodEvent(type, reason, from == null ? "" : from, message == null ? "" : message.strip(),
+                Math.max(count, 1), first, last, series, uid);
     }
 
     private static Instant micro(MicroTime t) {

@@ -189,12 +189,10 @@ public final class Fabric8ClusterPort implements ClusterPort {
                 if (e.getInvolvedObject() == null) {
                     continue;
                 }
-                Instant first = time(e.getFirstTimestamp(), e.getEventTime() == null ? null : e.getEventTime().getTime());
-                Instant last = time(e.getLastTimestamp(), first == null ? null : first.toString());
+                PodEvent pe = PodEvents.fromCore(e);
                 out.add(new EventFacts(e.getMetadata().getNamespace(), e.getInvolvedObject().getKind(),
-                        e.getInvolvedObject().getName(), e.getType(), e.getReason(), e.getMessage(),
-                        e.getCount() == null ? 1 : e.getCount(), first, last,
-                        e.getSource() == null ? e.getReportingComponent() : e.getSource().getComponent()));
+                        e.getInvolvedObject().getName(), pe.type(), pe.reason(), pe.message(), pe.count(), pe.first(),
+                        pe.last(), pe.from()));
             }
             cont = page.getMetadata() == null ? null : page.getMetadata().getContinue();
         } while (cont != null && !cont.isEmpty());

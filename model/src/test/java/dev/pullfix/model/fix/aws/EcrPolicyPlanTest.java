@@ -2,15 +2,7 @@ package dev.pullfix.model.fix.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pullfix.model.aws.AwsProblem;
-import dev.pullfix.model.aws.AwsResult;
-import dev.pullfix.model.aws.EcrGateway;
-import dev.pullfix.model.aws.EcrImageId;
-import dev.pullfix.model.aws.EcrWriter;
-import dev.pullfix.model.aws.ImageDetail;
-import dev.pullfix.model.aws.ImageLookup;
-import dev.pullfix.model.aws.PullThroughCacheRule;
-import dev.pullfix.model.aws.RepositoryInfo;
+import dev.pullfix.model.aws.InMemoryEcr;
 import dev.pullfix.model.fix.AuditLog;
 import dev.pullfix.model.fix.BackupStore;
 import dev.pullfix.model.fix.DryRun;
@@ -19,8 +11,6 @@ import dev.pullfix.model.fix.StateText;
 import dev.pullfix.model.fix.WritePath;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,65 +22,14 @@ class EcrPolicyPlanTest {
     static final String NARROWED = SEED_POLICY.replace("\"ecr:GetDownloadUrlForLayer\", ", "")
             .replace("\"ecr:BatchGetImage\", ", "").replace(", \"ecr:BatchCheckLayerAvailability\"", "");
 
-    /** One repository's policy in memory; every call logged. */
-    static final class FakeEcr implements EcrGateway, EcrWriter {
-        Optional<String> policy = Optional.of(SEED_POLICY);
-        final List<String> calls = new ArrayList<>();
-        boolean denyWrites;
-
-        @Override
-        public AwsResult<RepositoryInfo> describeRepository(String registryId, String repositoryName) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AwsResult<Optional<PullThroughCacheRule>> pullThroughCacheRuleFor(String r, String n) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AwsResult<ImageLookup> describeImage(String r, String n, EcrImageId image) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AwsResult<List<ImageDetail>> listImages(String r, String n) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AwsResult<Optional<String>> getRepositoryPolicy(String registryId, String repositoryName) {
-            calls.add("get");
-            return AwsResult.ok(policy);
-        }
-
-        @Override
-        public AwsResult<String> setRepositoryPolicy(String registryId, String repositoryName, String policyText) {
-            calls.add("set");
-            if (denyWrites) {
-                return AwsResult.failed(AwsProblem.of(AwsProblem.Kind.ACCESS_DENIED, "ecr", "SetRepositoryPolicy", "denied"));
-            }
-            policy = Optional.of(policyText);
-            return AwsResult.ok(policyText);
-        }
-
-        @Override
-        public AwsResult<String> deleteRepositoryPolicy(String registryId, String repositoryName) {
-            calls.add("delete");
-            String old = policy.orElse("");
-            policy = Optional.empty();
-            return AwsResult.ok(old);
-        }
-    }
-
     @TempDir
     Path data;
-    FakeEcr ecr;
+    InMemoryEcr ecr;
     WritePath path;
 
     @BeforeEach
     void setUp() {
-        ecr = new FakeEcr();
+        ecr = new InMemoryEcr(SEED_POLICY);
         path = new WritePath(new BackupStore(data), new AuditLog(data), Clock.systemUTC(), "tester", false);
     }
 

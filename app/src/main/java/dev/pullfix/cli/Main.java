@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
         description = "Finds out why a Kubernetes pod cannot pull its image, and walks you to a fix.")
 public final class Main implements Runnable {
 
+    @picocli.CommandLine.Option(names = "--read-only", description = "Start the workbench without any write action.")
+    boolean readOnly;
+
     public static void main(String[] args) {
         if (args.length == 0) {
             dev.pullfix.app.shell.Launcher.launch(args);
@@ -38,7 +41,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        dev.pullfix.app.shell.Launcher.launch(new String[0]);
+        dev.pullfix.app.shell.Launcher.launch(readOnly ? new String[] {"--read-only"} : new String[0]);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

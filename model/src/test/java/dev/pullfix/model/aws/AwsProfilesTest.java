@@ -1,5 +1,6 @@
 package dev.pullfix.model.aws;
 
+import dev.pullfix.model.ExampleKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -54,13 +55,14 @@ class AwsProfilesTest {
 
     static final String CREDENTIALS = """
             [default]
-            aws_access_key_id = AKIAIOSFODNN7EXAMPLE
-            aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+            aws_access_key_id = %s
+            aws_secret_access_key = %s
 
             [keys]
-            aws_access_key_id = AKIAI44QH8DHBEXAMPLE
-            aws_secret_access_key = je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY
-            """;
+            aws_access_key_id = %s
+            aws_secret_access_key = %s
+            """.formatted(ExampleKeys.ACCESS_KEY_ID, ExampleKeys.SECRET_ACCESS_KEY, ExampleKeys.ACCESS_KEY_ID_2,
+            ExampleKeys.SECRET_ACCESS_KEY_2);
 
     static AwsProfiles profiles(Map<String, String> env) {
         ProfileFile file = ProfileFile.aggregator()

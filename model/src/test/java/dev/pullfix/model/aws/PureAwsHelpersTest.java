@@ -1,5 +1,6 @@
 package dev.pullfix.model.aws;
 
+import dev.pullfix.model.ExampleKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -49,7 +50,7 @@ class PureAwsHelpersTest {
     @Test
     void problemDetailsNeverCarryKeyIds() {
         AwsProblem p = AwsProblem.of(AwsProblem.Kind.INVALID_CREDENTIALS, "sts", "GetCallerIdentity",
-                "The key AKIAIOSFODNN7EXAMPLE is not valid");
+                "The key " + ExampleKeys.ACCESS_KEY_ID + " is not valid");
         assertThat(p.detail()).doesNotContain("IOSFODNN7EXAMPLE").contains("AKIA****");
     }
 

@@ -1,5 +1,6 @@
 package dev.pullfix.model.cluster;
 
+import dev.pullfix.model.ExampleKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -156,14 +157,14 @@ class ClusterConnectorTest {
     void showsThePluginsStderrWithSecretsRedactedWhenItFails() throws Exception {
         script("kube-login", "echo 'An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: "
                 + "The security token included in the request is expired' >&2\n"
-                + "echo 'debug: aws_session_token=FQoGZXIvYXdzEXAMPLESESSION key AKIAIOSFODNN7EXAMPLE' >&2\nexit 255\n");
+                + "echo 'debug: aws_session_token=FQoGZXIvYXdzEXAMPLESESSION key " + ExampleKeys.ACCESS_KEY_ID + "' >&2\nexit 255\n");
         ClusterEnvironment env = ClusterEnvironment.of(Map.of("PATH", bin.toString()), dir);
         assertThatThrownBy(() -> connect(api.kubeconfig(dir, EXEC_USER), env, null, Duration.ofSeconds(20)))
                 .isInstanceOfSatisfying(ClusterError.class, e -> {
                     assertThat(e.code()).isEqualTo(ClusterError.Code.EXEC_FAILED);
                     assertThat(e.args().get(1)).isEqualTo("255");
                     assertThat(e.args().get(2)).contains("ExpiredToken").contains("security token included")
-                            .doesNotContain("FQoGZXIvYXdzEXAMPLESESSION").doesNotContain("AKIAIOSFODNN7EXAMPLE");
+                            .doesNotContain("FQoGZXIvYXdzEXAMPLESESSION").doesNotContain(ExampleKeys.ACCESS_KEY_ID);
                 });
     }
 

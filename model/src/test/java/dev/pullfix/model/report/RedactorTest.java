@@ -1,5 +1,6 @@
 package dev.pullfix.model.report;
 
+import dev.pullfix.model.ExampleKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,8 +11,8 @@ class RedactorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "aws_access_key_id = AKIAIOSFODNN7EXAMPLE|AKIAIOSFODNN7EXAMPLE",
-            "aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY|wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            "aws_access_key_id = " + ExampleKeys.ACCESS_KEY_ID + "|" + ExampleKeys.ACCESS_KEY_ID,
+            "aws_secret_access_key=" + ExampleKeys.SECRET_ACCESS_KEY + "|wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
             "secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY in prose|wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
             "{\"auths\":{\"registry.example.com\":{\"username\":\"bob\",\"password\":\"hunter2hunter2\",\"auth\":\"Ym9iOmh1bnRlcjI=\"}}}|hunter2hunter2",
             "{\"auths\":{\"registry.example.com\":{\"auth\":\"Ym9iOmh1bnRlcjI=\"}}}|Ym9iOmh1bnRlcjI=",

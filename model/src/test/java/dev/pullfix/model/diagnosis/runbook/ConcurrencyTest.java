@@ -1,5 +1,6 @@
 package dev.pullfix.model.diagnosis.runbook;
 
+import dev.pullfix.model.ExampleKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
@@ -81,7 +82,7 @@ class ConcurrencyTest {
         FakeAws broken = new FakeAws() {
             @Override
             public java.util.Optional<String> repositoryPolicy(dev.pullfix.model.diagnosis.runbook.port.EcrRepositoryRef r) {
-                throw new IllegalStateException("secret=AKIAIOSFODNN7EXAMPLE");
+                throw new IllegalStateException("secret=" + ExampleKeys.ACCESS_KEY_ID);
             }
         };
         broken.images.putAll(w.aws().images);

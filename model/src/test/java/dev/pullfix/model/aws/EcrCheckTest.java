@@ -10,33 +10,16 @@ import dev.pullfix.model.policy.Decision;
 import dev.pullfix.model.policy.Effect;
 import dev.pullfix.model.policy.PolicyEvaluator;
 import dev.pullfix.model.policy.PolicyKind;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The ECR check end to end: SDK clients against WireMock answering seed 000 and its variants. */
-class EcrCheckTest {
-    static AwsStub stub;
-    static AwsSession session;
+class EcrCheckTest extends AwsStubTest {
     EcrCheck check;
 
-    @BeforeAll
-    static void start() {
-        stub = new AwsStub();
-        session = stub.session();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-        stub.close();
-    }
-
     @BeforeEach
-    void reset() {
-        stub.reset();
+    void newCheck() {
         check = new EcrCheck(session.ecr(), session.iam(), new PolicyEvaluator());
     }
 

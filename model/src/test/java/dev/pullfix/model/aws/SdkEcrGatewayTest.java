@@ -8,31 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SdkEcrGatewayTest {
-    static AwsStub stub;
-    static AwsSession session;
+class SdkEcrGatewayTest extends AwsStubTest {
 
-    @BeforeAll
-    static void start() {
-        stub = new AwsStub();
-        session = stub.session();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-        stub.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        stub.reset();
-    }
 
 
     @Test

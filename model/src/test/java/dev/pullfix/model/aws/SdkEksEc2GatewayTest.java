@@ -7,15 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SdkEksEc2GatewayTest {
-    static AwsStub stub;
-    static AwsSession session;
+class SdkEksEc2GatewayTest extends AwsStubTest {
 
     static final String CLUSTER = """
             {"cluster":{"name":"eks-workshop","arn":"arn:aws:eks:us-west-2:682844965773:cluster/eks-workshop",
@@ -64,22 +59,6 @@ class SdkEksEc2GatewayTest {
                 + "<creationTimestamp>2024-10-11T13:00:00.000Z</creationTimestamp></item>";
     }
 
-    @BeforeAll
-    static void start() {
-        stub = new AwsStub();
-        session = stub.session();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-        stub.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        stub.reset();
-    }
 
 
     @Test

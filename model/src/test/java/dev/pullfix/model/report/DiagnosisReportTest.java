@@ -42,6 +42,29 @@ class DiagnosisReportTest {
     }
 
     @Test
+    void jsonStaysValidWhenEvidenceEndsWithAPasswordFlag() throws Exception {
+        // issue 17 item 1: a regex over the finished JSON ate the closing quote after "--password hunter2"
+        Diagnosis d = withEvidence(Evidence.text(Show.TEXT, "evidence.pullSecrets",
+                "Back-off pulling image: docker login --password hunter2"));
+        String json = new DiagnosisReport(CATALOG, Locale.ENGLISH).json(d);
+
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertThat(tree.path("steps").get(0).path("evidence").get(0).path("body").asText())
+                .isEqualTo("Back-off pulling image: docker login --password [REDACTED]");
+        assertThat(json).doesNotContain("hunter2");
+    }
+
+    @Test
+    void masksARegisteredSecretInEveryFormat() {
+        String token = "registered-" + java.util.UUID.randomUUID();
+        dev.pullfix.model.secret.Secrets.register(token);
+        Diagnosis d = withEvidence(Evidence.text(Show.TEXT, "evidence.pullSecrets", "401 body: " + token));
+        DiagnosisReport r = new DiagnosisReport(CATALOG, Locale.ENGLISH);
+
+        assertThat(List.of(r.markdown(d), r.html(d), r.json(d), r.text(d))).allSatisfy(s -> assertThat(s).doesNotContain(token));
+    }
+
+    @Test
     void escapesHtmlFoundInEvidence() {
         Diagnosis d = withEvidence(Evidence.table(Show.TABLE, "evidence.pullSecrets", List.of("NAME", "TYPE"),
                 List.of(List.of("<script>alert(1)</script>", "a|b"))));

@@ -229,24 +229,24 @@ public final class AwsSession implements AutoCloseable {
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String envSuffix,
                                                                                          String propSuffix, Region r) {
+        // every call is bounded: the whole call (retries included) and each attempt by the stated timeout,
+        // the connect by 5 s at most, the wait for the next byte of an answer by the timeout too
+        Duration call = options.effectiveApiCallTimeout();
+        Duration connect = call.compareTo(Duration.ofSeconds(5)) < 0 ? call : Duration.ofSeconds(5);
         builder.region(r).credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(30)));
+                        .connectionTimeout(connect).socketTimeout(call));
         ClientOverrideConfiguration.Builder o = ClientOverrideConfiguration.builder()
                 .defaultProfileFileSupplier(profiles::profileFile).defaultProfileName(profileName)
-                .apiCallTimeout(options.apiCallTimeout() == null ? Duration.ofSeconds(60) : options.apiCallTimeout());
-        if (options.maxAttempts() > 0 || options.retryWithoutBackoff()) {
-            var rs = AwsRetryStrategy.standardRetryStrategy().toBuilder();
-            if (options.maxAttempts() > 0) {
-                rs.maxAttempts(options.maxAttempts());
-            }
-            if (options.retryWithoutBackoff()) {
-                rs.backoffStrategy(BackoffStrategy.retryImmediately())
-                        .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
-                        .circuitBreakerEnabled(false);
-            }
-            o.retryStrategy(rs.build());
+                .apiCallTimeout(call).apiCallAttemptTimeout(call);
+        var rs = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(options.maxAttempts() > 0 ? options.maxAttempts() : AwsSessionOptions.DEFAULT_MAX_ATTEMPTS);
+        if (options.retryWithoutBackoff()) {
+            rs.backoffStrategy(BackoffStrategy.retryImmediately())
+                    .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
+                    .circuitBreakerEnabled(false);
         }
+        o.retryStrategy(rs.build());
         builder.overrideConfiguration(o.build());
         endpointFor(envSuffix, propSuffix).ifPresent(builder::endpointOverride);
         return builder;
@@ -307,6 +307,10 @@ public final class AwsSession implements AutoCloseable {
 
     AwsProblem problemOf(String service, String operation, Throwable e) {
         AwsProblem p = SdkErrors.map(service, operation, e, profileName, profileKind);
+        if (p.kind() == AwsProblem.Kind.ENDPOINT_UNREACHABLE && SdkErrors.TIMEOUT_DETAIL.equals(p.detail())) {
+            p = new AwsProblem(p.kind(), p.service(), p.operation(), p.errorCode(), null, null, "no answer within "
+                    + options.effectiveApiCallTimeout().toSeconds() + " s", p.profile());
+        }
         if (p.kind() == AwsProblem.Kind.SSO_LOGIN_REQUIRED || p.kind() == AwsProblem.Kind.EXPIRED_TOKEN) {
             // a role chain that starts at an SSO profile: log in with that one
             String root = profiles.ssoRoot(profileName).map(AwsProfile::name).orElse(null);

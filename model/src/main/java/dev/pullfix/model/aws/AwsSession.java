@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import dev.pullfix.model.secret.Secrets;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -65,6 +67,9 @@ public final class AwsSession implements AutoCloseable {
         String secret = AwsEnvironment.firstNonNull(env.env("AWS_SECRET_ACCESS_KEY"),
                 env.property("aws.secretAccessKey"));
         String token = AwsEnvironment.firstNonNull(env.env("AWS_SESSION_TOKEN"), env.property("aws.sessionToken"));
+        Secrets.register(keyId);
+        Secrets.register(secret);
+        Secrets.register(token);
         if (explicitProfile || (env.profile() != null && (keyId == null || secret == null))) {
             if (profile.isEmpty()) {
                 throw new AwsProblemException(new AwsProblem(AwsProblem.Kind.PROFILE_NOT_FOUND, null, null, null,
@@ -90,6 +95,22 @@ public final class AwsSession implements AutoCloseable {
         this.region = profiles.region(options.region(), options.resourceRegion(), profileName)
                 .orElseThrow(() -> new AwsProblemException(new AwsProblem(AwsProblem.Kind.NO_REGION, null, null,
                         null, null, null, null, profileName)));
+    }
+
+    /**
+     * Credentials as resolved (assumed roles, SSO, credential_process, the default chain) go into the secret
+     * registry before any call uses them.
+     */
+    private static AwsCredentialsProvider registering(AwsCredentialsProvider provider) {
+        return () -> {
+            AwsCredentials c = provider.resolveCredentials();
+            Secrets.register(c.accessKeyId());
+            Secrets.register(c.secretAccessKey());
+            if (c instanceof AwsSessionCredentials s) {
+                Secrets.register(s.sessionToken());
+            }
+            return c;
+        };
     }
 
     private AwsCredentialsProvider profileProvider(String name) {
@@ -233,7 +254,7 @@ public final class AwsSession implements AutoCloseable {
         // the connect by 5 s at most, the wait for the next byte of an answer by the timeout too
         Duration call = options.effectiveApiCallTimeout();
         Duration connect = call.compareTo(Duration.ofSeconds(5)) < 0 ? call : Duration.ofSeconds(5);
-        builder.region(r).credentialsProvider(credentials)
+        builder.region(r).credentialsProvider(registering(credentials))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(connect).socketTimeout(call));
         ClientOverrideConfiguration.Builder o = ClientOverrideConfiguration.builder()

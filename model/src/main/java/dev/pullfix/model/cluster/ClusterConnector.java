@@ -117,7 +117,7 @@ public final class ClusterConnector {
                     kubeconfig.parsedFiles().toArray(new io.fabric8.kubernetes.api.model.Config[0]));
         } catch (RuntimeException e) {
             throw ClusterError.of(ClusterError.Code.KUBECONFIG_MALFORMED, String.valueOf(info.source()), "?",
-                    dev.pullfix.model.cluster.auth.Redactor.redact(String.valueOf(e.getMessage())));
+                    dev.pullfix.model.secret.Redactor.redact(String.valueOf(e.getMessage())));
         }
         if (user != null && isBlank(user.getToken()) && !isBlank(user.getTokenFile()) && exec == null) {
             Path tf = Path.of(user.getTokenFile());
@@ -125,7 +125,9 @@ public final class ClusterConnector {
                 tf = userDir.resolve(tf);
             }
             try {
-                cfg.setAutoOAuthToken(Files.readString(tf, StandardCharsets.UTF_8).trim());
+                String token = Files.readString(tf, StandardCharsets.UTF_8).trim();
+                dev.pullfix.model.secret.Secrets.register(token);
+                cfg.setAutoOAuthToken(token);
             } catch (IOException e) {
                 throw ClusterError.of(ClusterError.Code.CONTEXT_INCOMPLETE, info.name(), "tokenFile " + tf);
             }

@@ -1,6 +1,6 @@
 package dev.pullfix.model.cluster;
 
-import dev.pullfix.model.cluster.auth.Redactor;
+import dev.pullfix.model.secret.Redactor;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.net.ConnectException;

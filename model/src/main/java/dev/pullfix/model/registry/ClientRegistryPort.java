@@ -36,6 +36,20 @@ public final class ClientRegistryPort implements RegistryPort {
         return new ImageChecker(client).check(ref, creds.credentialsFor(ref), node);
     }
 
+    /** The repository's tags for a picker, newest (highest version) first, with the kubelet's credentials. */
+    public RegistryResult<TagList> tags(String image, String namespace, List<String> pullSecretNames)
+            throws CouldNotCheckException {
+        ImageReference ref;
+        try {
+            ref = ImageReference.parse(image);
+        } catch (InvalidImageReferenceException e) {
+            throw CouldNotCheckException.of(CouldNotCheckException.Reason.ERROR, "invalid image reference");
+        }
+        KubeletCredentials creds = pullSecretNames.isEmpty() ? KubeletCredentials.none()
+                : KubeletCredentials.resolve(secrets, namespace, pullSecretNames);
+        return new ImageChecker(client).tags(ref, creds.credentialsFor(ref));
+    }
+
     @Override
     public ManifestProbe probe(String image, String namespace, List<String> pullSecretNames)
             throws CouldNotCheckException {

@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.ExecEnvVar;
 import io.fabric8.kubernetes.api.model.NamedAuthInfo;
 import io.fabric8.kubernetes.api.model.NamedCluster;
 import io.fabric8.kubernetes.api.model.NamedContext;
-import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +30,8 @@ import java.util.Set;
  */
 public final class Kubeconfig {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final List<Path> files;
     private final List<Config> parsed;
@@ -143,8 +143,9 @@ public final class Kubeconfig {
         if (text.isBlank()) {
             return new Config();
         }
+        com.fasterxml.jackson.databind.JsonNode tree;
         try {
-            var tree = YAML.readTree(text);
+            tree = YAML.readTree(text);
             if (tree != null && !tree.isNull() && !tree.isObject()) {
                 throw ClusterError.of(ClusterError.Code.KUBECONFIG_MALFORMED, file.toString(), "1",
                         "not a YAML mapping");
@@ -158,14 +159,19 @@ public final class Kubeconfig {
             throw ClusterError.of(ClusterError.Code.KUBECONFIG_MALFORMED, file.toString(), line, firstLine(e.getOriginalMessage()));
         }
         try {
-            Config c = KubeConfigUtils.parseConfig(file.toFile());
+            // fabric8's model classes carry the standard Jackson annotations: binding the tree already parsed
+            // avoids a second YAML parse through fabric8's own (Jackson 3, SnakeYAML Engine) stack at start-up
+            Config c = YAML.treeToValue(tree, Config.class);
             return c == null ? new Config() : c;
-        } catch (RuntimeException e) {
+        } catch (JsonProcessingException | RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            throw ClusterError.of(ClusterError.Code.KUBECONFIG_MALFORMED, file.toString(), "?", firstLine(root.getMessage()));
+            String line = e instanceof JsonProcessingException j && j.getLocation() != null
+                    && j.getLocation().getLineNr() > 0 ? Integer.toString(j.getLocation().getLineNr()) : "?";
+            throw ClusterError.of(ClusterError.Code.KUBECONFIG_MALFORMED, file.toString(), line,
+                    firstLine(root instanceof JsonProcessingException j ? j.getOriginalMessage() : root.getMessage()));
         }
     }
 

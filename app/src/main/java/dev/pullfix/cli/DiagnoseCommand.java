@@ -127,7 +127,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             try (GatewayAwsPort aws = new GatewayAwsPort(r -> AwsSession.open(profiles, AwsSessionOptions.defaults()
                     .withProfile(awsProfile).withRegion(awsRegion).withResourceRegion(r.isEmpty() ? null : r)
                     .withEndpoint(ep)), awsRegion)) {
-                RunbookCatalog catalog = RunbookCatalog.load();
+                RunbookCatalog catalog = RunbookCatalog.load(dev.pullfix.model.diagnosis.checks.Checks.all());
                 DiagnosisEngine engine = new DiagnosisEngine(catalog, new DiagnosisEngine.Ports(
                         new Fabric8ClusterPort(conn, eks.map(EksContextMapping::clusterName).orElse(null)), aws, null,
                         new PolicyEvaluatorJudge(), BuiltInClassifier.create()), pool,

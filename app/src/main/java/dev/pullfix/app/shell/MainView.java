@@ -84,18 +84,18 @@ public final class MainView {
         Label problem = new Label();
         problem.setId("connectionProblem");
         problem.setMaxWidth(Double.MAX_VALUE);
-        problem.textProperty().bind(vm.connectionDetailProperty());
-        problem.visibleProperty().bind(vm.connectionProperty().isEqualTo(MainViewModel.Connection.ERROR)
-                .or(vm.connectionProperty().isEqualTo(MainViewModel.Connection.RECONNECTING)));
+        problem.textProperty().bind(vm.connection().detailProperty());
+        problem.visibleProperty().bind(vm.connection().stateProperty().isEqualTo(ConnectionViewModel.State.ERROR)
+                .or(vm.connection().stateProperty().isEqualTo(ConnectionViewModel.State.RECONNECTING)));
         problem.managedProperty().bind(problem.visibleProperty());
         treeView.root().getChildren().add(1, problem);
         StackPane treeArea = new StackPane(treeView.root(), emptyState());
         centre.getItems().setAll(treeArea, wizardView.root());
-        centre.setDividerPositions(vm.settings().treeDivider() != null ? vm.settings().treeDivider() : 0.34);
+        centre.setDividerPositions(vm.settings().current().treeDivider() != null ? vm.settings().current().treeDivider() : 0.34);
         SplitPane.setResizableWithParent(treeArea, false);
         vertical.getItems().setAll(centre, bottomTabs());
         vertical.setOrientation(Orientation.VERTICAL);
-        vertical.setDividerPositions(vm.settings().bottomDivider() != null ? vm.settings().bottomDivider() : 0.7);
+        vertical.setDividerPositions(vm.settings().current().bottomDivider() != null ? vm.settings().current().bottomDivider() : 0.7);
         root.setCenter(vertical);
         root.setBottom(statusBar());
     }
@@ -112,16 +112,16 @@ public final class MainView {
 
         CheckMenuItem dark = new CheckMenuItem(i18n.t("menu.dark"));
         dark.setId("menuDark");
-        dark.selectedProperty().bindBidirectional(vm.darkProperty());
+        dark.selectedProperty().bindBidirectional(vm.settings().darkProperty());
         ToggleGroup langs = new ToggleGroup();
         Menu language = new Menu(i18n.t("menu.language"), new FontIcon(Material2AL.LANGUAGE));
         for (String l : new String[] {"auto", "en", "ja"}) {
             RadioMenuItem item = new RadioMenuItem(i18n.t("menu.language." + l));
             item.setId("lang-" + l);
             item.setToggleGroup(langs);
-            item.setSelected(l.equals(vm.languageProperty().get()));
+            item.setSelected(l.equals(vm.settings().languageProperty().get()));
             item.setOnAction(e -> {
-                vm.setLanguage(l);
+                vm.settings().setLanguage(l);
                 onLanguageChange.run();
             });
             language.getItems().add(item);
@@ -134,48 +134,48 @@ public final class MainView {
     }
 
     private ToolBar topBar() {
-        ComboBox<String> context = new ComboBox<>(vm.contexts());
+        ComboBox<String> context = new ComboBox<>(vm.connection().contexts());
         context.setId("contextPicker");
         context.setPromptText(i18n.t("top.context"));
         context.setPrefWidth(220);
-        context.valueProperty().bindBidirectional(vm.selectedContextProperty());
+        context.valueProperty().bindBidirectional(vm.connection().selectedContextProperty());
         TextField namespace = new TextField();
         namespace.setId("namespaceFilter");
         namespace.setPromptText(i18n.t("top.namespace"));
         namespace.setPrefColumnCount(10);
-        namespace.textProperty().bindBidirectional(vm.namespaceFilterProperty());
-        ComboBox<String> profile = new ComboBox<>(vm.profiles());
+        namespace.textProperty().bindBidirectional(vm.podTree().namespaceFilterProperty());
+        ComboBox<String> profile = new ComboBox<>(vm.aws().profiles());
         profile.setId("profilePicker");
         profile.setPromptText(i18n.t("top.profile"));
         profile.setEditable(true);
         profile.setPrefWidth(150);
-        profile.valueProperty().bindBidirectional(vm.selectedProfileProperty());
+        profile.valueProperty().bindBidirectional(vm.aws().selectedProfileProperty());
         TextField region = new TextField();
         region.setId("regionField");
         region.setPromptText(i18n.t("top.region"));
         region.setPrefColumnCount(8);
-        region.textProperty().bindBidirectional(vm.regionProperty());
+        region.textProperty().bindBidirectional(vm.aws().regionProperty());
         Label who = new Label();
         who.setId("whoAmI");
         who.setGraphic(new FontIcon(Material2MZ.PERSON));
         who.setMaxWidth(320);
-        who.textProperty().bind(vm.whoAmIProperty().map(w -> w).orElse(i18n.t("top.whoami.unknown")));
+        who.textProperty().bind(vm.aws().whoAmIProperty().map(w -> w).orElse(i18n.t("top.whoami.unknown")));
         Tooltip whoTip = new Tooltip();
         whoTip.textProperty().bind(who.textProperty());
         who.setTooltip(whoTip);
-        vm.whoAmIFailedProperty().addListener((o, a, b) -> toggleClass(who, "danger", b));
+        vm.aws().whoAmIFailedProperty().addListener((o, a, b) -> toggleClass(who, "danger", b));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label conn = new Label();
         conn.setId("connectionState");
         FontIcon connIcon = new FontIcon(Material2AL.LINK_OFF);
         conn.setGraphic(connIcon);
-        conn.textProperty().bind(vm.connectionProperty().map(c -> i18n.t("connection." + c.name())));
+        conn.textProperty().bind(vm.connection().stateProperty().map(c -> i18n.t("connection." + c.name())));
         Tooltip connTip = new Tooltip();
-        connTip.textProperty().bind(vm.connectionDetailProperty());
+        connTip.textProperty().bind(vm.connection().detailProperty());
         conn.setTooltip(connTip);
-        vm.connectionProperty().addListener((o, a, b) -> paintConnection(conn, connIcon, b));
-        paintConnection(conn, connIcon, vm.connectionProperty().get());
+        vm.connection().stateProperty().addListener((o, a, b) -> paintConnection(conn, connIcon, b));
+        paintConnection(conn, connIcon, vm.connection().stateProperty().get());
         Button refresh = new Button(null, new FontIcon(Material2MZ.REFRESH));
         refresh.setId("refresh");
         refresh.setTooltip(new Tooltip(i18n.t("top.refresh")));
@@ -184,16 +184,16 @@ public final class MainView {
                 new Label(i18n.t("top.profile")), profile, region, who, spacer, conn, refresh);
     }
 
-    private static void paintConnection(Label conn, FontIcon icon, MainViewModel.Connection c) {
+    private static void paintConnection(Label conn, FontIcon icon, ConnectionViewModel.State c) {
         icon.setIconCode(switch (c) {
             case LIVE -> Material2AL.CLOUD_DONE;
             case CONNECTING, RECONNECTING -> Material2MZ.SYNC;
             case ERROR -> Material2MZ.SYNC_PROBLEM;
             default -> Material2AL.LINK_OFF;
         });
-        toggleClass(conn, "success", c == MainViewModel.Connection.LIVE);
-        toggleClass(conn, "warning", c == MainViewModel.Connection.RECONNECTING);
-        toggleClass(conn, "danger", c == MainViewModel.Connection.ERROR);
+        toggleClass(conn, "success", c == ConnectionViewModel.State.LIVE);
+        toggleClass(conn, "warning", c == ConnectionViewModel.State.RECONNECTING);
+        toggleClass(conn, "danger", c == ConnectionViewModel.State.ERROR);
     }
 
     private static void toggleClass(javafx.scene.Node n, String cls, boolean on) {
@@ -221,22 +221,22 @@ public final class MainView {
         box.setAlignment(Pos.CENTER);
         box.setPadding(new Insets(24));
         box.getStyleClass().add("empty-state");
-        box.visibleProperty().bind(vm.connectionProperty().isEqualTo(MainViewModel.Connection.NO_KUBECONFIG));
+        box.visibleProperty().bind(vm.connection().stateProperty().isEqualTo(ConnectionViewModel.State.NO_KUBECONFIG));
         return box;
     }
 
     private TabPane bottomTabs() {
-        EventsTable events = new EventsTable(i18n, vm.events());
+        EventsTable events = new EventsTable(i18n, vm.details().events());
         events.setId("eventsTable");
         TextArea yaml = new TextArea();
         yaml.setEditable(false);
         yaml.setId("podYaml");
         yaml.getStyleClass().add("code");
-        yaml.textProperty().bind(vm.podYamlProperty());
-        ListView<String> activity = new ListView<>(vm.activity());
+        yaml.textProperty().bind(vm.details().yamlProperty());
+        ListView<String> activity = new ListView<>(vm.activity().lines());
         activity.setId("activityLog");
-        vm.activity().addListener((javafx.collections.ListChangeListener<String>) c ->
-                activity.scrollTo(vm.activity().size() - 1));
+        vm.activity().lines().addListener((javafx.collections.ListChangeListener<String>) c ->
+                activity.scrollTo(vm.activity().lines().size() - 1));
         Tab ev = new Tab(i18n.t("tab.events"), events);
         ev.setId("tabEvents");
         Tab y = new Tab(i18n.t("tab.yaml"), yaml);
@@ -251,16 +251,16 @@ public final class MainView {
     private HBox statusBar() {
         Label status = new Label();
         status.setId("statusLine");
-        status.textProperty().bind(vm.busyTextProperty().map(t -> t.isEmpty() ? null : t)
+        status.textProperty().bind(vm.connection().busyTextProperty().map(t -> t.isEmpty() ? null : t)
                 .orElse(i18n.t("status.ready")));
         ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
         progress.setPrefWidth(120);
-        progress.visibleProperty().bind(vm.busyProperty());
+        progress.visibleProperty().bind(vm.connection().busyProperty());
         progress.managedProperty().bind(progress.visibleProperty());
         Button cancel = new Button(i18n.t("status.cancel"), new FontIcon(Material2AL.CANCEL));
         cancel.setId("cancelBusy");
         cancel.getStyleClass().add("small");
-        cancel.visibleProperty().bind(vm.busyProperty());
+        cancel.visibleProperty().bind(vm.connection().busyProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setOnAction(e -> vm.cancel());
         HBox bar = new HBox(8, progress, status, cancel);

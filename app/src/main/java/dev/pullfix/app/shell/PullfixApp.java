@@ -9,37 +9,56 @@ import dev.pullfix.app.common.FxTaskRunner;
 import dev.pullfix.app.common.I18n;
 import dev.pullfix.app.common.LabLauncher;
 import dev.pullfix.app.common.TaskRunner;
+import dev.pullfix.app.fix.FixDialogs;
+import dev.pullfix.app.fix.FixPrompts;
+import dev.pullfix.app.fix.FxFixDialogs;
+import dev.pullfix.app.fix.FxFixPrompts;
+import dev.pullfix.app.fix.WizardFixes;
+import dev.pullfix.model.fix.AuditLog;
+import dev.pullfix.model.fix.BackupStore;
 import dev.pullfix.model.fix.DataDirs;
+import dev.pullfix.model.fix.WritePath;
 import dev.pullfix.model.settings.SettingsStore;
 import dev.pullfix.model.settings.UserSettings;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.layout.Pane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
  * The JavaFX application: shows the window at once, then reads the kubeconfig and connects in the background.
- * Wires one {@link TaskRunner}, one {@link FxBridge}, one {@link DialogService}; switches theme (AtlantaFX Primer
- * light/dark as the user-agent stylesheet) and language (rebuilds the window with the other bundle).
+ * The settings are read before the window exists ({@link #init()}, on the launcher thread) or, when started without
+ * it, in a task; they are written in tasks. Wires one {@link TaskRunner}, one {@link FxBridge}, one
+ * {@link DialogService}; switches theme (AtlantaFX Primer light/dark as the user-agent stylesheet) and language
+ * (rebuilds the window with the other bundle).
  */
 public class PullfixApp extends Application {
     private Supplier<WorkbenchBackend> backendFactory;
     private final Path dataDir;
     private LabLauncher lab;
     private PracticeLab practiceLab;
+    private SettingsStore store;
+    private UserSettings preloaded;
     private DialogService dialogs;
     private I18n i18n;
     private TaskRunner tasks;
+    private WorkbenchBackend backend;
     private MainViewModel vm;
     private MainView view;
     private Stage stage;
-    private java.time.Duration checkTimeout = java.time.Duration.ofSeconds(20);
+    private Duration checkTimeout = Duration.ofSeconds(20);
     private boolean readOnly;
-    private java.util.function.Function<I18n, dev.pullfix.app.fix.FixDialogs> fixDialogs;
-    private java.util.function.Function<I18n, dev.pullfix.app.fix.FixPrompts> fixPrompts;
+    private Function<I18n, FixDialogs> fixDialogs;
+    private Function<I18n, FixPrompts> fixPrompts;
 
     public PullfixApp() {
         this(ModelBackend::system, null, null);
@@ -53,7 +72,7 @@ public class PullfixApp extends Application {
     }
 
     /** The longest one runbook check or AWS call may take (tests use a few seconds). */
-    public PullfixApp withCheckTimeout(java.time.Duration d) {
+    public PullfixApp withCheckTimeout(Duration d) {
         this.checkTimeout = d;
         return this;
     }
@@ -65,15 +84,25 @@ public class PullfixApp extends Application {
     }
 
     /** The fix dialogs (tests script the confirmation); default: the real dialogs. */
-    public PullfixApp withFixDialogs(java.util.function.Function<I18n, dev.pullfix.app.fix.FixDialogs> f) {
+    public PullfixApp withFixDialogs(Function<I18n, FixDialogs> f) {
         this.fixDialogs = f;
         return this;
     }
 
     /** The fix forms (tag picker, pull-secret form); tests script them. Default: the real dialogs. */
-    public PullfixApp withFixPrompts(java.util.function.Function<I18n, dev.pullfix.app.fix.FixPrompts> f) {
+    public PullfixApp withFixPrompts(Function<I18n, FixPrompts> f) {
         this.fixPrompts = f;
         return this;
+    }
+
+    private Path data() {
+        return dataDir != null ? dataDir : DataDirs.userData();
+    }
+
+    /** Reads the settings on the launcher thread, before the window exists (not the FX thread). */
+    @Override
+    public void init() {
+        preloaded = new SettingsStore(data()).load();
     }
 
     @Override
@@ -84,25 +113,44 @@ public class PullfixApp extends Application {
             readOnly = true;
         }
         tasks = new FxTaskRunner(4);
+        store = new SettingsStore(data());
         if (lab == null) {
             practiceLab = new PracticeLab(tasks, () -> i18n, () -> stage, this::useBackend, this::labMessage);
             lab = practiceLab;
         }
-        SettingsStore store = new SettingsStore(dataDir != null ? dataDir : DataDirs.userData());
-        UserSettings s = store.load();
-        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(new javafx.scene.layout.Pane(), Math.min(width(s), screen.getWidth()),
-                Math.min(height(s), screen.getHeight()));
+        Scene scene = new Scene(new Pane(), 1400, 880);
         scene.getStylesheets().add(PullfixApp.class.getResource("/dev/pullfix/app/app.css").toExternalForm());
         stage.setScene(scene);
+        if (preloaded != null) {
+            place(preloaded);
+            begin(preloaded);
+            stage.show();
+        } else {
+            stage.show();
+            SettingsViewModel.load(tasks, store, s -> {
+                place(s);
+                begin(s);
+            });
+        }
+        StartupProbe.watch(scene);
+    }
+
+    /** Size and position from the settings, kept on the screen. */
+    private void place(UserSettings s) {
+        var screen = Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(s.windowWidth() != null && s.windowWidth() > 400 ? s.windowWidth() : 1400,
+                screen.getWidth()));
+        stage.setHeight(Math.min(s.windowHeight() != null && s.windowHeight() > 300 ? s.windowHeight() : 880,
+                screen.getHeight()));
         if (s.windowX() != null && s.windowY() != null && screen.contains(s.windowX(), s.windowY())) {
             stage.setX(s.windowX());
             stage.setY(s.windowY());
         }
-        build(store);
+    }
+
+    private void begin(UserSettings s) {
+        build(s);
         stage.setOnCloseRequest(e -> rememberLayout());
-        stage.show();
-        StartupProbe.watch(stage.getScene());
         vm.start();
         String auto = System.getProperty("pullfix.lab.autostart", "auto"); // auto | true | false
         if (practiceLab != null && ("true".equals(auto) || "auto".equals(auto)
@@ -115,92 +163,69 @@ public class PullfixApp extends Application {
     /** Points the window at another backend (the practice lab), keeping layout and settings. */
     private void useBackend(Supplier<WorkbenchBackend> factory) {
         backendFactory = factory;
-        SettingsStore store = new SettingsStore(dataDir != null ? dataDir : DataDirs.userData());
         rememberLayout();
         MainViewModel old = vm;
         old.shutdown();
-        try {
-            String context = practiceLab == null ? null : practiceLab.session().map(l -> l.context()).orElse(null);
-            store.save(old.settings().withLastContext(context));
-        } catch (java.io.IOException e) {
-            // the window still switches; the lab context is the kubeconfig's current one anyway
-        }
-        build(store);
+        String context = practiceLab == null ? null : practiceLab.session().map(l -> l.context()).orElse(null);
+        build(old.settings().current().withLastContext(context));
         vm.start();
     }
 
     private void labMessage(String text) {
         if (vm != null) {
-            vm.log(text);
+            vm.activity().log(text);
         }
         if (dialogs != null) {
             dialogs.notifyInfo(i18n.t("lab.title"), text);
         }
     }
 
-    private static double width(UserSettings s) {
-        return s.windowWidth() != null && s.windowWidth() > 400 ? s.windowWidth() : 1400;
-    }
-
-    private static double height(UserSettings s) {
-        return s.windowHeight() != null && s.windowHeight() > 300 ? s.windowHeight() : 880;
-    }
-
-    private void build(SettingsStore store) {
-        UserSettings s = store.load();
+    private void build(UserSettings s) {
         i18n = i18nFor(s.language());
         dialogs = new FxDialogService(() -> stage, i18n);
-        vm = new MainViewModel(tasks, new FxBridge(), dialogs, backendFactory.get(), i18n, store, lab, null, checkTimeout);
-        wireFixes(i18n, dialogs, s);
+        backend = backendFactory.get();
+        vm = WorkbenchAssembly.assemble(tasks, new FxBridge(), dialogs, i18n, backend, store, s, lab, checkTimeout);
+        wireFixes(s);
         view = new MainView(vm, i18n, this::languageChanged);
         stage.getScene().setRoot(view.root());
         stage.setTitle(i18n.t("app.title"));
-        applyTheme(vm.darkProperty().get());
-        vm.darkProperty().addListener((o, a, b) -> applyTheme(b));
-        vm.log(i18n.t("log.started"));
+        applyTheme(vm.settings().darkProperty().get());
+        vm.settings().darkProperty().addListener((o, a, b) -> applyTheme(b));
+        vm.activity().log(i18n.t("log.started"));
     }
 
     /** The wizard's fix buttons: one write path (backup, audit in the data folder), hidden in read-only mode. */
-    private void wireFixes(I18n i18n, DialogService dialogs, UserSettings s) {
+    private void wireFixes(UserSettings s) {
         boolean ro = readOnly || s.readOnly();
-        Path data = dataDir != null ? dataDir : DataDirs.userData();
+        Path data = data();
         String user = System.getProperty("user.name", "unknown");
-        var fixes = new dev.pullfix.app.fix.WizardFixes(i18n, tasks,
-                context -> new dev.pullfix.model.fix.WritePath(new dev.pullfix.model.fix.BackupStore(data),
-                        new dev.pullfix.model.fix.AuditLog(data), java.time.Clock.systemUTC(),
+        var fixes = new WizardFixes(i18n, tasks.reportingFailuresTo(vm.activity()::taskFailed),
+                context -> new WritePath(new BackupStore(data), new AuditLog(data), Clock.systemUTC(),
                         user + " (context " + context + ")", ro),
-                ro, fixDialogs != null ? fixDialogs.apply(i18n) : new dev.pullfix.app.fix.FxFixDialogs(i18n, stage),
-                fixPrompts != null ? fixPrompts.apply(i18n) : new dev.pullfix.app.fix.FxFixPrompts(i18n, () -> stage),
-                dialogs, this::fixTarget, vm::log, vm.wizard()::fixWritten);
+                ro, fixDialogs != null ? fixDialogs.apply(i18n) : new FxFixDialogs(i18n, stage),
+                fixPrompts != null ? fixPrompts.apply(i18n) : new FxFixPrompts(i18n, () -> stage),
+                dialogs, this::fixTarget, vm.activity()::log, vm.wizard()::fixWritten);
         vm.wizard().setFixHandler(fixes);
         vm.wizard().writesAllowedProperty().set(!ro);
     }
 
-    private dev.pullfix.app.fix.WizardFixes.Target fixTarget() {
-        WorkbenchBackend.ClusterSession s = vm.session();
+    private WizardFixes.Target fixTarget() {
+        WorkbenchBackend.ClusterSession s = vm.connection().session();
         if (s == null) {
             return null;
         }
-        String profile = vm.selectedProfileProperty().get();
-        String region = vm.regionProperty().get();
-        return new dev.pullfix.app.fix.WizardFixes.Target(s.connection(), s.context().name(),
-                vm.backend().awsSessions(profile, region), vm.podTree().selectedPodProperty().get(),
-                List.copyOf(vm.wizard().fixes()));
+        String profile = vm.aws().selectedProfileProperty().get();
+        String region = vm.aws().regionProperty().get();
+        return new WizardFixes.Target(s.connection(), s.context().name(), backend.awsSessions(profile, region),
+                vm.podTree().selectedPodProperty().get(), List.copyOf(vm.wizard().fixes()));
     }
 
     /** Rebuilds the window in the chosen language (reconnects the current context). */
     private void languageChanged() {
-        SettingsStore store = new SettingsStore(dataDir != null ? dataDir : DataDirs.userData());
         rememberLayout();
         MainViewModel old = vm;
         old.shutdown();
-        // the old view-model saved the language in a task; make sure the new one reads it
-        try {
-            store.save(old.settings());
-        } catch (java.io.IOException e) {
-            // the window still switches; the choice is just not remembered
-        }
-        build(store);
+        build(old.settings().current());
         vm.start();
     }
 
@@ -230,16 +255,16 @@ public class PullfixApp extends Application {
         if (vm == null || view == null) {
             return;
         }
-        vm.rememberLayout(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+        vm.settings().rememberLayout(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
                 view.centreSplit().getDividerPositions()[0], view.verticalSplit().getDividerPositions()[0]);
     }
 
     /** The practice lab launcher, when this app made its own (tests look at the running scenario). */
-    public java.util.Optional<PracticeLab> practiceLab() {
-        return java.util.Optional.ofNullable(practiceLab);
+    public Optional<PracticeLab> practiceLab() {
+        return Optional.ofNullable(practiceLab);
     }
 
-    /** The view-model (tests drive it). */
+    /** The view-model (tests drive it); null until the settings are read. */
     public MainViewModel viewModel() {
         return vm;
     }
@@ -248,24 +273,21 @@ public class PullfixApp extends Application {
         return view;
     }
 
+    /** Stops the lab and the session in tasks; the runner finishes the last settings save before it closes. */
     @Override
     public void stop() {
-        if (practiceLab != null) {
-            practiceLab.close();
-        }
         if (vm != null) {
             vm.shutdown();
         }
+        if (practiceLab != null && tasks != null) {
+            PracticeLab l = practiceLab;
+            tasks.submit("stop the practice lab", () -> {
+                l.close();
+                return null;
+            }, x -> { }, e -> { });
+        }
         if (tasks != null) {
             tasks.close();
-        }
-        if (vm != null) {
-            try {
-                // the window is gone: a last small write of the settings (layout, last context) is safe here
-                new SettingsStore(dataDir != null ? dataDir : DataDirs.userData()).save(vm.settings());
-            } catch (java.io.IOException e) {
-                // nothing to tell anyone any more
-            }
         }
     }
 }

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A backend over fixed contexts, snapshots and events; records what was asked. */
-public final class FakeBackend implements WorkbenchBackend {
+public class FakeBackend implements WorkbenchBackend {
     public final List<ContextInfo> contexts = new ArrayList<>();
     public final Map<String, ClusterSnapshot> snapshots = new HashMap<>();
     public final Map<String, RuntimeException> openFailures = new HashMap<>();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pullfix.app.common.LabFixture;
 import dev.pullfix.app.common.LabLauncher;
-import dev.pullfix.app.shell.MainViewModel;
+import dev.pullfix.app.shell.ConnectionViewModel;
 import dev.pullfix.app.shell.PullfixApp;
 import dev.pullfix.model.diagnosis.runbook.FixKind;
 import dev.pullfix.model.fix.Preview;
@@ -89,7 +89,7 @@ class WizardFixWindowTest {
         try {
             WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, c);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out; activity " + app.viewModel().activity(), e);
+            throw new AssertionError("timed out; activity " + app.viewModel().activity().lines(), e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -107,7 +107,7 @@ class WizardFixWindowTest {
     }
 
     void selectTheFailingPod(FxRobot robot) throws Exception {
-        waitUntil(() -> app.viewModel().connectionProperty().get() == MainViewModel.Connection.LIVE
+        waitUntil(() -> app.viewModel().connection().stateProperty().get() == ConnectionViewModel.State.LIVE
                 && app.viewModel().podTree().podCountProperty().get() > 0);
         String name = "web-7c9d8f6b5-x2vqk";
         robot.clickOn("#treeSearch").write(name);
@@ -160,7 +160,7 @@ class WizardFixWindowTest {
         openTheFailingPodsDiagnosis(robot);
         robot.clickOn("#fix-IMAGE_TAG_CHANGE");
         waitUntil(() -> confirmations.size() == 1);
-        waitUntil(() -> app.viewModel().activity().stream().anyMatch(l -> l.contains("CANCELLED")));
+        waitUntil(() -> app.viewModel().activity().lines().stream().anyMatch(l -> l.contains("CANCELLED")));
         assertThat(templateImage()).isEqualTo(before);
         assertThat(app.viewModel().wizard().afterFixProperty().get()).isNull();
     }

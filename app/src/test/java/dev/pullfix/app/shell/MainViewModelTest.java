@@ -12,16 +12,17 @@ import dev.pullfix.app.common.LabLauncher;
 import dev.pullfix.app.common.TaskRunner;
 import dev.pullfix.app.common.UiBridge;
 import dev.pullfix.app.wizard.StepResult;
-import dev.pullfix.model.cluster.ClusterError;
 import dev.pullfix.model.cluster.EksContextMapping;
 import dev.pullfix.model.settings.SettingsStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The window's parts joined: context → AWS profile, pod → details and diagnosis. */
 class MainViewModelTest {
     @TempDir
     Path dir;
@@ -43,40 +44,18 @@ class MainViewModelTest {
     }
 
     MainViewModel vm() {
-        return new MainViewModel(TaskRunner.synchronous(), UiBridge.immediate(), dialogs, backend,
-                new I18n(Locale.ENGLISH), store, LabLauncher.unavailable());
-    }
-
-    @Test
-    void startsOnTheCurrentContextAndShowsItsPodsLive() {
-        MainViewModel vm = vm();
-        vm.start();
-        assertThat(vm.contexts()).containsExactly("staging", "prod");
-        assertThat(vm.selectedContextProperty().get()).isEqualTo("prod");
-        assertThat(vm.connectionProperty().get()).isEqualTo(MainViewModel.Connection.LIVE);
-        assertThat(vm.podTree().podCountProperty().get()).isEqualTo(2);
-        assertThat(vm.podTree().failingCountProperty().get()).isEqualTo(1);
-        assertThat(vm.busyProperty().get()).isFalse();
-        assertThat(vm.activity()).anyMatch(l -> l.contains("Listed 2 pods (1 failing)"));
+        return WorkbenchAssembly.assemble(TaskRunner.synchronous(), UiBridge.immediate(), dialogs,
+                new I18n(Locale.ENGLISH), backend, store, store.load(), LabLauncher.unavailable(), Duration.ofSeconds(3));
     }
 
     @Test
     void anEksContextPrefillsProfileAndRegionAndAsksStsWhoTheUserIs() {
         MainViewModel vm = vm();
         vm.start();
-        assertThat(vm.selectedProfileProperty().get()).isEqualTo("prod-admin");
-        assertThat(vm.regionProperty().get()).isEqualTo("us-west-2");
+        assertThat(vm.aws().selectedProfileProperty().get()).isEqualTo("prod-admin");
+        assertThat(vm.aws().regionProperty().get()).isEqualTo("us-west-2");
         assertThat(backend.whoAsked).contains("prod-admin@us-west-2");
-        assertThat(vm.whoAmIProperty().get()).isEqualTo("arn:aws:sts::111122223333:assumed-role/prod-admin/dev");
-    }
-
-    @Test
-    void anExpiredProfileShowsAReadableIdentityProblem() {
-        MainViewModel vm = vm();
-        vm.start();
-        vm.selectedProfileProperty().set("expired");
-        assertThat(vm.whoAmIFailedProperty().get()).isTrue();
-        assertThat(vm.whoAmIProperty().get()).doesNotContain("Exception").isNotBlank();
+        assertThat(vm.aws().whoAmIProperty().get()).isEqualTo("arn:aws:sts::111122223333:assumed-role/prod-admin/dev");
     }
 
     @Test
@@ -84,57 +63,10 @@ class MainViewModelTest {
         backend.contextsFailure = FakeBackend.noKubeconfig();
         MainViewModel vm = vm();
         vm.start();
-        assertThat(vm.connectionProperty().get()).isEqualTo(MainViewModel.Connection.NO_KUBECONFIG);
+        assertThat(vm.connection().stateProperty().get()).isEqualTo(ConnectionViewModel.State.NO_KUBECONFIG);
         assertThat(dialogs.errors).isEmpty();
         vm.openLab();
         assertThat(dialogs.infos).singleElement().asString().contains("not part of this build");
-    }
-
-    @Test
-    void aFailedConnectionIsAReadableNotificationWithDetailsOnDemand() {
-        backend.openFailures.put("prod", ClusterError.of(ClusterError.Code.UNAUTHORIZED, "prod", "prod-user"));
-        MainViewModel vm = vm();
-        vm.start();
-        assertThat(vm.connectionProperty().get()).isEqualTo(MainViewModel.Connection.ERROR);
-        assertThat(dialogs.errors).singleElement().asString().startsWith("Could not connect to prod: ")
-                .doesNotContain("at dev.pullfix").doesNotContain("Exception");
-        assertThat(dialogs.details.get(0)).contains("UNAUTHORIZED");
-    }
-
-    @Test
-    void whenTheFirstListFailsTheUserIsToldOnceAndTheWindowIsNotLeftBusy() {
-        backend.listFailures.put("prod", ClusterError.of(ClusterError.Code.UNREACHABLE, "https://prod.example:6443",
-                "connection refused"));
-        MainViewModel vm = vm();
-        vm.start();
-        assertThat(vm.connectionProperty().get()).isEqualTo(MainViewModel.Connection.RECONNECTING);
-        assertThat(vm.busyProperty().get()).isFalse();
-        assertThat(dialogs.errors).singleElement().asString().startsWith("Could not connect to prod: ")
-                .contains("https://prod.example:6443");
-        assertThat(vm.connectionDetailProperty().get()).contains("https://prod.example:6443");
-    }
-
-    @Test
-    void switchingContextClosesTheOldSessionAndShowsTheNewTree() {
-        MainViewModel vm = vm();
-        vm.start();
-        vm.selectedContextProperty().set("staging");
-        assertThat(backend.closed).containsExactly("prod");
-        assertThat(vm.podTree().podCountProperty().get()).isEqualTo(1);
-        assertThat(vm.podTree().roots()).extracting(r -> r.name()).containsExactly("checkout");
-    }
-
-    @Test
-    void theLastContextProfileAndRegionAreRememberedForTheNextStart() {
-        MainViewModel vm = vm();
-        vm.start();
-        vm.selectedContextProperty().set("staging");
-        vm.regionProperty().set("eu-central-1");
-        assertThat(store.load().lastContext()).isEqualTo("staging");
-        assertThat(store.load().lastRegion()).isEqualTo("eu-central-1");
-        MainViewModel again = vm();
-        again.start();
-        assertThat(again.selectedContextProperty().get()).isEqualTo("staging");
     }
 
     @Test
@@ -144,8 +76,8 @@ class MainViewModelTest {
         MainViewModel vm = vm();
         vm.start();
         vm.podTree().selectedRowProperty().set(vm.podTree().pod("payments/api-2"));
-        assertThat(vm.events()).hasSize(5);
-        assertThat(vm.podYamlProperty().get()).contains("name: api-2");
+        assertThat(vm.details().events()).hasSize(5);
+        assertThat(vm.details().yamlProperty().get()).contains("name: api-2");
         var wizard = vm.wizard();
         assertThat(wizard.steps()).hasSize(4);
         assertThat(wizard.steps().get(0).resultProperty().get().verdict()).isEqualTo(StepResult.Verdict.PROBLEM);
@@ -161,6 +93,19 @@ class MainViewModelTest {
     }
 
     @Test
+    void switchingContextClearsTheDetailsAndTheWizard() {
+        backend.events = FakeBackend.ecr403Events(dev.pullfix.app.common.TestPods.ECR + "/payments/api:2.0.1");
+        MainViewModel vm = vm();
+        vm.start();
+        vm.podTree().selectedRowProperty().set(vm.podTree().pod("payments/api-2"));
+        vm.connection().selectedContextProperty().set("staging");
+        assertThat(vm.details().events()).isEmpty();
+        assertThat(vm.details().yamlProperty().get()).isEmpty();
+        assertThat(vm.wizard().podProperty().get()).isNull();
+        assertThat(vm.wizard().steps()).isEmpty();
+    }
+
+    @Test
     void liveChangesToTheSelectedPodKeepTheWizardWhereItIs() {
         MainViewModel vm = vm();
         vm.start();
@@ -171,5 +116,16 @@ class MainViewModelTest {
                 failing("payments", "api", "api-2").withFailure(before.failure(), "Back-off pulling image again")));
         assertThat(vm.wizard().currentProperty().get()).isEqualTo(1);
         assertThat(vm.podTree().selectedPodProperty().get().failureMessage()).isEqualTo("Back-off pulling image again");
+    }
+
+    @Test
+    void shuttingDownClosesTheSessionAndCancelsTheDiagnosis() {
+        MainViewModel vm = vm();
+        vm.start();
+        vm.podTree().selectedRowProperty().set(vm.podTree().pod("payments/api-2"));
+        vm.shutdown();
+        assertThat(backend.closed).containsExactly("prod");
+        assertThat(vm.wizard().runningProperty().get()).isFalse();
+        assertThat(vm.connection().session()).isNull();
     }
 }

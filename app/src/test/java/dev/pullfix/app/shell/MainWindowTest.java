@@ -54,14 +54,14 @@ class MainWindowTest {
         try {
             WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, c);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out; connection " + app.viewModel().connectionProperty().get() + ", pods "
-                    + app.viewModel().podTree().podCountProperty().get() + ", activity " + app.viewModel().activity(), e);
+            throw new AssertionError("timed out; connection " + app.viewModel().connection().stateProperty().get() + ", pods "
+                    + app.viewModel().podTree().podCountProperty().get() + ", activity " + app.viewModel().activity().lines(), e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     void waitLive() throws Exception {
-        waitUntil(() -> app.viewModel().connectionProperty().get() == MainViewModel.Connection.LIVE
+        waitUntil(() -> app.viewModel().connection().stateProperty().get() == ConnectionViewModel.State.LIVE
                 && app.viewModel().podTree().podCountProperty().get() > 0);
     }
 
@@ -116,8 +116,8 @@ class MainWindowTest {
                 && !st.resultProperty().get().summary().isBlank());
         assertThat(robot.lookup("#wizardConclusion").queryAs(Label.class).getText()).startsWith("Cause:")
                 .contains("Denied by a policy").contains("could not be checked");
-        assertThat(app.viewModel().events()).anyMatch(e -> e.message().contains("403 Forbidden"));
-        assertThat(app.viewModel().podYamlProperty().get()).contains("name: " + name);
+        assertThat(app.viewModel().details().events()).anyMatch(e -> e.message().contains("403 Forbidden"));
+        assertThat(app.viewModel().details().yamlProperty().get()).contains("name: " + name);
     }
 
     @Test
@@ -137,10 +137,10 @@ class MainWindowTest {
     @Test
     void switchingContextShowsTheOtherClustersPods(FxRobot robot) throws Exception {
         waitLive();
-        robot.interact(() -> app.viewModel().selectedContextProperty().set("lab-b"));
-        waitUntil(() -> app.viewModel().connectionProperty().get() == MainViewModel.Connection.LIVE
+        robot.interact(() -> app.viewModel().connection().selectedContextProperty().set("lab-b"));
+        waitUntil(() -> app.viewModel().connection().stateProperty().get() == ConnectionViewModel.State.LIVE
                 && app.viewModel().podTree().podCountProperty().get() == 60);
-        assertThat(app.viewModel().activity()).anyMatch(l -> l.contains("lab-b"));
+        assertThat(app.viewModel().activity().lines()).anyMatch(l -> l.contains("lab-b"));
     }
 
     @Test
@@ -182,7 +182,7 @@ class MainWindowTest {
             other.start(s);
             app = other;
         });
-        waitUntil(() -> app.viewModel().connectionProperty().get() == MainViewModel.Connection.NO_KUBECONFIG);
+        waitUntil(() -> app.viewModel().connection().stateProperty().get() == ConnectionViewModel.State.NO_KUBECONFIG);
         assertThat(robot.lookup("#openLabEmpty").<javafx.scene.Node>queryAll().stream()
                 .anyMatch(n -> n.isVisible() && n.getParent().isVisible())).isTrue();
     }

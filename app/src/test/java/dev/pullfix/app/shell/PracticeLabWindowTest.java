@@ -58,7 +58,7 @@ class PracticeLabWindowTest {
     @Test
     void firstStartWithoutKubeconfigOpensTheLabAndS1IsFixedByClicking(FxRobot robot) throws Exception {
         waitUntil(90, () -> app.practiceLab().flatMap(PracticeLab::session).isPresent()
-                && app.viewModel().connectionProperty().get() == MainViewModel.Connection.LIVE
+                && app.viewModel().connection().stateProperty().get() == ConnectionViewModel.State.LIVE
                 && app.viewModel().podTree().failingCountProperty().get() > 0);
         LabSession lab = app.practiceLab().flatMap(PracticeLab::session).orElseThrow();
         assertThat(lab.scenario().id()).isEqualTo("S1");

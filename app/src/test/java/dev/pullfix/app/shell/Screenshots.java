@@ -71,7 +71,7 @@ class Screenshots {
             stage.setX(0);
             stage.setY(0);
         });
-        await(() -> app.viewModel().connectionProperty().get() == MainViewModel.Connection.LIVE
+        await(() -> app.viewModel().connection().stateProperty().get() == ConnectionViewModel.State.LIVE
                 && app.viewModel().podTree().podCountProperty().get() > 0);
     }
 
@@ -106,7 +106,7 @@ class Screenshots {
             app.view().treeView().select(row);
         });
         await(() -> app.viewModel().wizard().walkingProperty().get() && !app.viewModel().wizard().runningProperty().get()
-                && !app.viewModel().wizard().steps().isEmpty() && !app.viewModel().events().isEmpty());
+                && !app.viewModel().wizard().steps().isEmpty() && !app.viewModel().details().events().isEmpty());
     }
 
     void walkWizard(FxRobot robot, String prefix) throws Exception {
@@ -162,9 +162,9 @@ class Screenshots {
         robot.interact(() -> app.viewModel().podTree().searchTextProperty().set("dkr.ecr"));
         WaitForAsyncUtils.waitForFxEvents();
         shot(robot, "03-failing-only-search");
-        robot.interact(() -> app.viewModel().selectedContextProperty().set("lab-broken"));
-        await(() -> app.viewModel().connectionProperty().get() == MainViewModel.Connection.ERROR
-                || app.viewModel().connectionProperty().get() == MainViewModel.Connection.RECONNECTING);
+        robot.interact(() -> app.viewModel().connection().selectedContextProperty().set("lab-broken"));
+        await(() -> app.viewModel().connection().stateProperty().get() == ConnectionViewModel.State.ERROR
+                || app.viewModel().connection().stateProperty().get() == ConnectionViewModel.State.RECONNECTING);
         Thread.sleep(1500);
         shot(robot, "04-connection-error");
 
@@ -181,14 +181,14 @@ class Screenshots {
                     dev.pullfix.model.cluster.ClusterConnector.Options.defaults()), empty, LabLauncher.unavailable());
             app.start(stage);
         });
-        await(() -> app.viewModel().connectionProperty().get() == MainViewModel.Connection.NO_KUBECONFIG);
+        await(() -> app.viewModel().connection().stateProperty().get() == ConnectionViewModel.State.NO_KUBECONFIG);
         shot(robot, "06-no-kubeconfig");
 
         // the ECR policy fix window opened on Pullfix's minimal proposal for seed 000 (English, then Japanese)
         for (String lang : new String[] {"en", "ja"}) {
             Path data = Files.createTempDirectory(dir, "policy");
             robot.interact(() -> {
-                var w = dev.pullfix.app.policy.PolicyFixWindowDemo.seed000(java.util.Locale.forLanguageTag(lang), data);
+                var w = dev.pullfix.app.fix.PolicyFixWindowDemo.seed000(java.util.Locale.forLanguageTag(lang), data);
                 javafx.scene.Scene scene = new javafx.scene.Scene(w.root(), 1560, 960);
                 scene.getStylesheets().add(PullfixApp.class.getResource("/dev/pullfix/app/app.css").toExternalForm());
                 stage.setScene(scene);

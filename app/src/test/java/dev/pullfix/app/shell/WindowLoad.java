@@ -23,7 +23,7 @@ final class WindowLoad {
         robot.interact(meter::start);
         long t0 = System.nanoTime();
         WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> app.viewModel().podTree().podCountProperty().get() == pods
-                && app.viewModel().connectionProperty().get() == MainViewModel.Connection.LIVE);
+                && app.viewModel().connection().stateProperty().get() == ConnectionViewModel.State.LIVE);
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         WaitForAsyncUtils.waitForFxEvents();
         double loadStall = meter.maxStallMillis();
@@ -62,7 +62,7 @@ final class WindowLoad {
             loadAvg = "?";
         }
         return new Figures(pods, failing, loadSeconds, loadStall, liveStall, over50, pulses, driver.changes.get(), heap,
-                cpu[0], liveSeconds, loadAvg, app.viewModel().activity().stream().filter(l -> l.contains("Tree built"))
+                cpu[0], liveSeconds, loadAvg, app.viewModel().activity().lines().stream().filter(l -> l.contains("Tree built"))
                         .findFirst().orElse("(no tree line)"));
     }
 

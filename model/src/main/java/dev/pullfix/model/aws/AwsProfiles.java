@@ -24,6 +24,11 @@ public final class AwsProfiles {
     private AwsProfiles(ProfileFile file, AwsEnvironment env) {
         this.file = Objects.requireNonNull(file);
         this.env = Objects.requireNonNull(env);
+        for (Profile p : file.profiles().values()) {
+            dev.pullfix.model.secret.Secrets.register(prop(p, ProfileProperty.AWS_ACCESS_KEY_ID));
+            dev.pullfix.model.secret.Secrets.register(prop(p, ProfileProperty.AWS_SECRET_ACCESS_KEY));
+            dev.pullfix.model.secret.Secrets.register(prop(p, ProfileProperty.AWS_SESSION_TOKEN));
+        }
     }
 
     /** Reads the config and credentials files named by the environment. */

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import dev.pullfix.model.secret.Secrets;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -65,6 +67,9 @@ public final class AwsSession implements AutoCloseable {
         String secret = AwsEnvironment.firstNonNull(env.env("AWS_SECRET_ACCESS_KEY"),
                 env.property("aws.secretAccessKey"));
         String token = AwsEnvironment.firstNonNull(env.env("AWS_SESSION_TOKEN"), env.property("aws.sessionToken"));
+        Secrets.register(keyId);
+        Secrets.register(secret);
+        Secrets.register(token);
         if (explicitProfile || (env.profile() != null && (keyId == null || secret == null))) {
             if (profile.isEmpty()) {
                 throw new AwsProblemException(new AwsProblem(AwsProblem.Kind.PROFILE_NOT_FOUND, null, null, null,
@@ -90,6 +95,22 @@ public final class AwsSession implements AutoCloseable {
         this.region = profiles.region(options.region(), options.resourceRegion(), profileName)
                 .orElseThrow(() -> new AwsProblemException(new AwsProblem(AwsProblem.Kind.NO_REGION, null, null,
                         null, null, null, null, profileName)));
+    }
+
+    /**
+     * Credentials as resolved (assumed roles, SSO, credential_process, the default chain) go into the secret
+     * registry before any call uses them.
+     */
+    private static AwsCredentialsProvider registering(AwsCredentialsProvider provider) {
+        return () -> {
+            AwsCredentials c = provider.resolveCredentials();
+            Secrets.register(c.accessKeyId());
+            Secrets.register(c.secretAccessKey());
+            if (c instanceof AwsSessionCredentials s) {
+                Secrets.register(s.sessionToken());
+            }
+            return c;
+        };
     }
 
     private AwsCredentialsProvider profileProvider(String name) {
@@ -229,24 +250,24 @@ public final class AwsSession implements AutoCloseable {
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String envSuffix,
                                                                                          String propSuffix, Region r) {
-        builder.region(r).credentialsProvider(credentials)
+        // every call is bounded: the whole call (retries included) and each attempt by the stated timeout,
+        // the connect by 5 s at most, the wait for the next byte of an answer by the timeout too
+        Duration call = options.effectiveApiCallTimeout();
+        Duration connect = call.compareTo(Duration.ofSeconds(5)) < 0 ? call : Duration.ofSeconds(5);
+        builder.region(r).credentialsProvider(registering(credentials))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(30)));
+                        .connectionTimeout(connect).socketTimeout(call));
         ClientOverrideConfiguration.Builder o = ClientOverrideConfiguration.builder()
                 .defaultProfileFileSupplier(profiles::profileFile).defaultProfileName(profileName)
-                .apiCallTimeout(options.apiCallTimeout() == null ? Duration.ofSeconds(60) : options.apiCallTimeout());
-        if (options.maxAttempts() > 0 || options.retryWithoutBackoff()) {
-            var rs = AwsRetryStrategy.standardRetryStrategy().toBuilder();
-            if (options.maxAttempts() > 0) {
-                rs.maxAttempts(options.maxAttempts());
-            }
-            if (options.retryWithoutBackoff()) {
-                rs.backoffStrategy(BackoffStrategy.retryImmediately())
-                        .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
-                        .circuitBreakerEnabled(false);
-            }
-            o.retryStrategy(rs.build());
+                .apiCallTimeout(call).apiCallAttemptTimeout(call);
+        var rs = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(options.maxAttempts() > 0 ? options.maxAttempts() : AwsSessionOptions.DEFAULT_MAX_ATTEMPTS);
+        if (options.retryWithoutBackoff()) {
+            rs.backoffStrategy(BackoffStrategy.retryImmediately())
+                    .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
+                    .circuitBreakerEnabled(false);
         }
+        o.retryStrategy(rs.build());
         builder.overrideConfiguration(o.build());
         endpointFor(envSuffix, propSuffix).ifPresent(builder::endpointOverride);
         return builder;
@@ -307,6 +328,10 @@ public final class AwsSession implements AutoCloseable {
 
     AwsProblem problemOf(String service, String operation, Throwable e) {
         AwsProblem p = SdkErrors.map(service, operation, e, profileName, profileKind);
+        if (p.kind() == AwsProblem.Kind.ENDPOINT_UNREACHABLE && SdkErrors.TIMEOUT_DETAIL.equals(p.detail())) {
+            p = new AwsProblem(p.kind(), p.service(), p.operation(), p.errorCode(), null, null, "no answer within "
+                    + options.effectiveApiCallTimeout().toSeconds() + " s", p.profile());
+        }
         if (p.kind() == AwsProblem.Kind.SSO_LOGIN_REQUIRED || p.kind() == AwsProblem.Kind.EXPIRED_TOKEN) {
             // a role chain that starts at an SSO profile: log in with that one
             String root = profiles.ssoRoot(profileName).map(AwsProfile::name).orElse(null);

@@ -79,10 +79,27 @@ public final class EcrCheck {
         String repoArn = registry.ecrRepositoryArn(repo).orElseThrow();
         EcrImageId wanted = image.digest() != null ? new EcrImageId(image.tag(), image.digest())
                 : EcrImageId.tag(image.tag() == null ? "latest" : image.tag());
+        if (role != null && !role.isBlank() && iam == null) {
+            throw new IllegalStateException("checking a role needs an IAM gateway");
+        }
+        try (EcrCheckReads reads = new EcrCheckReads(ecr, iam, registryId, repo, wanted,
+                role == null || role.isBlank() ? null : role)) {
+            return run(image, role, simulate, network, reads);
+        }
+    }
+
+    private EcrCheckReport run(ImageReference image, String role, boolean simulate, PullNetwork network,
+                               EcrCheckReads reads) {
+        Registry registry = image.registry();
+        String registryId = registry.account();
+        String repo = image.repository();
+        String repoArn = registry.ecrRepositoryArn(repo).orElseThrow();
+        EcrImageId wanted = image.digest() != null ? new EcrImageId(image.tag(), image.digest())
+                : EcrImageId.tag(image.tag() == null ? "latest" : image.tag());
         List<Check> checks = new ArrayList<>();
 
         // repository
-        AwsResult<RepositoryInfo> repoInfo = ecr.describeRepository(registryId, repo);
+        AwsResult<RepositoryInfo> repoInfo = EcrCheckReads.get(reads.repository);
         failOnCredentials(repoInfo);
         Boolean repoExists;
         if (repoInfo.isOk()) {
@@ -97,7 +114,7 @@ public final class EcrCheck {
         }
 
         // pull-through cache
-        AwsResult<Optional<PullThroughCacheRule>> ptc = ecr.pullThroughCacheRuleFor(registryId, repo);
+        AwsResult<Optional<PullThroughCacheRule>> ptc = EcrCheckReads.get(reads.pullThroughCache);
         PullThroughCacheRule rule = ptc.isOk() ? ptc.value().orElse(null) : null;
         if (rule != null) {
             checks.add(check("pullThroughCache", Status.INFO, "aws.check.pullThroughCache", rule.ecrRepositoryPrefix(),
@@ -124,7 +141,7 @@ public final class EcrCheck {
         if (Boolean.FALSE.equals(repoExists)) {
             imageExists = rule != null ? null : Boolean.FALSE;
         } else {
-            AwsResult<ImageLookup> lookup = ecr.describeImage(registryId, repo, wanted);
+            AwsResult<ImageLookup> lookup = EcrCheckReads.get(reads.image);
             if (lookup.isOk()) {
                 imageExists = lookup.value().found();
                 detail = lookup.value().image();
@@ -153,7 +170,7 @@ public final class EcrCheck {
         if (Boolean.FALSE.equals(repoExists)) {
             policyKnown = true; // no repository, no policy
         } else {
-            AwsResult<Optional<String>> pol = ecr.getRepositoryPolicy(registryId, repo);
+            AwsResult<Optional<String>> pol = EcrCheckReads.get(reads.repositoryPolicy);
             policyKnown = pol.isOk();
             if (pol.isOk()) {
                 policyText = pol.value().orElse(null);
@@ -197,10 +214,7 @@ public final class EcrCheck {
         String callerArn = null;
         List<SimulationResult> simulation = null;
         if (role != null && !role.isBlank()) {
-            if (iam == null) {
-                throw new IllegalStateException("checking a role needs an IAM gateway");
-            }
-            Identity id = identity(role, checks);
+            Identity id = identity(EcrCheckReads.get(reads.rolePolicies), checks);
             // a bare role name becomes the role ARN IAM reported
             callerArn = callerArnOf(RoleArns.isRoleArn(role) || RoleArns.isSessionArn(role) || id.roleArn == null
                     ? role : id.roleArn);
@@ -328,8 +342,7 @@ public final class EcrCheck {
     }
 
     /** The role's identity policies as a policy set, with unreadable ECR managed policies filled from the catalogue. */
-    private Identity identity(String role, List<Check> checks) {
-        AwsResult<RolePolicies> got = iam.rolePolicies(role);
+    private Identity identity(AwsResult<RolePolicies> got, List<Check> checks) {
         failOnCredentials(got);
         PolicySet.Builder b = PolicySet.builder();
         if (!got.isOk()) {
@@ -346,10 +359,10 @@ public final class EcrCheck {
         for (PolicyDocumentRef ref : rp.identityPolicies()) {
             String doc = ref.document();
             if (doc == null) {
-                doc = EcrManagedPolicies.knownDocument(ref.arn()).orElse(null);
+                doc = dev.pullfix.model.policy.ManagedPolicies.documentText(ref.arn()).orElse(null);
             }
             if (doc == null) {
-                if (!EcrManagedPolicies.irrelevantForPull(ref.arn())) {
+                if (!dev.pullfix.model.policy.ManagedPolicies.irrelevantForPull(ref.arn())) {
                     complete = false;
                     if (ref.problem() != null) {
                         checks.add(couldNot("policy:" + ref.name(), ref.problem()));
@@ -385,7 +398,8 @@ public final class EcrCheck {
                 }
             }
         }
-        return new Identity(b.build(), complete, EcrManagedPolicies.recognise(rp), rp.roleArn());
+        return new Identity(b.build(), complete, dev.pullfix.model.policy.ManagedPolicies.pullCapable(
+                rp.attached().stream().map(PolicyDocumentRef::arn).toList()), rp.roleArn());
     }
 
     /** The ARN the kubelet calls with: the role's assumed-role session (paths are not part of session ARNs). */

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -28,6 +30,9 @@ final class SdkErrors {
             "MalformedPolicyDocumentException", "InvalidInstanceID.Malformed", "InvalidVpcId.Malformed",
             "InvalidRequestException", "InvalidTagParameterException");
 
+    /** The detail of a timed-out call; {@link AwsSession} adds the stated seconds. */
+    static final String TIMEOUT_DETAIL = "no answer in time";
+
     private SdkErrors() {
     }
 
@@ -49,6 +54,11 @@ final class SdkErrors {
                 && !isNetwork(error))) {
             return new AwsProblem(AwsProblem.Kind.SSO_LOGIN_REQUIRED, service, operation, null, null, null,
                     messageOf(error), null);
+        }
+        if (find(error, ApiCallTimeoutException.class) != null || find(error, ApiCallAttemptTimeoutException.class) != null) {
+            // a server that accepted the connection and never answered, or stopped answering: unreachable in time
+            return new AwsProblem(AwsProblem.Kind.ENDPOINT_UNREACHABLE, service, operation, null, null, null,
+                    TIMEOUT_DETAIL, null);
         }
         if (isNetwork(error)) {
             return new AwsProblem(AwsProblem.Kind.ENDPOINT_UNREACHABLE, service, operation, null, null, null,

@@ -2,6 +2,7 @@ package dev.pullfix.model.cluster;
 
 import dev.pullfix.model.cluster.auth.ExecCredentials;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 
 /**
  * An open connection to one context's API server (a fabric8 client inside). Close it when done.
@@ -12,16 +13,24 @@ public final class ClusterConnection implements AutoCloseable {
     private final ContextInfo context;
     private final KubernetesClient client;
     private final ExecCredentials execCredentials;
+    private final Duration timeout;
 
-    ClusterConnection(ContextInfo context, KubernetesClient client, ExecCredentials execCredentials) {
+    ClusterConnection(ContextInfo context, KubernetesClient client, ExecCredentials execCredentials,
+                      Duration timeout) {
         this.context = context;
         this.client = client;
         this.execCredentials = execCredentials;
+        this.timeout = timeout;
     }
 
     /** Wraps an existing client (tests, the lab). */
     public static ClusterConnection of(ContextInfo context, KubernetesClient client) {
-        return new ClusterConnection(context, client, null);
+        return new ClusterConnection(context, client, null, null);
+    }
+
+    /** The stated time one call may take (retries included), or null when not known (a wrapped client). */
+    public Duration timeout() {
+        return timeout;
     }
 
     public ContextInfo context() {
@@ -47,7 +56,7 @@ public final class ClusterConnection implements AutoCloseable {
                 && k.getCode() == 401) {
             execCredentials.invalidate();
         }
-        return ClusterErrors.map(t, context, server(), verb, resource, namespace);
+        return ClusterErrors.map(t, context, server(), verb, resource, namespace, timeout);
     }
 
     @Override

@@ -24,30 +24,54 @@ import java.util.List;
  */
 public final class ClusterConnector {
 
+    /** The stated time one call may take, retries included, unless the caller says otherwise. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
+
     /**
      * @param connectTimeout    TCP/TLS connect timeout
-     * @param requestTimeout    per-request timeout
-     * @param retryBackoffLimit fabric8 retries on I/O errors (0 in tests)
+     * @param requestTimeout    the total for one call, retries included (headers and body); a watch is exempt
+     * @param retryBackoffLimit above 0: an answer of 429 or 5xx is retried once, within requestTimeout (0 in
+     *                          tests); a refused or timed-out connection is never retried
      * @param execTimeout       how long an exec plugin may run
      * @param nativeMinter      the EKS token minter used when the plugin command is missing (null: none)
+     * @param idleTimeout       how long a response body may bring no byte before the call ends as stalled
      */
     public record Options(Duration connectTimeout, Duration requestTimeout, int retryBackoffLimit,
-                          Duration execTimeout, ExecCredentials.NativeMinter nativeMinter) {
+                          Duration execTimeout, ExecCredentials.NativeMinter nativeMinter, Duration idleTimeout) {
+
+        public Options(Duration connectTimeout, Duration requestTimeout, int retryBackoffLimit, Duration execTimeout,
+                       ExecCredentials.NativeMinter nativeMinter) {
+            this(connectTimeout, requestTimeout, retryBackoffLimit, execTimeout, nativeMinter, requestTimeout);
+        }
+
+        /** Connect 10 s; each call 15 s in total and 15 s without a byte; one retry of a 429/5xx within the 15 s. */
         public static Options defaults() {
-            return new Options(Duration.ofSeconds(10), Duration.ofSeconds(60), 1, Duration.ofSeconds(60),
-                    ExecCredentials.sdkMinter());
+            return new Options(Duration.ofSeconds(10), DEFAULT_TIMEOUT, 1, Duration.ofSeconds(60),
+                    ExecCredentials.sdkMinter(), DEFAULT_TIMEOUT);
         }
 
         public Options withRetryBackoffLimit(int limit) {
-            return new Options(connectTimeout, requestTimeout, limit, execTimeout, nativeMinter);
+            return new Options(connectTimeout, requestTimeout, limit, execTimeout, nativeMinter, idleTimeout);
         }
 
         public Options withNativeMinter(ExecCredentials.NativeMinter minter) {
-            return new Options(connectTimeout, requestTimeout, retryBackoffLimit, execTimeout, minter);
+            return new Options(connectTimeout, requestTimeout, retryBackoffLimit, execTimeout, minter, idleTimeout);
         }
 
+        /** Connect and per-call total; the idle limit becomes the smaller of the two (never past the total). */
         public Options withTimeouts(Duration connect, Duration request) {
-            return new Options(connect, request, retryBackoffLimit, execTimeout, nativeMinter);
+            return new Options(connect, request, retryBackoffLimit, execTimeout, nativeMinter,
+                    idleTimeout == null || idleTimeout.compareTo(request) > 0 ? request : idleTimeout);
+        }
+
+        public Options withIdleTimeout(Duration idle) {
+            return new Options(connectTimeout, requestTimeout, retryBackoffLimit, execTimeout, nativeMinter, idle);
+        }
+
+        /** One stated timeout for everything: connect within it, each call within it. */
+        public Options withTimeout(Duration timeout) {
+            Duration connect = connectTimeout.compareTo(timeout) > 0 ? timeout : connectTimeout;
+            return new Options(connect, timeout, retryBackoffLimit, execTimeout, nativeMinter, timeout);
         }
     }
 
@@ -93,7 +117,7 @@ public final class ClusterConnector {
                     kubeconfig.parsedFiles().toArray(new io.fabric8.kubernetes.api.model.Config[0]));
         } catch (RuntimeException e) {
             throw ClusterError.of(ClusterError.Code.KUBECONFIG_MALFORMED, String.valueOf(info.source()), "?",
-                    dev.pullfix.model.cluster.auth.Redactor.redact(String.valueOf(e.getMessage())));
+                    dev.pullfix.model.secret.Redactor.redact(String.valueOf(e.getMessage())));
         }
         if (user != null && isBlank(user.getToken()) && !isBlank(user.getTokenFile()) && exec == null) {
             Path tf = Path.of(user.getTokenFile());
@@ -101,7 +125,9 @@ public final class ClusterConnector {
                 tf = userDir.resolve(tf);
             }
             try {
-                cfg.setAutoOAuthToken(Files.readString(tf, StandardCharsets.UTF_8).trim());
+                String token = Files.readString(tf, StandardCharsets.UTF_8).trim();
+                dev.pullfix.model.secret.Secrets.register(token);
+                cfg.setAutoOAuthToken(token);
             } catch (IOException e) {
                 throw ClusterError.of(ClusterError.Code.CONTEXT_INCOMPLETE, info.name(), "tokenFile " + tf);
             }
@@ -122,12 +148,15 @@ public final class ClusterConnector {
         applyProxyEnvironment(cfg);
         cfg.setConnectionTimeout((int) options.connectTimeout().toMillis());
         cfg.setRequestTimeout((int) options.requestTimeout().toMillis());
-        cfg.setRequestRetryBackoffLimit(options.retryBackoffLimit());
-        cfg.setRequestRetryBackoffInterval(200);
+        // fabric8's own retries would give a timed-out call a second full timeout: RequestDeadlines retries instead
+        cfg.setRequestRetryBackoffLimit(0);
         cfg.setWatchReconnectLimit(0);
         cfg.setUserAgent("pullfix");
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(cfg).build();
-        return new ClusterConnection(info, client, exec);
+        Duration idle = options.idleTimeout() == null ? options.requestTimeout() : options.idleTimeout();
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(cfg)
+                .withHttpClientFactory(new DeadlineHttpClientFactory(options.requestTimeout(), idle,
+                        options.retryBackoffLimit() > 0)).build();
+        return new ClusterConnection(info, client, exec, options.requestTimeout());
     }
 
     private void applyProxyEnvironment(Config cfg) {

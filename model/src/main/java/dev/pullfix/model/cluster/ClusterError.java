@@ -47,7 +47,11 @@ public final class ClusterError extends RuntimeException {
         /** The server answered with an error. args: HTTP code, server message. */
         SERVER_ERROR,
         /** The server did not answer in time. args: server, seconds. */
-        TIMEOUT
+        TIMEOUT,
+        /** The server sent headers and part of a body, then nothing. args: server, bytes, seconds without data. */
+        STALLED,
+        /** The body was still arriving when the call's time ran out. args: server, bytes, seconds allowed. */
+        TOO_SLOW
     }
 
     private final Code code;

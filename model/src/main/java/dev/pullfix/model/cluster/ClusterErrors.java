@@ -1,6 +1,6 @@
 package dev.pullfix.model.cluster;
 
-import dev.pullfix.model.cluster.auth.Redactor;
+import dev.pullfix.model.secret.Redactor;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -20,9 +20,26 @@ final class ClusterErrors {
     }
 
     static ClusterError map(Throwable t, ContextInfo ctx, String server, String verb, String resource, String ns) {
+        return map(t, ctx, server, verb, resource, ns, null);
+    }
+
+    /** @param timeout the call's stated limit, shown in TIMEOUT/TOO_SLOW messages; null when not known */
+    static ClusterError map(Throwable t, ContextInfo ctx, String server, String verb, String resource, String ns,
+                            java.time.Duration timeout) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof ClusterError e) {
                 return e;
+            }
+        }
+        String seconds = timeout == null ? "?" : Long.toString(Math.max(1, Math.round(timeout.toMillis() / 1000.0)));
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof StalledTransferException s) {
+                String srv = server == null ? "?" : server;
+                return s.slow()
+                        ? new ClusterError(ClusterError.Code.TOO_SLOW, java.util.List.of(srv, Long.toString(s.bytes()),
+                                seconds), t)
+                        : new ClusterError(ClusterError.Code.STALLED, java.util.List.of(srv, Long.toString(s.bytes()),
+                                Long.toString(Math.max(1, Math.round(s.quiet().toMillis() / 1000.0)))), t);
             }
         }
         Integer code = null;
@@ -65,7 +82,7 @@ final class ClusterErrors {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof HttpTimeoutException || c instanceof SocketTimeoutException
                     || c instanceof TimeoutException) {
-                return new ClusterError(ClusterError.Code.TIMEOUT, java.util.List.of(srv, "?"), t);
+                return new ClusterError(ClusterError.Code.TIMEOUT, java.util.List.of(srv, seconds), t);
             }
         }
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {

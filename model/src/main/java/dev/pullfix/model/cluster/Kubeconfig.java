@@ -71,6 +71,7 @@ public final class Kubeconfig {
             }
             if (c.getUsers() != null) {
                 for (NamedAuthInfo nu : c.getUsers()) {
+                    registerSecrets(nu.getUser());
                     if (nu.getName() != null && nu.getUser() != null && !users.containsKey(nu.getName())) {
                         users.put(nu.getName(), nu);
                         userFile.put(nu.getName(), f);
@@ -265,6 +266,32 @@ public final class Kubeconfig {
         }
         return new ContextInfo(name, name.equals(currentContext), ctx.getCluster(), ctx.getUser(), ctx.getNamespace(),
                 server, authKind(user), command, eks, contextFile.get(name));
+    }
+
+    /** Every credential in a user entry goes into the secret registry as soon as it is read. */
+    private static void registerSecrets(AuthInfo u) {
+        if (u == null) {
+            return;
+        }
+        dev.pullfix.model.secret.Secrets.register(u.getToken());
+        dev.pullfix.model.secret.Secrets.register(u.getPassword());
+        dev.pullfix.model.secret.Secrets.register(u.getClientKeyData());
+        if (u.getAuthProvider() != null && u.getAuthProvider().getConfig() != null) {
+            u.getAuthProvider().getConfig().forEach((k, v) -> {
+                String key = k.toLowerCase(java.util.Locale.ROOT);
+                if (key.contains("token") || key.contains("secret")) {
+                    dev.pullfix.model.secret.Secrets.register(v);
+                }
+            });
+        }
+        if (u.getExec() != null && u.getExec().getEnv() != null) {
+            u.getExec().getEnv().forEach(e -> {
+                String key = e.getName() == null ? "" : e.getName().toUpperCase(java.util.Locale.ROOT);
+                if (key.contains("TOKEN") || key.contains("SECRET") || key.contains("PASSWORD")) {
+                    dev.pullfix.model.secret.Secrets.register(e.getValue());
+                }
+            });
+        }
     }
 
     static ContextInfo.AuthKind authKind(AuthInfo u) {

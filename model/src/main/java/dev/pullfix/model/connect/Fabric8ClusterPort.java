@@ -103,7 +103,10 @@ public final class Fabric8ClusterPort implements ClusterPort {
         return Optional.of(new SecretFacts(namespace, name, s.getType(), registries(s)));
     }
 
-    /** The registry hosts a docker config secret holds credentials for; the credentials stay unread. */
+    /**
+     * The registry hosts a docker config secret holds credentials for; the credentials are only registered as
+     * secrets (so no output shows them), never used.
+     */
     static Set<String> registries(Secret s) {
         Set<String> hosts = new LinkedHashSet<>();
         Map<String, String> data = s.getData() == null ? Map.of() : s.getData();
@@ -111,10 +114,13 @@ public final class Fabric8ClusterPort implements ClusterPort {
         if (raw == null) {
             return hosts;
         }
+        dev.pullfix.model.secret.Secrets.register(raw);
         try {
             JsonNode root = JSON.readTree(new String(Base64.getDecoder().decode(raw), StandardCharsets.UTF_8));
             JsonNode auths = root.has("auths") ? root.get("auths") : root;
             auths.fieldNames().forEachRemaining(hosts::add);
+            auths.forEach(entry -> List.of("password", "auth", "identitytoken", "registrytoken").forEach(k ->
+                    dev.pullfix.model.secret.Secrets.register(entry.path(k).isTextual() ? entry.path(k).asText() : null)));
         } catch (Exception e) {
             // malformed: no hosts; the check reports the secret as unusable
         }

@@ -46,7 +46,8 @@ public final class AuditLog {
         n.put("outcome", e.outcome());
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, JSON.writeValueAsString(n) + "\n", StandardCharsets.UTF_8,
+            // every field masked by the secret registry and secret patterns before it is written
+            Files.writeString(file, JSON.writeValueAsString(dev.pullfix.model.secret.Redactor.redact(n)) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
         } catch (IOException ex) {
             throw new FixException("Could not append to the audit log " + file + ": " + ex.getMessage(), ex);

@@ -42,7 +42,8 @@ public final class BackupStore {
         n.put("kind", kind);
         n.put("time", time.toString());
         n.put("absent", before.isAbsent());
-        before.text().ifPresent(t -> n.put("before", Redaction.mask(t, secrets)));
+        before.text().ifPresent(t -> n.put("before",
+                dev.pullfix.model.secret.Secrets.process().mask(Redaction.mask(t, secrets))));
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, base, ".tmp");

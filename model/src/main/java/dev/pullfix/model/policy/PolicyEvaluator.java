@@ -14,8 +14,8 @@ import java.util.Set;
  * <li>an applicable Deny in any policy wins (EXPLICIT_DENY);</li>
  * <li>every SCP level and every VPC endpoint policy on the path must allow;</li>
  * <li>same account: an identity-based Allow (within the boundary) suffices, or a resource-policy Allow that names
- * the caller: a session or user ARN directly (not limited by identity policies or boundary), a role ARN or
- * {@code "*"} (limited by the boundary); an account principal only delegates to IAM;</li>
+ * the caller: a session or user ARN directly, or {@code "*"} (neither limited by identity policies or boundary), a
+ * role ARN (limited by the boundary); an account principal only delegates to IAM;</li>
  * <li>cross account: both the identity side (within the boundary) and the resource policy must allow.</li>
  * </ol>
  * Anything the inputs cannot decide (unknown condition keys or operators, partial NotPrincipal lists) makes the
@@ -128,8 +128,10 @@ public final class PolicyEvaluator {
                 }
                 resAny = resAny.or(e.applies());
                 switch (e.grant()) {
-                    case DIRECT -> resDirect = resDirect.or(e.applies());
-                    case ROLE, WILDCARD -> resRole = resRole.or(e.applies());
+                    // an implicit deny in a boundary does not limit a same-account resource-policy grant, except
+                    // one to the role ARN (IAM User Guide: access_policies_boundaries, policy-eval-denyallow)
+                    case DIRECT, WILDCARD -> resDirect = resDirect.or(e.applies());
+                    case ROLE -> resRole = resRole.or(e.applies());
                     default -> { }
                 }
             }

@@ -22,8 +22,6 @@
  * organisation level;</li>
  * <li>role paths: a session ARN carries no path, so {@code aws:PrincipalArn} is derived without it (give it in the
  * context when the role has a path); {@code aws:userid} of a session is unknown;</li>
- * <li>{@code Principal "*"} in a same-account resource policy is treated like a role-ARN grant (limited by a
- * permissions boundary), which is the conservative reading;</li>
  * <li>NotPrincipal that lists the session but not its role or account: UNKNOWN (AWS "might" deny);</li>
  * <li>condition operators beyond String*, Numeric*, Date*, Bool, BinaryEquals, IpAddress, Arn*, Null (with
  * ...IfExists and ForAnyValue/ForAllValues): UNKNOWN;</li>

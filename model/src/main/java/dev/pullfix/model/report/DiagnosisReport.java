@@ -9,6 +9,7 @@ import dev.pullfix.model.diagnosis.runbook.Show;
 import dev.pullfix.model.diagnosis.runbook.StepResult;
 import dev.pullfix.model.diagnosis.runbook.Verdict;
 import java.text.MessageFormat;
+import dev.pullfix.model.secret.Redactor;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -292,7 +293,8 @@ public final class DiagnosisReport {
             n.set("details", m.valueToTree(f.details()));
         }
         try {
-            return Redactor.redact(m.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+            // masked field by field, then serialized: a secret never breaks the JSON around it
+            return m.writerWithDefaultPrettyPrinter().writeValueAsString(Redactor.redact(root));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

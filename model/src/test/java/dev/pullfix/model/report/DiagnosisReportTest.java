@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** The report renders every step with its texts in both languages, escapes HTML and redacts secrets. */
 class DiagnosisReportTest {
-    static final RunbookCatalog CATALOG = RunbookCatalog.load();
+    static final RunbookCatalog CATALOG = RunbookCatalog.load(dev.pullfix.model.diagnosis.checks.Checks.all());
 
     static Diagnosis withEvidence(Evidence e) {
         var step = CATALOG.get("private-registry-credentials").orElseThrow().step("secret-exists").orElseThrow();
@@ -39,6 +39,29 @@ class DiagnosisReportTest {
 
         assertThat(md).doesNotContain("hunter2hunter2").doesNotContain("Ym9iOmh1bnRlcjI=").contains("[REDACTED]");
         assertThat(html).doesNotContain("hunter2hunter2").doesNotContain("Ym9iOmh1bnRlcjI=");
+    }
+
+    @Test
+    void jsonStaysValidWhenEvidenceEndsWithAPasswordFlag() throws Exception {
+        // issue 17 item 1: a regex over the finished JSON ate the closing quote after "--password hunter2"
+        Diagnosis d = withEvidence(Evidence.text(Show.TEXT, "evidence.pullSecrets",
+                "Back-off pulling image: docker login --password hunter2"));
+        String json = new DiagnosisReport(CATALOG, Locale.ENGLISH).json(d);
+
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertThat(tree.path("steps").get(0).path("evidence").get(0).path("body").asText())
+                .isEqualTo("Back-off pulling image: docker login --password [REDACTED]");
+        assertThat(json).doesNotContain("hunter2");
+    }
+
+    @Test
+    void masksARegisteredSecretInEveryFormat() {
+        String token = "registered-" + java.util.UUID.randomUUID();
+        dev.pullfix.model.secret.Secrets.register(token);
+        Diagnosis d = withEvidence(Evidence.text(Show.TEXT, "evidence.pullSecrets", "401 body: " + token));
+        DiagnosisReport r = new DiagnosisReport(CATALOG, Locale.ENGLISH);
+
+        assertThat(List.of(r.markdown(d), r.html(d), r.json(d), r.text(d))).allSatisfy(s -> assertThat(s).doesNotContain(token));
     }
 
     @Test

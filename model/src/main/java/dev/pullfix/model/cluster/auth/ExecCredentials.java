@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pullfix.model.cluster.ClusterEnvironment;
 import dev.pullfix.model.cluster.ClusterError;
 import dev.pullfix.model.cluster.EksContextMapping;
+import dev.pullfix.model.secret.Redactor;
+import dev.pullfix.model.secret.Secrets;
 import io.fabric8.kubernetes.api.model.ExecConfig;
 import io.fabric8.kubernetes.api.model.ExecEnvVar;
 import io.fabric8.kubernetes.client.OAuthTokenProvider;
@@ -42,6 +44,12 @@ public final class ExecCredentials implements OAuthTokenProvider {
     /** What the plugin (or the native minter) returned. Its toString hides the secrets. */
     public record Credential(String token, String clientCertificateData, String clientKeyData, Instant expiresAt,
                              boolean minted) {
+        /** Every credential a plugin or the minter hands out is registered, so no output path shows it. */
+        public Credential {
+            Secrets.register(token);
+            Secrets.register(clientKeyData);
+        }
+
         @Override
         public String toString() {
             return "Credential[" + (token != null ? "token" : "client-certificate") + ", expiresAt=" + expiresAt

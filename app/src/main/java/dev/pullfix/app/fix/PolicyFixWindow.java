@@ -1,0 +1,125 @@
+package dev.pullfix.app.fix;
+
+import dev.pullfix.app.policy.PolicyEditorView;
+import dev.pullfix.app.policy.PolicyEditorViewModel;
+import dev.pullfix.app.policy.StatementSummary;
+import dev.pullfix.app.common.I18n;
+import dev.pullfix.app.common.TaskRunner;
+import dev.pullfix.model.aws.EcrGateway;
+import dev.pullfix.model.aws.EcrWriter;
+import dev.pullfix.model.fix.DryRun;
+import dev.pullfix.model.fix.StateText;
+import dev.pullfix.model.fix.WritePath;
+import dev.pullfix.model.fix.aws.EcrPolicyPlan;
+import dev.pullfix.model.policy.KubeletPull;
+import dev.pullfix.model.policy.NamedPolicy;
+import dev.pullfix.model.policy.PolicyLint;
+import dev.pullfix.model.policy.PullFixProposal;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * The ECR repository policy fix: the editor opened on Pullfix's minimal proposal (the node role regains the
+ * pull actions, nobody gains anything else), then "Review and write…" through the one write path
+ * (preview, local check as dry-run, confirmation, re-read, backup, apply, verify, audit) and "Undo".
+ */
+public final class PolicyFixWindow {
+    private final BorderPane root = new BorderPane();
+    private final PolicyEditorViewModel editor;
+    private final FixViewModel fix;
+    private boolean pendingWrite;
+
+    /** The repository to fix and whose pull is judged. */
+    public record Repository(String account, String region, String name, String imageLabel) {
+        public String arn() {
+            return "arn:aws:ecr:" + region + ":" + account + ":repository/" + name;
+        }
+    }
+
+    public PolicyFixWindow(I18n i18n, TaskRunner tasks, WritePath writePath, FixDialogs dialogs, EcrGateway ecr,
+                           EcrWriter writer, Repository repo, String currentPolicy, String nodeRoleArn,
+                           List<NamedPolicy> nodeRolePolicies, Consumer<String> activityLog) {
+        String initial = currentPolicy;
+        if (currentPolicy != null && nodeRoleArn != null) {
+            PullFixProposal.Proposal p = new PullFixProposal().propose(currentPolicy, nodeRoleArn, repo.arn(), true);
+            if (p.changed()) {
+                initial = p.after();
+            }
+        }
+        editor = new PolicyEditorViewModel(currentPolicy, initial, new PolicyEditorViewModel.PullTarget(nodeRoleArn,
+                repo.arn(), repo.imageLabel(), nodeRolePolicies), new StatementSummary(i18n)::summarize);
+        fix = new FixViewModel(writePath, tasks, dialogs, activityLog);
+        PolicyEditorView view = new PolicyEditorView(editor, i18n);
+
+        Button write = new Button(i18n.t("policy.reviewAndWrite"));
+        write.setId("policyWrite");
+        write.setDefaultButton(false);
+        write.setVisible(!fix.readOnly());
+        write.setManaged(!fix.readOnly());
+        Button undo = new Button(i18n.t("policy.undo"));
+        undo.setId("policyUndo");
+        undo.disableProperty().bind(fix.lastBackupProperty().isNull().or(fix.busyProperty()));
+        undo.setVisible(!fix.readOnly());
+        undo.setManaged(!fix.readOnly());
+        Label message = new Label();
+        message.setId("policyFixMessage");
+        message.textProperty().bind(fix.messageProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, message, spacer, undo, write);
+        bar.setPadding(new Insets(8));
+        root.setCenter(view.root());
+        root.setBottom(bar);
+
+        write.setOnAction(e -> {
+            if (!editor.canApply()) {
+                return;
+            }
+            pendingWrite = true;
+            fix.load(new EcrPolicyPlan(ecr, writer, repo.account(), repo.region(), repo.name(),
+                    StateText.of(editor.proposedProperty().get()), i18n.t("policy.fixSummary", repo.name()),
+                    (current, proposed) -> localCheck(proposed)));
+        });
+        // "Review and write…" asks for confirmation as soon as its fresh preview is there (once per click)
+        fix.previewProperty().addListener((o, a, p) -> {
+            if (p != null && pendingWrite) {
+                pendingWrite = false;
+                fix.apply();
+            }
+        });
+        undo.setOnAction(e -> fix.undo());
+        write.disableProperty().bind(fix.busyProperty());
+    }
+
+    /** ECR has no dry-run: the local lint and the node role's verdict stand in for it. */
+    private DryRun localCheck(StateText proposed) {
+        String text = proposed.text().orElse("");
+        PolicyLint.Report lint = PolicyLint.lint(text, PolicyLint.Target.RESOURCE);
+        if (lint.hasErrors()) {
+            return DryRun.failed("the policy has lint errors: " + lint.findings().get(0).code());
+        }
+        KubeletPull.PullVerdict v = editor.verdictProperty().get();
+        String verdict = v == null ? "" : "; node role can pull: " + v.verdict();
+        return DryRun.passed("checked locally by Pullfix (ECR offers no dry-run): valid policy" + verdict);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public PolicyEditorViewModel editor() {
+        return editor;
+    }
+
+    public FixViewModel fix() {
+        return fix;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Limits that keep Pullfix bounded: the whole-command {@link dev.pullfix.model.limits.Deadline} and the input
+ * limits checked before any parser sees a file. Plain Java, no I/O beyond reading the file asked for.
+ */
+package dev.pullfix.model.limits;

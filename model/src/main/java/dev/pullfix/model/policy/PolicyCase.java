@@ -22,7 +22,8 @@ import java.util.Map;
  * Unnamed list entries are named after their place: {@code identity[0]}, {@code scp[1]}, {@code endpoint[0]}.
  */
 public record PolicyCase(AccessRequest request, PolicySet policies) {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = dev.pullfix.model.limits.Inputs.jsonMapper(
+            dev.pullfix.model.limits.InputKind.POLICY_CASE);
 
     /** A case file that is not valid: {@code field} names the part, {@code cause} the policy error if any. */
     public static final class InvalidCaseException extends RuntimeException {
@@ -48,7 +49,11 @@ public record PolicyCase(AccessRequest request, PolicySet policies) {
         } catch (JsonProcessingException e) {
             String loc = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
-            throw new InvalidCaseException("", "invalid JSON" + loc + ": " + e.getOriginalMessage(), e);
+            var problem = dev.pullfix.model.limits.Inputs.describe(e, "case", json);
+            String what = problem.code() == dev.pullfix.model.limits.InputProblem.Code.TOO_DEEP
+                    ? "nested deeper than " + dev.pullfix.model.limits.InputKind.MAX_NESTING + " levels"
+                    : problem.args().get(0);
+            throw new InvalidCaseException("", "invalid JSON" + loc + ": " + what, e);
         }
         if (root == null || !root.isObject()) {
             throw new InvalidCaseException("", "the case must be a JSON object", null);

@@ -28,7 +28,8 @@
  * <li>policy variables: only {@code ${key}}, {@code ${key, 'default'}}, {@code ${*}}, {@code ${?}}, {@code ${$}};
  * the first value of a multi-valued key is used;</li>
  * <li>S3 layer downloads behind a gateway endpoint are checked against the endpoint policy only (the URL is
- * presigned by ECR); KMS: only "key enabled" as an input.</li>
+ * presigned by ECR; a CASE without principalArn evaluates such a request as anonymous); KubeletPull takes KMS only as
+ * "key enabled" (the evaluator itself applies key-policy rules to {@code kms:} actions).</li>
  * </ul>
  */
 package dev.pullfix.model.policy;

@@ -39,6 +39,7 @@ final class RandomIamCases {
     private Set<String> tags;
     private Caller caller;
     private String repoAccount;
+    private boolean kms;
 
     RandomIamCases(long seed) {
         this.rnd = new Random(seed);
@@ -66,6 +67,10 @@ final class RandomIamCases {
         return "arn:aws:iam::" + account + ":root";
     }
 
+    private static String key(String account) {
+        return "arn:aws:kms:us-west-2:" + account + ":key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    }
+
     private static String repo(String account, String name) {
         return "arn:aws:ecr:us-west-2:" + account + ":repository/" + name;
     }
@@ -86,16 +91,27 @@ final class RandomIamCases {
                 new Caller("arn:aws:iam::" + A + ":user/alice", A, "arn:aws:iam::" + A + ":user/alice", "user"),
                 new Caller(session(B, "eks-node-role", "i-0fff000011112222a"), B, role(B, "eks-node-role"), "otherAccount"),
                 new Caller(session(C, "karpenter-node", "i-0eee9999aaaabbbbc"), C, role(C, "karpenter-node"), "otherAccount"));
-        caller = pick(callers);
+        caller = chance(0.04) ? new Caller(null, "", null, "anonymous") : pick(callers);
         tags.add("caller:" + caller.label());
         ObjectNode c = M.createObjectNode();
-        c.put("principalArn", caller.arn());
+        if (caller.arn() != null) {
+            c.put("principalArn", caller.arn());
+        }
 
-        String action = pick(List.of("ecr:BatchGetImage", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
-                "ecr:BatchCheckLayerAvailability", "ecr:GetAuthorizationToken", "ecr:DescribeImages", "ecr:PutImage"));
+        kms = chance(0.08);
+        String action = kms ? "kms:Decrypt" : pick(List.of("ecr:BatchGetImage", "ecr:BatchGetImage",
+                "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability", "ecr:GetAuthorizationToken",
+                "ecr:DescribeImages", "ecr:PutImage"));
         c.put("action", action);
         repoAccount = chance(0.75) ? A : B;
-        if (action.equals("ecr:GetAuthorizationToken")) {
+        if (kms) {
+            // a KMS-encrypted repository's key: the key policy is the resource policy
+            c.put("resourceArn", key(repoAccount));
+            tags.add("kms");
+            if (!repoAccount.equals(caller.account())) {
+                tags.add("crossAccount");
+            }
+        } else if (action.equals("ecr:GetAuthorizationToken")) {
             c.put("resourceArn", "*");
             tags.add("noResource");
         } else {
@@ -106,11 +122,13 @@ final class RandomIamCases {
         }
 
         ObjectNode ctx = c.putObject("context");
-        ctx.put("aws:PrincipalArn", caller.principalArn());
-        ctx.put("aws:PrincipalAccount", caller.account());
+        if (caller.arn() != null) {
+            ctx.put("aws:PrincipalArn", caller.principalArn());
+            ctx.put("aws:PrincipalAccount", caller.account());
+        }
         boolean secure = chance(0.9);
         ctx.put("aws:SecureTransport", secure ? "true" : "false");
-        if (!caller.account().equals(C)) {
+        if (caller.arn() != null && !caller.account().equals(C)) {
             ctx.put("aws:PrincipalOrgID", caller.account().equals(A) || chance(0.5) ? ORG : OTHER_ORG);
         }
         boolean viaEndpoint = chance(0.4);
@@ -124,6 +142,18 @@ final class RandomIamCases {
             tags.add("viaEndpoint");
         }
 
+        if (caller.arn() == null) {
+            // an anonymous request has no identity side: only resource and endpoint policies
+            if (!tags.contains("noResource") && chance(0.8)) {
+                c.set("resourcePolicy", doc(Kind.RESOURCE, 1 + rnd.nextInt(3)));
+                tags.add("resourcePolicy");
+            }
+            if (viaEndpoint && chance(0.5)) {
+                c.putArray("vpcEndpointPolicies").add(doc(Kind.ENDPOINT, 1 + rnd.nextInt(2)));
+                tags.add("endpointPolicy");
+            }
+            return c;
+        }
         ArrayNode identity = c.putArray("identityPolicies");
         int nIdentity = rnd.nextInt(3);
         for (int i = 0; i < nIdentity; i++) {
@@ -244,6 +274,9 @@ final class RandomIamCases {
     }
 
     private String actionPattern() {
+        if (kms) {
+            return pick(List.of("kms:Decrypt", "kms:*", "*", "kms:De*", "KMS:decrypt", "kms:Encrypt", "kms:Describe*"));
+        }
         String a = pick(List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability",
                 "ecr:GetAuthorizationToken", "ecr:DescribeImages", "ecr:PutImage", "ecr:*", "ecr:*", "*", "ecr:Batch*",
                 "ecr:Get*", "ecr:*Layer*", "ecr:?atchGetImage", "ecr:Describe*", "s3:GetObject", "ecr:batchgetimage",
@@ -258,6 +291,10 @@ final class RandomIamCases {
     }
 
     private String resourcePattern() {
+        if (kms) {
+            return pick(List.of("*", "*", key(A), key(B), "arn:aws:kms:us-west-2:" + A + ":key/*", "arn:aws:kms:*:*:key/*",
+                    "arn:aws:kms:us-east-1:" + A + ":key/*"));
+        }
         return pick(List.of("*", "*", repo(A, "app"), repo(A, "team/api"), "arn:aws:ecr:us-west-2:" + A + ":repository/*",
                 "arn:aws:ecr:*:*:repository/app", "arn:aws:ecr:us-west-2:" + B + ":repository/*",
                 "arn:aws:ecr:us-west-2:" + A + ":repository/team/*", "arn:aws:ecr:us-east-1:" + A + ":repository/app",

@@ -96,7 +96,7 @@ public final class DiagnoseCommand implements Callable<Integer>, TimeoutOption.L
         if (!all && pod == null) {
             throw o.usage("name a POD, or use --all");
         }
-        RunbookCatalog catalog = RunbookCatalog.load();
+        RunbookCatalog catalog = RunbookCatalog.load(dev.pullfix.model.diagnosis.checks.Checks.all());
         int exit = ExitCode.OK;
         String book = runbook;
         if (book != null && catalog.get(book).isEmpty()) {

@@ -4,6 +4,7 @@ import dev.pullfix.app.common.I18n;
 import dev.pullfix.model.aws.AwsProblem;
 import dev.pullfix.model.aws.AwsProblemException;
 import dev.pullfix.model.cluster.ClusterError;
+import dev.pullfix.model.limits.InputProblem;
 import dev.pullfix.model.policy.InvalidPolicyException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -53,12 +54,15 @@ final class ExitCode {
 
     /** The exit code for a failure that ended a command. */
     static int of(Throwable e, boolean checker) {
+        if (checker && e instanceof InputProblem p) {
+            return p.code() == InputProblem.Code.NOT_READABLE ? USAGE : COULD_NOT_CHECK;
+        }
         int code = of(e);
         return checker && code != USAGE ? COULD_NOT_CHECK : code;
     }
 
     static int of(Throwable e) {
-        if (e instanceof CommandLine.ParameterException || e instanceof InvalidPolicyException
+        if (e instanceof CommandLine.ParameterException || e instanceof InvalidPolicyException || e instanceof InputProblem
                 || e instanceof IllegalArgumentException) {
             return USAGE;
         }

@@ -41,7 +41,7 @@ public final class PolicyDiffCommand implements Callable<Integer> {
         String[] texts = new String[2];
         PolicyDocument[] docs = new PolicyDocument[2];
         for (int i = 0; i < 2; i++) {
-            texts[i] = PolicyFiles.policyText(PolicyFiles.read(files[i], System.in));
+            texts[i] = PolicyFiles.policyText(PolicyFiles.read(files[i], System.in, dev.pullfix.model.limits.InputKind.POLICY));
             try {
                 docs[i] = PolicyParser.parse(texts[i]);
             } catch (InvalidPolicyException e) {

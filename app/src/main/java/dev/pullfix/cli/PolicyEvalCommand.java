@@ -55,7 +55,7 @@ public final class PolicyEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Output o = Output.of(spec, output);
-        String text = PolicyFiles.read(file, System.in);
+        String text = PolicyFiles.read(file, System.in, dev.pullfix.model.limits.InputKind.POLICY_CASE);
         PolicyCase c;
         try {
             c = PolicyCase.parse(text);

@@ -3,9 +3,8 @@ package dev.pullfix.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.pullfix.model.limits.InputKind;
+import dev.pullfix.model.limits.Inputs;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,17 +14,14 @@ final class PolicyFiles {
     }
 
     /**
-     * A UTF-8 file, or standard input for "-"; failures are the JDK's own exceptions (no such file, permission
-     * denied, is a directory, not UTF-8), which the error formatter words for the user.
+     * A UTF-8 file, or standard input for "-", within the input limits of its kind (size, lines, encoding); refused
+     * input is an {@link dev.pullfix.model.limits.InputProblem} the error formatter words for the user.
      */
-    static String read(String file, InputStream stdin) throws IOException {
-        byte[] bytes = "-".equals(file) ? stdin.readAllBytes() : Files.readAllBytes(Path.of(file));
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new dev.pullfix.app.common.NotUtf8Exception(file);
+    static String read(String file, InputStream stdin, InputKind kind) throws IOException {
+        if ("-".equals(file)) {
+            return Inputs.decode(stdin.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, kind.maxBytes() + 1)), "stdin", kind);
         }
+        return Inputs.read(Path.of(file), kind);
     }
 
     /** Policy text from a file: the document itself or the output of aws ecr get-repository-policy. */

@@ -46,7 +46,7 @@ public final class PolicyLintCommand implements Callable<Integer>, ExitCode.Chec
         } catch (IllegalArgumentException e) {
             throw o.usage("--type must be identity, resource or auto");
         }
-        String raw = PolicyFiles.read(file, System.in);
+        String raw = PolicyFiles.read(file, System.in, dev.pullfix.model.limits.InputKind.POLICY);
         String text = PolicyFiles.policyText(raw);
         if (!text.equals(raw) && target == PolicyLint.Target.AUTO) {
             // the output of `aws ecr get-repository-policy` wraps a repository (resource) policy in policyText

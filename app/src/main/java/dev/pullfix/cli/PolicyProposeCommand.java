@@ -49,7 +49,7 @@ public final class PolicyProposeCommand implements Callable<Integer> {
         if (!repository.matches("arn:aws[a-z-]*:ecr:[a-z0-9-]+:\\d{12}:repository/.+")) {
             throw o.usage("--repository must be arn:aws:ecr:REGION:ACCOUNT:repository/NAME");
         }
-        String policy = PolicyFiles.policyText(PolicyFiles.read(file, System.in));
+        String policy = PolicyFiles.policyText(PolicyFiles.read(file, System.in, dev.pullfix.model.limits.InputKind.POLICY));
         PullFixProposal.Proposal p;
         try {
             p = new PullFixProposal().propose(policy, role, repository, !identityDeniesPull);

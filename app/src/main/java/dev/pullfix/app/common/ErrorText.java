@@ -3,6 +3,7 @@ package dev.pullfix.app.common;
 import dev.pullfix.model.aws.AwsProblemException;
 import dev.pullfix.model.cluster.ClusterError;
 import dev.pullfix.model.limits.DeadlineExceededException;
+import dev.pullfix.model.limits.InputProblem;
 import dev.pullfix.model.policy.InvalidPolicyException;
 import dev.pullfix.model.secret.Redactor;
 import java.io.IOException;
@@ -99,6 +100,12 @@ public final class ErrorText {
             String s = Long.toString(d.limit().toSeconds());
             return new Message(i18n.text("limits", d.messageKey(), s), i18n.find("limits", "limits.hint.deadlineExceeded").orElse(""));
         }
+        if (c instanceof InputProblem p) {
+            Object[] args = java.util.Arrays.stream(p.messageArgs()).map(a -> LibraryWords.clean(String.valueOf(a), i18n))
+                    .toArray();
+            return new Message(i18n.find("limits", p.messageKey(), args).orElse(LibraryWords.clean(p.getMessage(), i18n)),
+                    "");
+        }
         if (c instanceof InvalidPolicyException p) {
             String text = i18n.find("policy", p.code(), p.args().toArray()).orElse(LibraryWords.clean(p.getMessage(), i18n));
             return new Message(p.line() > 0 ? text + " (" + p.line() + ":" + p.column() + ")" : text, "");
@@ -137,7 +144,7 @@ public final class ErrorText {
         if (io instanceof AccessDeniedException) {
             return new Message(i18n.text("errors", "error.io.accessDenied", file), hint);
         }
-        if (io instanceof CharacterCodingException || io instanceof NotUtf8Exception) {
+        if (io instanceof CharacterCodingException) {
             return new Message(i18n.text("errors", "error.io.notUtf8", file), "");
         }
         if (io instanceof FileSystemException fs && fs.getReason() != null

@@ -176,7 +176,7 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
 
     private synchronized RunbookCatalog catalog() {
         if (catalog == null) {
-            catalog = RunbookCatalog.load();
+            catalog = RunbookCatalog.load(dev.pullfix.model.diagnosis.checks.Checks.all());
         }
         return catalog;
     }

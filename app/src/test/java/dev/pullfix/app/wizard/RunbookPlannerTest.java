@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** A runbook step as the wizard shows it: the guide's title and number in the UI language, verdict, evidence. */
 class RunbookPlannerTest {
-    static final RunbookCatalog CATALOG = RunbookCatalog.load();
+    static final RunbookCatalog CATALOG = RunbookCatalog.load(dev.pullfix.model.diagnosis.checks.Checks.all());
 
     static final Runbook.Step POLICY = new Runbook.Step("repo-policy", "5", Map.of("ja", "4"),
             new Text("Check the ECR repository policy", "ECR リポジトリの権限を確認する"),

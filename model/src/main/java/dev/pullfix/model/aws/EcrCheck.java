@@ -359,10 +359,10 @@ public final class EcrCheck {
         for (PolicyDocumentRef ref : rp.identityPolicies()) {
             String doc = ref.document();
             if (doc == null) {
-                doc = EcrManagedPolicies.knownDocument(ref.arn()).orElse(null);
+                doc = dev.pullfix.model.policy.ManagedPolicies.documentText(ref.arn()).orElse(null);
             }
             if (doc == null) {
-                if (!EcrManagedPolicies.irrelevantForPull(ref.arn())) {
+                if (!dev.pullfix.model.policy.ManagedPolicies.irrelevantForPull(ref.arn())) {
                     complete = false;
                     if (ref.problem() != null) {
                         checks.add(couldNot("policy:" + ref.name(), ref.problem()));
@@ -398,7 +398,8 @@ public final class EcrCheck {
                 }
             }
         }
-        return new Identity(b.build(), complete, EcrManagedPolicies.recognise(rp), rp.roleArn());
+        return new Identity(b.build(), complete, dev.pullfix.model.policy.ManagedPolicies.pullCapable(
+                rp.attached().stream().map(PolicyDocumentRef::arn).toList()), rp.roleArn());
     }
 
     /** The ARN the kubelet calls with: the role's assumed-role session (paths are not part of session ARNs). */

@@ -2,7 +2,9 @@ package dev.pullfix.model.cluster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.pullfix.model.limits.InputKind;
+import dev.pullfix.model.limits.InputProblem;
+import dev.pullfix.model.limits.Inputs;
 import io.fabric8.kubernetes.api.model.AuthInfo;
 import io.fabric8.kubernetes.api.model.Cluster;
 import io.fabric8.kubernetes.api.model.Config;
@@ -31,7 +33,7 @@ import java.util.Set;
  */
 public final class Kubeconfig {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = Inputs.yamlMapper(InputKind.KUBECONFIG);
 
     private final List<Path> files;
     private final List<Config> parsed;
@@ -136,10 +138,10 @@ public final class Kubeconfig {
     private static Config parse(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw ClusterError.of(ClusterError.Code.KUBECONFIG_MALFORMED, file.toString(), "?",
-                    e.getClass().getSimpleName() + ": " + e.getMessage());
+            // size, encoding and line length first: a 50 MB value kept the YAML parser busy for minutes
+            text = Inputs.read(file, InputKind.KUBECONFIG);
+        } catch (InputProblem e) {
+            throw refused(file, e);
         }
         if (text.isBlank()) {
             return new Config();
@@ -154,20 +156,30 @@ public final class Kubeconfig {
                 return new Config();
             }
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String line = loc == null || loc.getLineNr() < 0 ? "?" : Integer.toString(loc.getLineNr());
-            throw ClusterError.of(ClusterError.Code.KUBECONFIG_MALFORMED, file.toString(), line, firstLine(e.getOriginalMessage()));
+            throw refused(file, Inputs.describe(e, file.toString(), text));
         }
         try {
             Config c = KubeConfigUtils.parseConfig(file.toFile());
             return c == null ? new Config() : c;
         } catch (RuntimeException e) {
+            // the Kubernetes client reads with its own YAML and JSON libraries: judge by the message
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            throw ClusterError.of(ClusterError.Code.KUBECONFIG_MALFORMED, file.toString(), "?", firstLine(root.getMessage()));
+            throw refused(file, Inputs.describeMessage(firstLine(root.getMessage()), file.toString(), 0, 0, text));
         }
+    }
+
+    /** KUBECONFIG_MALFORMED (file, line, what is wrong in our words), with the input problem as its cause. */
+    private static ClusterError refused(Path file, InputProblem p) {
+        String detail = p.getMessage();
+        String prefix = p.source();
+        int cut = detail.indexOf(": ", prefix.length());
+        String rest = detail.startsWith(prefix) && cut >= 0 ? detail.substring(cut + 2) : detail;
+        return new ClusterError(ClusterError.Code.KUBECONFIG_MALFORMED, List.of(file.toString(),
+                p.line() > 0 ? Integer.toString(p.line()) : "?",
+                p.column() > 0 ? "column " + p.column() + ", " + rest : rest), p);
     }
 
     private static String firstLine(String s) {

@@ -126,6 +126,32 @@ public final class KubeletPull {
         return out;
     }
 
+    /** The blocking base requirements: GetAuthorizationToken, BatchGetImage, GetDownloadUrlForLayer. */
+    public static List<Requirement> blockers() {
+        return BASE.stream().filter(r -> r.severity() == Severity.BLOCKER).toList();
+    }
+
+    /** Every action the kubelet asks of the repository (warnings included), as a repository policy sees them. */
+    public static List<String> repositoryActions() {
+        return BASE.stream().filter(r -> r.scope() == Scope.REPOSITORY).map(Requirement::action).toList();
+    }
+
+    /** The blocking requirements whose calls go through one VPC endpoint path. */
+    public static List<Requirement> through(Path path) {
+        List<Requirement> all = new ArrayList<>(BASE);
+        all.add(S3_LAYERS);
+        return all.stream().filter(r -> r.path() == path && r.severity() == Severity.BLOCKER).toList();
+    }
+
+    /** The resource one requirement is asked on: {@code *}, the repository, or the region's layer bucket. */
+    public static String resource(Requirement r, String repositoryArn, String region) {
+        return switch (r.scope()) {
+            case ANY -> "*";
+            case REPOSITORY -> repositoryArn;
+            case LAYER_BUCKET -> layerBucketObjects(region);
+        };
+    }
+
     /** The layer bucket ARN pattern for a region: {@code arn:aws:s3:::prod-REGION-starport-layer-bucket/*}. */
     public static String layerBucketObjects(String region) {
         return "arn:aws:s3:::prod-" + region + "-starport-layer-bucket/*";

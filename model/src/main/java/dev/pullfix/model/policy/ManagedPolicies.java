@@ -24,7 +24,18 @@ import java.util.TreeSet;
 public final class ManagedPolicies {
     public static final String READ_ONLY = "AmazonEC2ContainerRegistryReadOnly";
     public static final String PULL_ONLY = "AmazonEC2ContainerRegistryPullOnly";
+    public static final String POWER_USER = "AmazonEC2ContainerRegistryPowerUser";
+    public static final String FULL_ACCESS = "AmazonEC2ContainerRegistryFullAccess";
+    private static final String AWS_POLICY = "arn:aws:iam::aws:policy/";
+    public static final String READ_ONLY_ARN = AWS_POLICY + READ_ONLY;
+    public static final String PULL_ONLY_ARN = AWS_POLICY + PULL_ONLY;
     private static final String BASE = "/dev/pullfix/aws/managed-policies/";
+    /** The ECR managed policies that let a role pull (shipped documents or not), in the order they are named. */
+    private static final List<String> PULL_CAPABLE = List.of(READ_ONLY, PULL_ONLY, POWER_USER, FULL_ACCESS);
+    /** Managed policies seen on node roles that grant no ECR action and deny nothing. */
+    private static final Set<String> NOT_ECR_RELATED = Set.of("AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy",
+            "AmazonSSMManagedInstanceCore", "AmazonSSMPatchAssociation", "CloudWatchAgentServerPolicy",
+            "AmazonEBSCSIDriverPolicy", "AmazonEKSWorkerNodeMinimalPolicy");
 
     /** A shipped managed policy. */
     public record Managed(String name, String arn, String version, PolicyDocument document) {
@@ -131,6 +142,33 @@ public final class ManagedPolicies {
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** The shipped document's text for an AWS managed policy ARN (any partition), used when it cannot be read. */
+    public static Optional<String> documentText(String arn) {
+        return byArn(arn).map(m -> m.document().text()).filter(t -> t != null);
+    }
+
+    /** True for AWS managed policies that cannot change an ECR pull verdict (no ECR action, no Deny). */
+    public static boolean irrelevantForPull(String arn) {
+        return awsManagedName(arn).filter(NOT_ECR_RELATED::contains).isPresent();
+    }
+
+    /** The short names of the ECR pull-capable AWS managed policies among these ARNs, in the order given. */
+    public static List<String> pullCapable(java.util.Collection<String> arns) {
+        List<String> out = new ArrayList<>();
+        for (String arn : arns) {
+            awsManagedName(arn).filter(PULL_CAPABLE::contains).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** The name of an AWS managed policy from its ARN in any partition ({@code arn:aws-cn:iam::aws:policy/...}). */
+    static Optional<String> awsManagedName(String arn) {
+        if (arn == null || !arn.matches("arn:aws[a-z-]*:iam::aws:policy/.*")) {
+            return Optional.empty();
+        }
+        return Optional.of(arn.substring(arn.lastIndexOf('/') + 1));
     }
 
     /** Names of all shipped policies. */

@@ -57,6 +57,18 @@ public final class PullFixProposal {
      *                           the pull actions; if not, an Allow statement is added
      */
     public Proposal propose(String repositoryPolicy, String nodeRole, String repositoryArn, boolean identityAllowsPull) {
+        return propose(repositoryPolicy, nodeRole, repositoryArn, identityAllowsPull, false);
+    }
+
+    /**
+     * As {@link #propose(String, String, String, boolean)}, for a role that may belong to another account than the
+     * repository: then the repository policy itself must allow the pull (AWS wants both sides across accounts), so an
+     * Allow of the pull actions only is added when the policy does not grant them yet.
+     *
+     * @param crossAccount the node role's account is not the repository's
+     */
+    public Proposal propose(String repositoryPolicy, String nodeRole, String repositoryArn, boolean identityAllowsPull,
+                            boolean crossAccount) {
         PolicyDocument before = PolicyParser.parse(repositoryPolicy);
         Caller caller = Caller.parse(nodeRole);
         List<Note> notes = new ArrayList<>();
@@ -114,10 +126,12 @@ public final class PullFixProposal {
         }
         ArrayNode newStmts = MAPPER.createArrayNode();
         out.forEach(newStmts::add);
-        if (!identityAllowsPull) {
-            notes.add(new Note("fix.authTokenIam", List.of()));
+        if (!identityAllowsPull || crossAccount) {
+            if (!identityAllowsPull) {
+                notes.add(new Note("fix.authTokenIam", List.of()));
+            }
             PolicyDocument interim = PolicyParser.parse(render(root, newStmts, false));
-            if (!pullAllowed(interim, caller, repositoryArn, false)) {
+            if (!pullAllowed(interim, caller, repositoryArn, identityAllowsPull)) {
                 ObjectNode allow = MAPPER.createObjectNode();
                 allow.put("Sid", ALLOW_SID);
                 allow.put("Effect", "Allow");

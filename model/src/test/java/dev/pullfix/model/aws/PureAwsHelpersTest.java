@@ -3,6 +3,7 @@ package dev.pullfix.model.aws;
 import dev.pullfix.model.ExampleKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pullfix.model.policy.ManagedPolicies;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -124,11 +125,13 @@ class PureAwsHelpersTest {
 
     @Test
     void ecrManagedPoliciesAreKnownOfflineAndIrrelevantOnesAreListed() {
-        assertThat(EcrManagedPolicies.knownDocument(EcrManagedPolicies.PULL_ONLY).orElseThrow())
+        assertThat(ManagedPolicies.documentText(ManagedPolicies.PULL_ONLY_ARN).orElseThrow())
                 .contains("ecr:BatchGetImage").doesNotContain("BatchCheckLayerAvailability");
-        assertThat(EcrManagedPolicies.knownDocument("arn:aws-cn:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"))
+        assertThat(ManagedPolicies.documentText("arn:aws-cn:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"))
                 .isPresent();
-        assertThat(EcrManagedPolicies.irrelevantForPull("arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy")).isTrue();
-        assertThat(EcrManagedPolicies.irrelevantForPull("arn:aws:iam::aws:policy/AdministratorAccess")).isFalse();
+        assertThat(ManagedPolicies.irrelevantForPull("arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy")).isTrue();
+        assertThat(ManagedPolicies.irrelevantForPull("arn:aws-cn:iam::aws:policy/AmazonEKS_CNI_Policy")).isTrue();
+        assertThat(ManagedPolicies.irrelevantForPull("arn:aws:iam::aws:policy/AdministratorAccess")).isFalse();
+        assertThat(ManagedPolicies.irrelevantForPull("arn:aws:iam::123456789012:policy/AmazonEKS_CNI_Policy")).isFalse();
     }
 }

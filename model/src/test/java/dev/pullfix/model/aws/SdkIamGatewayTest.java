@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pullfix.model.policy.ManagedPolicies;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +29,8 @@ class SdkIamGatewayTest extends AwsStubTest {
         assertThat(rp.inline()).isEmpty();
         assertThat(rp.permissionsBoundary()).isNull();
         assertThat(rp.complete()).isTrue();
-        assertThat(EcrManagedPolicies.recognise(rp)).containsExactly("AmazonEC2ContainerRegistryReadOnly");
+        assertThat(ManagedPolicies.pullCapable(rp.attached().stream().map(PolicyDocumentRef::arn).toList()))
+                .containsExactly("AmazonEC2ContainerRegistryReadOnly");
     }
 
     @Test

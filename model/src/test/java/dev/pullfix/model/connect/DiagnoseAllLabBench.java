@@ -106,7 +106,7 @@ class DiagnoseAllLabBench {
             for (int i = -1; i < runs.length; i++) {
                 long t0 = System.nanoTime();
                 try (ClusterConnection conn = new ClusterConnector(env, ClusterConnector.Options.defaults()).connect(kubeconfig, null)) {
-                    DiagnosisEngine engine = new DiagnosisEngine(RunbookCatalog.load(), new DiagnosisEngine.Ports(
+                    DiagnosisEngine engine = new DiagnosisEngine(RunbookCatalog.load(dev.pullfix.model.diagnosis.checks.Checks.all()), new DiagnosisEngine.Ports(
                             new Fabric8ClusterPort(conn, "lab"), new StubAws(), null, new PolicyEvaluatorJudge(),
                             BuiltInClassifier.create()), pool, DiagnosisEngine.Options.defaults());
                     result = new DiagnoseAll(engine, new Fabric8ClusterPort(conn, "lab"), podPool, 8).run(null, new CancelToken(),

@@ -105,7 +105,7 @@ class LabEndToEndTest {
                 try (GatewayAwsPort aws = new GatewayAwsPort(r -> AwsSession.open(profiles,
                         opts.withResourceRegion(r.isEmpty() ? null : r)), region);
                      AwsSession session = AwsSession.open(profiles, opts)) {
-                    DiagnosisEngine engine = new DiagnosisEngine(RunbookCatalog.load(), new DiagnosisEngine.Ports(
+                    DiagnosisEngine engine = new DiagnosisEngine(RunbookCatalog.load(dev.pullfix.model.diagnosis.checks.Checks.all()), new DiagnosisEngine.Ports(
                             new Fabric8ClusterPort(conn, lab.world().clusterName()), aws, lab.registryPort(), new PolicyEvaluatorJudge(),
                             BuiltInClassifier.create()), pool, DiagnosisEngine.Options.defaults()
                             .withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(60)));

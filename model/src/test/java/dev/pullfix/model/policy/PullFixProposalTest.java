@@ -122,4 +122,20 @@ class PullFixProposalTest {
         assertThat(p.notes()).extracting(PullFixProposal.Note::code).containsExactly("fix.nothingToDo");
         assertThat(p.changes()).isEqualTo(List.of());
     }
+
+    @Test
+    void aRoleOfAnotherAccountIsAllowedByTheRepositoryPolicyToo() {
+        String other = "arn:aws:iam::999988887777:role/other-nodes";
+        String empty = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
+
+        assertThat(fix.propose(empty, other, REPO, true).changed()).as("the same-account view sees nothing to do").isFalse();
+        PullFixProposal.Proposal p = fix.propose(empty, other, REPO, true, true);
+
+        assertThat(p.changed()).isTrue();
+        assertThat(p.resolves()).isTrue();
+        assertThat(p.notes()).extracting(PullFixProposal.Note::code).containsExactly("fix.addedAllow");
+        Statement added = PolicyParser.parse(p.after()).statements().get(0);
+        assertThat(added.actions()).containsExactlyElementsOf(PullFixProposal.PULL_ACTIONS);
+        assertThat(added.principal().values("AWS")).containsExactly(other);
+    }
 }

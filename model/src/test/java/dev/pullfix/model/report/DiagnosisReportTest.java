@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** The report renders every step with its texts in both languages, escapes HTML and redacts secrets. */
 class DiagnosisReportTest {
-    static final RunbookCatalog CATALOG = RunbookCatalog.load();
+    static final RunbookCatalog CATALOG = RunbookCatalog.load(dev.pullfix.model.diagnosis.checks.Checks.all());
 
     static Diagnosis withEvidence(Evidence e) {
         var step = CATALOG.get("private-registry-credentials").orElseThrow().step("secret-exists").orElseThrow();

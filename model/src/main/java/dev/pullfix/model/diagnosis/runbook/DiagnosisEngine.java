@@ -249,7 +249,7 @@ public final class DiagnosisEngine {
     private FutureTask<CheckOutcome> startCheck(String id, Facts facts, Map<String, FutureTask<CheckOutcome>> checks,
                                                 ProgressListener progress, CancelToken cancel) {
         return checks.computeIfAbsent(id, k -> {
-            Check check = Checks.byId(id).orElseThrow();
+            Check check = catalog.checks().byId(id).orElseThrow();
             FutureTask<CheckOutcome> t = new FutureTask<>(() -> {
                 CheckOutcome o;
                 try {

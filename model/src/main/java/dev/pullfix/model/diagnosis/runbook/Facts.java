@@ -108,6 +108,11 @@ public final class Facts {
         return ports;
     }
 
+    /** The policy judge the checks evaluate policies with (pure, no fetch). */
+    public dev.pullfix.model.diagnosis.runbook.port.PolicyJudge judge() {
+        return ports.judge();
+    }
+
     /** Starts (once) and waits for a fact, up to its deadline. */
     @SuppressWarnings("unchecked")
     public <T> T fetch(String key, PortCall<T> call) throws CouldNotCheckException {
@@ -263,7 +268,8 @@ public final class Facts {
         return waitingMessageSymptom();
     }
 
-    Optional<String> waitingMessageSymptom() throws CouldNotCheckException {
+    /** The category of the container's waiting message alone (ErrImagePull keeps the pull error there). */
+    public Optional<String> waitingMessageSymptom() throws CouldNotCheckException {
         ContainerFacts c = container();
         String m = c.waitingMessage();
         if (m == null || m.isBlank() || m.startsWith("Back-off pulling image")) {
@@ -287,6 +293,13 @@ public final class Facts {
 
     public Optional<SecretFacts> secret(String name) throws CouldNotCheckException {
         return fetch("secret:" + namespace + "/" + name, () -> ports.cluster().secret(namespace, name));
+    }
+
+    /** The current pods of a workload (for "are the pods running now?"). */
+    public List<PodFacts> workloadPods(dev.pullfix.model.diagnosis.runbook.port.WorkloadRef workload)
+            throws CouldNotCheckException {
+        return fetch("workloadPods:" + namespace + "/" + workload.kind() + "/" + workload.name(),
+                () -> ports.cluster().workloadPods(namespace, workload));
     }
 
     public Optional<String> clusterName() {

@@ -46,33 +46,36 @@ public final class RunbookCatalog {
 
     private final Map<String, Runbook> runbooks;
     private final Index index;
+    private final CheckRegistry checks;
 
-    private RunbookCatalog(Map<String, Runbook> runbooks, Index index) {
+    private RunbookCatalog(Map<String, Runbook> runbooks, Index index, CheckRegistry checks) {
         this.runbooks = runbooks;
         this.index = index;
+        this.checks = checks;
     }
 
     private static ObjectMapper yaml() {
         return new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     }
 
-    /** Loads the bundled runbooks from the classpath. */
-    public static RunbookCatalog load() {
+    /** Loads the bundled runbooks from the classpath, validated against the checks they may name. */
+    public static RunbookCatalog load(CheckRegistry checks) {
         ObjectMapper m = yaml();
         Index index = read(m, DIR + "index.yaml", Index.class);
         Map<String, Runbook> books = new LinkedHashMap<>();
         for (String id : index.runbooks()) {
             books.put(id, read(m, DIR + id + ".yaml", Runbook.class));
         }
-        return of(books.values(), index);
+        return of(books.values(), index, checks);
     }
 
     /** Builds and validates a catalog from runbooks given in code (tests, the lab's own runbooks). */
-    public static RunbookCatalog of(java.util.Collection<Runbook> books, List<Route> routes, String fallback) {
-        return of(books, new Index(books.stream().map(Runbook::id).toList(), routes, fallback));
+    public static RunbookCatalog of(java.util.Collection<Runbook> books, List<Route> routes, String fallback,
+                                    CheckRegistry checks) {
+        return of(books, new Index(books.stream().map(Runbook::id).toList(), routes, fallback), checks);
     }
 
-    private static RunbookCatalog of(java.util.Collection<Runbook> books, Index index) {
+    private static RunbookCatalog of(java.util.Collection<Runbook> books, Index index, CheckRegistry checks) {
         Map<String, Runbook> byId = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (Runbook b : books) {
@@ -81,7 +84,7 @@ public final class RunbookCatalog {
             }
         }
         for (Runbook b : books) {
-            problems.addAll(validate(b, byId.keySet(), byId));
+            problems.addAll(validate(b, byId.keySet(), byId, checks));
         }
         for (Route r : index.routes()) {
             if (!CAUSES.contains(r.cause())) {
@@ -106,7 +109,7 @@ public final class RunbookCatalog {
         if (!problems.isEmpty()) {
             throw new RunbookException(problems);
         }
-        return new RunbookCatalog(byId, index);
+        return new RunbookCatalog(byId, index, checks);
     }
 
     private static <T> T read(ObjectMapper m, String path, Class<T> type) {
@@ -123,7 +126,7 @@ public final class RunbookCatalog {
     }
 
     /** Every problem of one runbook against the others' ids (empty when valid). */
-    static List<String> validate(Runbook b, Set<String> runbookIds, Map<String, Runbook> all) {
+    static List<String> validate(Runbook b, Set<String> runbookIds, Map<String, Runbook> all, CheckRegistry checks) {
         List<String> p = new ArrayList<>();
         String at = b.id() + ": ";
         text(p, at + "title", b.title());
@@ -144,7 +147,7 @@ public final class RunbookCatalog {
                     .forEach(k -> p.add(sat + "docNumber language " + k));
             text(p, sat + "title", s.title());
             text(p, sat + "explain", s.explain());
-            if (s.check() == null || Checks.byId(s.check()).isEmpty()) {
+            if (s.check() == null || checks.byId(s.check()).isEmpty()) {
                 p.add(sat + "unknown check id " + s.check());
             }
             if (s.show() == null) {
@@ -229,6 +232,11 @@ public final class RunbookCatalog {
     }
 
     // ---------------------------------------------------------------- queries
+
+    /** The checks the runbooks' steps name (the engine runs them from here). */
+    public CheckRegistry checks() {
+        return checks;
+    }
 
     /** Runbooks in the index's order (for "open a runbook by hand"). */
     public List<Runbook> all() {

@@ -48,7 +48,13 @@ class BilingualReportsTest {
 
     @Test
     void everyFixAndEvidenceKeyTheChecksUseIsInBothBundles() throws IOException {
-        String source = Files.readString(Path.of("src/main/java/dev/pullfix/model/diagnosis/runbook/Checks.java"));
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.list(Path.of("src/main/java/dev/pullfix/model/diagnosis/checks"))) {
+            for (Path p : files.filter(x -> x.toString().endsWith(".java")).sorted().toList()) {
+                all.append(Files.readString(p));
+            }
+        }
+        String source = all.toString();
         Matcher m = Pattern.compile("\"((?:fix|evidence)\\.[A-Za-z]+)\"").matcher(source);
         ResourceBundle.Control noFallback = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
         ResourceBundle en = ResourceBundle.getBundle("dev.pullfix.i18n.diagnosis", Locale.ENGLISH, noFallback);

@@ -25,10 +25,10 @@ class DiagnosisJsonTest {
         assertThat(six.get("command").asText()).startsWith("aws ecr get-repository-policy");
         assertThat(six.get("verdict").asText()).isEqualTo("PROBLEM");
         assertThat(en.get("fixes").get(0).get("kind").asText()).isEqualTo("ECR_POLICY_EDIT");
-        assertThat(en.get("fixes").get(0).get("summary").asText()).contains("new policy").contains("Deny to Allow");
+        assertThat(en.get("fixes").get(0).get("summary").asText()).contains("new policy").contains("take the pull actions out of the Deny statement");
         assertThat(ja.get("steps").get(5).get("number").asText()).isEqualTo("5");
         assertThat(ja.get("steps").get(5).get("title").asText()).isEqualTo("ECR リポジトリの権限を確認する");
-        assertThat(ja.get("fixes").get(0).get("summary").asText()).contains("Deny から Allow");
+        assertThat(ja.get("fixes").get(0).get("summary").asText()).contains("new policy").contains("取得系のアクションだけを外し");
     }
 
     @Test

@@ -7,14 +7,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** Builds engines over a scenario's fakes with the real classifier and the real policy evaluator. */
-final class Engines {
-    static final RunbookCatalog CATALOG = RunbookCatalog.load();
-    static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+public final class Engines {
+    public static final RunbookCatalog CATALOG = RunbookCatalog.load(dev.pullfix.model.diagnosis.checks.Checks.all());
+    public static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "diagnosis-test");
         t.setDaemon(true);
         return t;
     });
-    static final BuiltInClassifier CLASSIFIER = BuiltInClassifier.create();
+    public static final BuiltInClassifier CLASSIFIER = BuiltInClassifier.create();
 
     static DiagnosisEngine.Options options() {
         return DiagnosisEngine.Options.defaults().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5))

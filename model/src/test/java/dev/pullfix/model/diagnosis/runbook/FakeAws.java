@@ -22,31 +22,31 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An in-memory AWS account: ECR repositories with images and policies, roles with policies, node → role, VPC endpoints.
  * Permissions can be withheld ({@link #deny}) and calls slowed down ({@link #delay}) per IAM action.
  */
-class FakeAws implements AwsPort {
+public class FakeAws implements AwsPort {
     /** repository ARN → tag → detail. */
-    final Map<String, Map<String, EcrImageLookup.Detail>> images = new HashMap<>();
-    final Map<String, String> repositoryPolicies = new HashMap<>();
-    final Map<String, RoleRef> nodeRoles = new HashMap<>();
-    final Map<String, RolePolicies> rolePolicies = new HashMap<>();
-    final Map<String, NodeNetwork> networks = new HashMap<>();
-    final Map<String, List<VpcEndpointFacts>> endpoints = new HashMap<>();
-    final Set<String> denied = new HashSet<>();
-    final Map<String, Long> delays = new HashMap<>();
-    final Map<String, AtomicInteger> calls = new HashMap<>();
+    public final Map<String, Map<String, EcrImageLookup.Detail>> images = new HashMap<>();
+    public final Map<String, String> repositoryPolicies = new HashMap<>();
+    public final Map<String, RoleRef> nodeRoles = new HashMap<>();
+    public final Map<String, RolePolicies> rolePolicies = new HashMap<>();
+    public final Map<String, NodeNetwork> networks = new HashMap<>();
+    public final Map<String, List<VpcEndpointFacts>> endpoints = new HashMap<>();
+    public final Set<String> denied = new HashSet<>();
+    public final Map<String, Long> delays = new HashMap<>();
+    public final Map<String, AtomicInteger> calls = new HashMap<>();
     /** Simulated latency for every call (benchmarks). */
-    volatile long latencyMillis;
+    public volatile long latencyMillis;
 
-    FakeAws deny(String action) {
+    public FakeAws deny(String action) {
         denied.add(action);
         return this;
     }
 
-    FakeAws delay(String action, long millis) {
+    public FakeAws delay(String action, long millis) {
         delays.put(action, millis);
         return this;
     }
 
-    int calls(String action) {
+    public int calls(String action) {
         synchronized (calls) {
             return calls.getOrDefault(action, new AtomicInteger()).get();
         }
@@ -71,13 +71,13 @@ class FakeAws implements AwsPort {
         }
     }
 
-    FakeAws image(EcrRepositoryRef repo, EcrImageLookup.Detail detail) {
+    public FakeAws image(EcrRepositoryRef repo, EcrImageLookup.Detail detail) {
         Map<String, EcrImageLookup.Detail> tags = images.computeIfAbsent(repo.arn(), k -> new HashMap<>());
         detail.imageTags().forEach(t -> tags.put(t, detail));
         return this;
     }
 
-    FakeAws repository(EcrRepositoryRef repo) {
+    public FakeAws repository(EcrRepositoryRef repo) {
         images.computeIfAbsent(repo.arn(), k -> new HashMap<>());
         return this;
     }

@@ -16,16 +16,16 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An in-memory cluster for the engine's tests; counts calls so tests can assert what was fetched. */
-final class FakeCluster implements ClusterPort {
-    final Map<String, PodFacts> pods = new HashMap<>();
-    final List<EventFacts> events = new ArrayList<>();
-    final Map<String, NodeFacts> nodes = new HashMap<>();
-    final Map<String, SecretFacts> secrets = new HashMap<>();
-    final Map<String, ServiceAccountFacts> serviceAccounts = new HashMap<>();
-    final Map<String, AtomicInteger> calls = new HashMap<>();
-    String cluster;
+public final class FakeCluster implements ClusterPort {
+    public final Map<String, PodFacts> pods = new HashMap<>();
+    public final List<EventFacts> events = new ArrayList<>();
+    public final Map<String, NodeFacts> nodes = new HashMap<>();
+    public final Map<String, SecretFacts> secrets = new HashMap<>();
+    public final Map<String, ServiceAccountFacts> serviceAccounts = new HashMap<>();
+    public final Map<String, AtomicInteger> calls = new HashMap<>();
+    public String cluster;
     /** Simulated API latency per call (benchmarks). */
-    volatile long latencyMillis;
+    public volatile long latencyMillis;
 
     private void count(String what) {
         synchronized (calls) {
@@ -40,18 +40,18 @@ final class FakeCluster implements ClusterPort {
         }
     }
 
-    int calls(String what) {
+    public int calls(String what) {
         synchronized (calls) {
             return calls.getOrDefault(what, new AtomicInteger()).get();
         }
     }
 
-    FakeCluster pod(PodFacts p) {
+    public FakeCluster pod(PodFacts p) {
         pods.put(p.namespace() + "/" + p.name(), p);
         return this;
     }
 
-    FakeCluster event(EventFacts e) {
+    public FakeCluster event(EventFacts e) {
         events.add(e);
         return this;
     }

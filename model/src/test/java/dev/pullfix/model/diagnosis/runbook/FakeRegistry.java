@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Canned registry answers by image text. */
-final class FakeRegistry implements RegistryPort {
-    final Map<String, ManifestProbe> answers = new HashMap<>();
+public final class FakeRegistry implements RegistryPort {
+    public final Map<String, ManifestProbe> answers = new HashMap<>();
 
-    FakeRegistry answer(String image, ManifestProbe probe) {
+    public FakeRegistry answer(String image, ManifestProbe probe) {
         answers.put(image, probe);
         return this;
     }

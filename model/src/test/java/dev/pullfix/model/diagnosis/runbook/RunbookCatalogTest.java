@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** The bundled runbooks load and validate; broken ones are refused with every problem named. */
 class RunbookCatalogTest {
-    static final RunbookCatalog CATALOG = RunbookCatalog.load();
+    static final RunbookCatalog CATALOG = RunbookCatalog.load(dev.pullfix.model.diagnosis.checks.Checks.all());
 
     @Test
     void bundledRunbooksLoadAndValidate() {
@@ -29,7 +29,7 @@ class RunbookCatalogTest {
 
     @Test
     void everyCheckIdUsedByTheRunbooksExists() {
-        CATALOG.all().forEach(b -> b.steps().forEach(s -> assertThat(Checks.byId(s.check())).as(s.check()).isPresent()));
+        CATALOG.all().forEach(b -> b.steps().forEach(s -> assertThat(CATALOG.checks().byId(s.check())).as(s.check()).isPresent()));
     }
 
     @Test
@@ -53,7 +53,7 @@ class RunbookCatalogTest {
         steps.add(step("b", "1", "pod.teleport", new Runbook.Next("end", "runbook:missing", "end", null, null), new Text("B", "B")));
         Runbook bad = new Runbook("bad", new Text("Bad", "悪い例"), new Text("S", "概要"), List.of(), "a", steps);
 
-        assertThatThrownBy(() -> RunbookCatalog.of(List.of(bad), List.of(), "bad"))
+        assertThatThrownBy(() -> RunbookCatalog.of(List.of(bad), List.of(), "bad", dev.pullfix.model.diagnosis.checks.Checks.all()))
                 .isInstanceOfSatisfying(RunbookException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
                         "bad: step b: duplicate number 1",
                         "bad: step b: title: Japanese text is not translated",
@@ -70,12 +70,12 @@ class RunbookCatalogTest {
         Runbook.Step b = step("b", "2", "pod.status", new Runbook.Next("end", "end", "end", null, null), new Text("B", "確認"));
         Runbook bad = new Runbook("bad", new Text("Bad", "悪い例"), new Text("S", "概要"), List.of(), "a", List.of(a, b));
 
-        assertThatThrownBy(() -> RunbookCatalog.of(List.of(bad), List.of(), "bad"))
+        assertThatThrownBy(() -> RunbookCatalog.of(List.of(bad), List.of(), "bad", dev.pullfix.model.diagnosis.checks.Checks.all()))
                 .isInstanceOfSatisfying(RunbookException.class, e -> assertThat(e.problems()).containsExactly(
                         "bad: step a: unknown placeholder {podd}"));
         Runbook unreachable = new Runbook("u", new Text("U", "到達不能"), new Text("S", "概要"), List.of(), "b",
                 List.of(step("a", "1", "pod.status", new Runbook.Next("end", "end", "end", null, null), new Text("A", "確認")), b));
-        assertThatThrownBy(() -> RunbookCatalog.of(List.of(unreachable), List.of(), "u"))
+        assertThatThrownBy(() -> RunbookCatalog.of(List.of(unreachable), List.of(), "u", dev.pullfix.model.diagnosis.checks.Checks.all()))
                 .hasMessageContaining("u: step a is unreachable from b");
     }
 

@@ -19,32 +19,32 @@ import java.util.List;
 import java.util.Map;
 
 /** The seed documents' scenarios as in-memory clusters and accounts (names and messages as the documents quote them). */
-final class Scenarios {
-    static final Instant NOW = Instant.parse("2024-10-11T15:00:00Z");
+public final class Scenarios {
+    public static final Instant NOW = Instant.parse("2024-10-11T15:00:00Z");
 
     /** A scenario: the fakes and the pod to diagnose. */
-    record World(FakeCluster cluster, FakeAws aws, FakeRegistry registry, String namespace, String pod) {
+    public record World(FakeCluster cluster, FakeAws aws, FakeRegistry registry, String namespace, String pod) {
     }
 
     // ------------------------------------------------------------------ seed 000 (EKS Workshop)
-    static final String ACCOUNT = "682844965773";
-    static final String ROLE_NAME = "eksctl-eks-workshop-nodegroup-defa-NodeInstanceRole-Fa4f8r6uT7UD";
-    static final String ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/" + ROLE_NAME;
-    static final String UI_IMAGE = ACCOUNT + ".dkr.ecr.us-west-2.amazonaws.com/retail-sample-app-ui:0.4.0";
-    static final EcrRepositoryRef UI_REPO = new EcrRepositoryRef(ACCOUNT, "us-west-2", "retail-sample-app-ui", "aws");
-    static final String NODE = "ip-10-42-33-232.us-west-2.compute.internal";
+    public static final String ACCOUNT = "682844965773";
+    public static final String ROLE_NAME = "eksctl-eks-workshop-nodegroup-defa-NodeInstanceRole-Fa4f8r6uT7UD";
+    public static final String ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/" + ROLE_NAME;
+    public static final String UI_IMAGE = ACCOUNT + ".dkr.ecr.us-west-2.amazonaws.com/retail-sample-app-ui:0.4.0";
+    public static final EcrRepositoryRef UI_REPO = new EcrRepositoryRef(ACCOUNT, "us-west-2", "retail-sample-app-ui", "aws");
+    public static final String NODE = "ip-10-42-33-232.us-west-2.compute.internal";
     /** policyText exactly as get-repository-policy printed it in seed 000. */
-    static final String SEED_POLICY = "{\n  \"Version\" : \"2012-10-17\",\n  \"Statement\" : [ {\n    \"Sid\" : \"new policy\",\n    \"Effect\" : \"Deny\",\n    \"Principal\" : {\n      \"AWS\" : \"" + ROLE_ARN + "\"\n    },\n    \"Action\" : [ \"ecr:UploadLayerPart\", \"ecr:SetRepositoryPolicy\", \"ecr:PutImage\", \"ecr:ListImages\", \"ecr:InitiateLayerUpload\", \"ecr:GetRepositoryPolicy\", \"ecr:GetDownloadUrlForLayer\", \"ecr:DescribeRepositories\", \"ecr:DeleteRepositoryPolicy\", \"ecr:DeleteRepository\", \"ecr:CompleteLayerUpload\", \"ecr:BatchGetImage\", \"ecr:BatchDeleteImage\", \"ecr:BatchCheckLayerAvailability\" ]\n  } ]\n}";
-    static final String WORKER_NODE_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"WorkerNodePermissions\",\"Effect\":\"Allow\",\"Action\":[\"ec2:DescribeInstances\",\"ec2:DescribeRouteTables\",\"ec2:DescribeSecurityGroups\",\"ec2:DescribeSubnets\",\"ec2:DescribeVolumes\",\"ec2:DescribeVpcs\",\"eks:DescribeCluster\",\"eks-auth:AssumeRoleForPodIdentity\"],\"Resource\":\"*\"}]}";
-    static final String SSM_CORE = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"ssm:DescribeAssociation\",\"ssm:GetDocument\",\"ssm:UpdateInstanceInformation\",\"ssmmessages:CreateControlChannel\",\"ec2messages:GetMessages\"],\"Resource\":\"*\"}]}";
+    public static final String SEED_POLICY = "{\n  \"Version\" : \"2012-10-17\",\n  \"Statement\" : [ {\n    \"Sid\" : \"new policy\",\n    \"Effect\" : \"Deny\",\n    \"Principal\" : {\n      \"AWS\" : \"" + ROLE_ARN + "\"\n    },\n    \"Action\" : [ \"ecr:UploadLayerPart\", \"ecr:SetRepositoryPolicy\", \"ecr:PutImage\", \"ecr:ListImages\", \"ecr:InitiateLayerUpload\", \"ecr:GetRepositoryPolicy\", \"ecr:GetDownloadUrlForLayer\", \"ecr:DescribeRepositories\", \"ecr:DeleteRepositoryPolicy\", \"ecr:DeleteRepository\", \"ecr:CompleteLayerUpload\", \"ecr:BatchGetImage\", \"ecr:BatchDeleteImage\", \"ecr:BatchCheckLayerAvailability\" ]\n  } ]\n}";
+    public static final String WORKER_NODE_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"WorkerNodePermissions\",\"Effect\":\"Allow\",\"Action\":[\"ec2:DescribeInstances\",\"ec2:DescribeRouteTables\",\"ec2:DescribeSecurityGroups\",\"ec2:DescribeSubnets\",\"ec2:DescribeVolumes\",\"ec2:DescribeVpcs\",\"eks:DescribeCluster\",\"eks-auth:AssumeRoleForPodIdentity\"],\"Resource\":\"*\"}]}";
+    public static final String SSM_CORE = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"ssm:DescribeAssociation\",\"ssm:GetDocument\",\"ssm:UpdateInstanceInformation\",\"ssmmessages:CreateControlChannel\",\"ec2messages:GetMessages\"],\"Resource\":\"*\"}]}";
 
-    static EventFacts ev(String ns, String pod, String type, String reason, String message, int count, long firstAgoS,
+    public static EventFacts ev(String ns, String pod, String type, String reason, String message, int count, long firstAgoS,
                          long lastAgoS, String from) {
         return new EventFacts(ns, "Pod", pod, type, reason, message, count, NOW.minusSeconds(firstAgoS),
                 NOW.minusSeconds(lastAgoS), from);
     }
 
-    static PodFacts pod(String ns, String name, WorkloadRef owner, String image, String reason, String message,
+    public static PodFacts pod(String ns, String name, WorkloadRef owner, String image, String reason, String message,
                         List<String> pullSecrets, String sa, String node) {
         return new PodFacts(ns, name, "Pending", node, sa, pullSecrets, owner,
                 List.of(new ContainerFacts(owner.kind().equals("Pod") ? name : "app", image, false, false, reason,
@@ -52,7 +52,7 @@ final class Scenarios {
     }
 
     /** S1: the repository policy denies the node role (seed 000, steps 1-7). */
-    static World ecrPolicyDeny(boolean eventsGone) {
+    public static World ecrPolicyDeny(boolean eventsGone) {
         FakeCluster c = new FakeCluster();
         c.cluster = "eks-workshop";
         String pod = "ui-private-7655bf59b9-jprrj";
@@ -85,11 +85,11 @@ final class Scenarios {
     }
 
     /** The four policies of seed 000's node role (documents as IAM returns them; ReadOnly left for the engine to know). */
-    static RolePolicies seedRolePolicies(boolean withEcrReadOnly) {
+    public static RolePolicies seedRolePolicies(boolean withEcrReadOnly) {
         List<RolePolicies.Attached> attached = new java.util.ArrayList<>();
         attached.add(new RolePolicies.Attached("AmazonSSMManagedInstanceCore", "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", SSM_CORE));
         if (withEcrReadOnly) {
-            attached.add(new RolePolicies.Attached("AmazonEC2ContainerRegistryReadOnly", Checks.READ_ONLY_ARN, null));
+            attached.add(new RolePolicies.Attached("AmazonEC2ContainerRegistryReadOnly", dev.pullfix.model.policy.ManagedPolicies.READ_ONLY_ARN, null));
         }
         attached.add(new RolePolicies.Attached("AmazonEKSWorkerNodePolicy", "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy", WORKER_NODE_POLICY));
         attached.add(new RolePolicies.Attached("AmazonSSMPatchAssociation", "arn:aws:iam::aws:policy/AmazonSSMPatchAssociation",
@@ -100,7 +100,7 @@ final class Scenarios {
     // ------------------------------------------------------------------ seed 001 (Docker Hub tag / repository)
 
     /** nginx:foo: the tag does not exist (seed 001, "Invalid Image Tag"). */
-    static World dockerHubTagMissing() {
+    public static World dockerHubTagMissing() {
         FakeCluster c = new FakeCluster();
         c.pod(pod("dev", "nginx", new WorkloadRef("Pod", "nginx"), "nginx:foo", "ImagePullBackOff",
                 "Back-off pulling image \"nginx:foo\"", List.of(), "default", "worker-node01"));
@@ -116,7 +116,7 @@ final class Scenarios {
     }
 
     /** nginxx: the repository does not exist (seed 001, "Invalid Image"). */
-    static World dockerHubRepositoryMissing() {
+    public static World dockerHubRepositoryMissing() {
         FakeCluster c = new FakeCluster();
         c.pod(pod("dev", "nginx", new WorkloadRef("Pod", "nginx"), "nginxx", "ImagePullBackOff",
                 "Back-off pulling image \"nginxx\"", List.of(), "default", "worker-node01"));
@@ -132,10 +132,10 @@ final class Scenarios {
 
     // ------------------------------------------------------------------ seeds 001/002 (private registry)
 
-    static final String PRIVATE_IMAGE = "your.private.registry.example.com/bob/bob-private:v1";
+    public static final String PRIVATE_IMAGE = "your.private.registry.example.com/bob/bob-private:v1";
 
     /** A private registry and no imagePullSecrets (seed 001 "Private Registry", seed 002 "Troubleshoot private registries"). */
-    static World privateRegistryWithoutSecret() {
+    public static World privateRegistryWithoutSecret() {
         FakeCluster c = new FakeCluster();
         String pod = "private-reg-6d9f7c8b4-x2kqp";
         c.pod(pod("default", pod, new WorkloadRef("Deployment", "private-reg"), PRIVATE_IMAGE, "ImagePullBackOff",
@@ -152,7 +152,7 @@ final class Scenarios {
     // ------------------------------------------------------------------ seed 002 (timeout, rate limit)
 
     /** Docker Hub unreachable: a private subnet without a NAT route (seed 002 "Failed to pull image issue"). */
-    static World registryTimeout() {
+    public static World registryTimeout() {
         FakeCluster c = new FakeCluster();
         String pod = "nginx-9cc69448d-vgm4m";
         String node = "ip-192-168-149-143.us-east-2.compute.internal";
@@ -171,7 +171,7 @@ final class Scenarios {
     }
 
     /** Docker Hub's pull rate limit (seed 002 "Registry rate limit exceeded"). */
-    static World rateLimited() {
+    public static World rateLimited() {
         FakeCluster c = new FakeCluster();
         String pod = "nginx-6bf9f7cf5d-22q48";
         c.pod(pod("default", pod, new WorkloadRef("Deployment", "nginx"), "httpd:latest", "ErrImagePull",
@@ -189,14 +189,14 @@ final class Scenarios {
 
     // ------------------------------------------------------------------ seed 004 (node role, IRSA, VPC endpoints)
 
-    static final String SHOP_ACCOUNT = "111122223333";
-    static final String SHOP_IMAGE = SHOP_ACCOUNT + ".dkr.ecr.eu-west-1.amazonaws.com/shop/api:2.3.1";
-    static final EcrRepositoryRef SHOP_REPO = new EcrRepositoryRef(SHOP_ACCOUNT, "eu-west-1", "shop/api", "aws");
-    static final String SHOP_NODE = "ip-10-0-12-34.eu-west-1.compute.internal";
-    static final String SHOP_ROLE = "shop-nodes-NodeInstanceRole-1AB2CD3EF";
+    public static final String SHOP_ACCOUNT = "111122223333";
+    public static final String SHOP_IMAGE = SHOP_ACCOUNT + ".dkr.ecr.eu-west-1.amazonaws.com/shop/api:2.3.1";
+    public static final EcrRepositoryRef SHOP_REPO = new EcrRepositoryRef(SHOP_ACCOUNT, "eu-west-1", "shop/api", "aws");
+    public static final String SHOP_NODE = "ip-10-0-12-34.eu-west-1.compute.internal";
+    public static final String SHOP_ROLE = "shop-nodes-NodeInstanceRole-1AB2CD3EF";
 
     /** An ECR image pulled by a node whose role has no ECR policy; optionally the pod's IRSA role has one (seed 004). */
-    static World nodeRoleWithoutEcr(boolean irsaHasEcr) {
+    public static World nodeRoleWithoutEcr(boolean irsaHasEcr) {
         FakeCluster c = new FakeCluster();
         c.cluster = "shop";
         String pod = "api-5f7d9c6b8-k2m4n";
@@ -217,7 +217,7 @@ final class Scenarios {
                 new RolePolicies.Attached("AmazonEKSWorkerNodePolicy", "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy", WORKER_NODE_POLICY),
                 new RolePolicies.Attached("AmazonSSMManagedInstanceCore", "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", SSM_CORE)), List.of()));
         a.rolePolicies.put("shop-api-irsa", new RolePolicies("shop-api-irsa", List.of(
-                new RolePolicies.Attached("AmazonEC2ContainerRegistryReadOnly", Checks.READ_ONLY_ARN, null),
+                new RolePolicies.Attached("AmazonEC2ContainerRegistryReadOnly", dev.pullfix.model.policy.ManagedPolicies.READ_ONLY_ARN, null),
                 new RolePolicies.Attached("AmazonS3ReadOnlyAccess", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess",
                         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"s3:Get*\",\"s3:List*\"],\"Resource\":\"*\"}]}")),
                 List.of()));
@@ -225,14 +225,14 @@ final class Scenarios {
         return new World(c, a, new FakeRegistry(), "shop", pod);
     }
 
-    static final String EDGE_NODE = "ip-10-0-99-7.eu-west-1.compute.internal";
-    static final String EDGE_ROLE = "shop-edge-NodeInstanceRole-9ZY8XW7V";
+    public static final String EDGE_NODE = "ip-10-0-99-7.eu-west-1.compute.internal";
+    public static final String EDGE_ROLE = "shop-edge-NodeInstanceRole-9ZY8XW7V";
 
     /**
      * The ecr.dkr endpoint's policy denies ecr:BatchGetImage (seed 004 FAQ). The node (its own node group and role)
      * sits in a private subnet without a route out, with the ECR endpoints.
      */
-    static World vpcEndpointPolicyDenies() {
+    public static World vpcEndpointPolicyDenies() {
         World w = nodeRoleWithoutEcr(false);
         FakeCluster c = w.cluster();
         PodFacts old = c.pods.values().iterator().next();
@@ -250,7 +250,7 @@ final class Scenarios {
         a.nodeRoles.put(EDGE_NODE, RoleRef.ofArn("arn:aws:iam::" + SHOP_ACCOUNT + ":role/" + EDGE_ROLE, "eks:DescribeNodegroup shop-edge"));
         a.rolePolicies.put(EDGE_ROLE, new RolePolicies(EDGE_ROLE, List.of(
                 new RolePolicies.Attached("AmazonEKSWorkerNodePolicy", "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy", WORKER_NODE_POLICY),
-                new RolePolicies.Attached("AmazonEC2ContainerRegistryPullOnly", Checks.PULL_ONLY_ARN, null)), List.of()));
+                new RolePolicies.Attached("AmazonEC2ContainerRegistryPullOnly", dev.pullfix.model.policy.ManagedPolicies.PULL_ONLY_ARN, null)), List.of()));
         a.networks.clear();
         a.networks.put(EDGE_NODE, new NodeNetwork("i-0edge0000000000001", "eu-west-1", "vpc-0edge", "subnet-0edge", List.of("sg-0edge"), false, true));
         String restrictive = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"AllowAll\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"},"
@@ -265,7 +265,7 @@ final class Scenarios {
     }
 
     /** The tag 0.4.1 was never pushed, and the events have expired (found from the ECR side). */
-    static World tagNeverPushed() {
+    public static World tagNeverPushed() {
         World w = ecrPolicyDeny(true);
         String image = ACCOUNT + ".dkr.ecr.us-west-2.amazonaws.com/retail-sample-app-ui:0.4.1";
         PodFacts p = w.cluster().pods.values().iterator().next();

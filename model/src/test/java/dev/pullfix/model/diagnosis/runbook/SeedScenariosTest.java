@@ -2,6 +2,7 @@ package dev.pullfix.model.diagnosis.runbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pullfix.model.diagnosis.runbook.port.PolicyJudge;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,8 +49,20 @@ class SeedScenariosTest {
         FixPlan fix = d.fixes().get(0);
         assertThat(fix.target()).isEqualTo(new FixPlan.Target("EcrRepository", "retail-sample-app-ui", "682844965773/us-west-2"));
         assertThat(fix.details()).containsEntry("sid", "new policy").containsEntry("principal", Scenarios.ROLE_ARN);
-        assertThat(fix.details().get("proposedPolicy")).contains("\"Effect\" : \"Allow\"").contains("ecr:BatchGetImage")
-                .doesNotContain("ecr:DeleteRepository");
+        // the minimal edit (PullFixProposal, as the policy window proposes it): the pull actions leave the Deny, the
+        // node role is still denied pushing and deleting, nothing is granted to anyone
+        String proposed = fix.details().get("proposedPolicy");
+        assertThat(proposed).isEqualTo(new dev.pullfix.model.policy.PullFixProposal().propose(Scenarios.SEED_POLICY,
+                Scenarios.ROLE_ARN, Scenarios.UI_REPO.arn(), true).after());
+        assertThat(fix.details()).containsEntry("resolves", "true");
+        assertThat(proposed).contains("\"Effect\" : \"Deny\"").contains("ecr:DeleteRepository").contains("ecr:PutImage")
+                .doesNotContain("ecr:BatchGetImage").doesNotContain("ecr:GetDownloadUrlForLayer").doesNotContain("\"Allow\"");
+        PolicyJudge.PolicySource after = new PolicyJudge.PolicySource("repo", PolicyJudge.PolicySource.Kind.RESOURCE, proposed);
+        String session = "arn:aws:sts::" + Scenarios.ACCOUNT + ":assumed-role/" + Scenarios.ROLE_NAME + "/i-0abc1234567890def";
+        assertThat(new PolicyEvaluatorJudge().judge(new PolicyJudge.AccessQuestion(session, "ecr:BatchGetImage",
+                Scenarios.UI_REPO.arn()), List.of(after)).decision()).isNotIn(PolicyJudge.Decision.EXPLICIT_DENY);
+        assertThat(new PolicyEvaluatorJudge().judge(new PolicyJudge.AccessQuestion(session, "ecr:DeleteRepository",
+                Scenarios.UI_REPO.arn()), List.of(after)).decision()).isEqualTo(PolicyJudge.Decision.EXPLICIT_DENY);
     }
 
     @Test

@@ -33,7 +33,10 @@ import java.util.Set;
  */
 public final class Kubeconfig {
 
-    private static final ObjectMapper YAML = Inputs.yamlMapper(InputKind.KUBECONFIG);
+    private static final ObjectMapper YAML = Inputs.yamlMapper(InputKind.KUBECONFIG)
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** A YAML alias ({@code *name}, also in merge keys); may match inside quoted text, which only costs speed. */
+    private static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile("(?<![\\w&*])\\*[A-Za-z0-9_.-]+");
 
     private final List<Path> files;
     private final List<Config> parsed;
@@ -146,8 +149,9 @@ public final class Kubeconfig {
         if (text.isBlank()) {
             return new Config();
         }
+        com.fasterxml.jackson.databind.JsonNode tree;
         try {
-            var tree = YAML.readTree(text);
+            tree = YAML.readTree(text);
             if (tree != null && !tree.isNull() && !tree.isObject()) {
                 throw ClusterError.of(ClusterError.Code.KUBECONFIG_MALFORMED, file.toString(), "1",
                         "not a YAML mapping");
@@ -159,10 +163,16 @@ public final class Kubeconfig {
             throw refused(file, Inputs.describe(e, file.toString(), text));
         }
         try {
-            Config c = KubeConfigUtils.parseConfig(file.toFile());
+            // fabric8's model classes carry the standard Jackson annotations: binding the tree already parsed
+            // avoids a second YAML parse through fabric8's own (Jackson 3, SnakeYAML Engine) stack at start-up.
+            // Jackson's YAML reader does not resolve aliases (it reads *name as the text "name"): a file with any
+            // alias is read by fabric8 as before, which resolves them and refuses alias bombs.
+            Config c = ALIAS.matcher(text).find() ? KubeConfigUtils.parseConfig(file.toFile())
+                    : YAML.treeToValue(tree, Config.class);
             return c == null ? new Config() : c;
+        } catch (JsonProcessingException e) {
+            throw refused(file, Inputs.describe(e, file.toString(), text));
         } catch (RuntimeException e) {
-            // the Kubernetes client reads with its own YAML and JSON libraries: judge by the message
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();

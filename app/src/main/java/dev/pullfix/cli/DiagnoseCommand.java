@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
                 + "title, command, commands, verdict, finding, reason, permission, evidence[]), fixes[] (kind, summary, "
                 + "summaryCode, args, target, details). With --all: pods, failing, groups[] (cause, runbook, pods, "
                 + "fixes[]). Secrets are masked field by field."})
-public final class DiagnoseCommand implements Callable<Integer>, TimeoutOption.LongRunning {
+public final class DiagnoseCommand implements Callable<Integer> {
 
     @Mixin
     ClusterOptions cluster;

@@ -116,7 +116,7 @@ public final class EcrCommand implements Callable<Integer> {
             }
             AwsSessionOptions options = AwsSessionOptions.defaults().withProfile(aws.profile()).withRegion(aws.region())
                     .withResourceRegion(ref.registry().region()).withEndpoint(aws.endpoint())
-                    .withApiCallTimeout(timeout.duration());
+                    .withApiCallTimeout(timeout.perCall());
             return timeout.start().run(() -> {
                 try (AwsSession session = AwsSession.open(AwsProfiles.load(AwsEnvironment.system()), options)) {
                     check(o, session, ref);

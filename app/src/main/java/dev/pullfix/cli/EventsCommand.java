@@ -42,7 +42,7 @@ public final class EventsCommand implements Callable<Integer> {
     public Integer call() {
         Output o = Output.of(spec, output);
         List<PodEvent> events = timeout.start().run(() -> {
-            try (ClusterConnection conn = cluster.connect(timeout.duration())) {
+            try (ClusterConnection conn = cluster.connect(timeout.perCall())) {
                 return new PodEvents().load(conn, cluster.namespaceOr(conn), pod);
             }
         });

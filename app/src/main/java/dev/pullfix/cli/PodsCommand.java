@@ -74,7 +74,7 @@ public final class PodsCommand implements Callable<Integer> {
         }
         record Loaded(ClusterSnapshot snapshot, String scope) {}
         Loaded loaded = timeout.start().run(() -> {
-            try (ClusterConnection conn = cluster.connect(timeout.duration())) {
+            try (ClusterConnection conn = cluster.connect(timeout.perCall())) {
                 String ns = allNamespaces.all() ? null : cluster.namespaceOr(conn);
                 return new Loaded(new PodTreeLoader().load(conn, new PodTreeLoader.Scope(ns)),
                         ns == null ? o.t("cluster", "cluster.cli.allNamespaces") : ns);

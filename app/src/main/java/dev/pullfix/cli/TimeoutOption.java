@@ -8,27 +8,23 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code --timeout SECONDS}: the time the whole command may take (default 15 s); every call to the cluster or to
- * AWS is bounded by it too, so a server that never answers costs at most this long.
+ * {@code --timeout SECONDS}: the time the whole command may take (default {@value #DEFAULT_SECONDS} s); each call to
+ * the cluster or AWS is bounded by it and by {@value #PER_CALL_SECONDS} s, so a server that never answers costs at
+ * most {@value #PER_CALL_SECONDS} s (or the timeout, if shorter) and a slow but working one still gets its answer.
  */
 public final class TimeoutOption {
-    static final int DEFAULT_SECONDS = 15;
-    /** The default of commands that make many calls ({@link LongRunning}): each call still has 15 s at most. */
-    static final int LONG_DEFAULT_SECONDS = 60;
+    static final int DEFAULT_SECONDS = 60;
+    static final int PER_CALL_SECONDS = 15;
     static final int MAX_SECONDS = 3600;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    /** A command that makes many calls (a whole runbook): its default is {@value #LONG_DEFAULT_SECONDS} s. */
-    interface LongRunning {
-    }
-
-    private Integer seconds;
+    private int seconds = DEFAULT_SECONDS;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "The whole command ends within this time "
-            + "(1.." + MAX_SECONDS + "; default: " + DEFAULT_SECONDS + ", diagnose and fix: " + LONG_DEFAULT_SECONDS
-            + "); each call to the cluster or AWS within it, and within " + DEFAULT_SECONDS + " s.")
+            + "(1.." + MAX_SECONDS + ", default: " + DEFAULT_SECONDS + "); each call to the cluster or AWS within it "
+            + "and within " + PER_CALL_SECONDS + " s.")
     void setSeconds(int value) {
         if (value < 1 || value > MAX_SECONDS) {
             throw new ParameterException(mixee.commandLine(),
@@ -39,17 +35,12 @@ public final class TimeoutOption {
 
     /** The whole command's limit. */
     public Duration duration() {
-        if (seconds != null) {
-            return Duration.ofSeconds(seconds);
-        }
-        return Duration.ofSeconds(mixee != null && mixee.userObject() instanceof LongRunning ? LONG_DEFAULT_SECONDS
-                : DEFAULT_SECONDS);
+        return Duration.ofSeconds(seconds);
     }
 
-    /** One call's limit: the whole command's, and never more than {@value #DEFAULT_SECONDS} s. */
+    /** One call's limit: the whole command's, and never more than {@value #PER_CALL_SECONDS} s. */
     public Duration perCall() {
-        Duration whole = duration();
-        return whole.compareTo(Duration.ofSeconds(DEFAULT_SECONDS)) < 0 ? whole : Duration.ofSeconds(DEFAULT_SECONDS);
+        return Duration.ofSeconds(Math.min(seconds, PER_CALL_SECONDS));
     }
 
     /** A deadline starting now. */

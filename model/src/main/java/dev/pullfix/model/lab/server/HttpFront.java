@@ -49,11 +49,13 @@ final class HttpFront extends SimpleChannelInboundHandler<Object> {
     private final LabApiServerOptions options;
     private WatchSession session;
     private WebSocketServerHandshaker handshaker;
+    private final String token;
 
-    HttpFront(LabStore store, Discovery discovery, LabApiServerOptions options) {
+    HttpFront(LabStore store, Discovery discovery, LabApiServerOptions options, String token) {
         this.store = store;
         this.discovery = discovery;
         this.options = options;
+        this.token = token;
     }
 
     /** What a request addresses, parsed from its path. */
@@ -100,6 +102,9 @@ final class HttpFront extends SimpleChannelInboundHandler<Object> {
             return;
         }
         try {
+            // the credentials it hands out, and no requests a web page could make
+            LabRequestGuard.check(req, options.requireToken() ? token : null,
+                    ((java.net.InetSocketAddress) ctx.channel().localAddress()).getPort());
             route(ctx, req);
         } catch (ApiException e) {
             sendStatus(ctx, req, e);

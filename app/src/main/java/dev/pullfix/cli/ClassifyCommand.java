@@ -57,7 +57,15 @@ public final class ClassifyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final InputStream input;
-    private final ObjectMapper mapper = jsonMapper();
+    /** Built on first use: Jackson's start-up is not paid by commands that never classify (picocli builds every command). */
+    private ObjectMapper mapper;
+
+    private ObjectMapper mapper() {
+        if (mapper == null) {
+            mapper = jsonMapper();
+        }
+        return mapper;
+    }
 
     /** Reads standard input. */
     public ClassifyCommand() {
@@ -162,7 +170,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             o.put("event", null);
         }
         try {
-            return mapper.writeValueAsString(o);
+            return mapper().writeValueAsString(o);
         } catch (JsonProcessingException ex) {
             return failureJson(ex);
         }
@@ -177,7 +185,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         o.put("tag", null);
         o.put("httpStatus", null);
         try {
-            return mapper.writeValueAsString(o);
+            return mapper().writeValueAsString(o);
         } catch (JsonProcessingException ex) {
             return "{\"category\":\"OTHER\",\"registry\":null,\"repository\":null,\"tag\":null,\"httpStatus\":null,"
                     + "\"summary\":\"The line could not be classified.\"}";

@@ -105,11 +105,25 @@ public final class ExternalTools {
 
     public static Result run(List<String> cmd, Path dir, Map<String, String> env, int timeoutSeconds)
             throws IOException, InterruptedException {
+        return run(cmd, dir, env, timeoutSeconds, false);
+    }
+
+    /** Like {@link #run} in the module directory, without the caller's own AWS_* variables (the tool gets only env's). */
+    public static Result runClean(List<String> cmd, Map<String, String> env, int timeoutSeconds)
+            throws IOException, InterruptedException {
+        return run(cmd, Path.of("."), env, timeoutSeconds, true);
+    }
+
+    private static Result run(List<String> cmd, Path dir, Map<String, String> env, int timeoutSeconds, boolean noAws)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("pullfix-tool", ".out");
         Path err = Files.createTempFile("pullfix-tool", ".err");
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile())
                     .redirectError(err.toFile());
+            if (noAws) {
+                pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+            }
             pb.environment().putAll(env);
             Process p = pb.start();
             p.getOutputStream().close();

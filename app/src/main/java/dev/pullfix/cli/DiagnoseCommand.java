@@ -6,21 +6,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pullfix.model.aws.AwsEnvironment;
 import dev.pullfix.model.aws.AwsProfiles;
-import dev.pullfix.model.aws.AwsSession;
 import dev.pullfix.model.aws.AwsSessionOptions;
 import dev.pullfix.model.cluster.ClusterConnection;
 import dev.pullfix.model.cluster.ClusterError;
 import dev.pullfix.model.cluster.EksContextMapping;
-import dev.pullfix.model.connect.Fabric8ClusterPort;
-import dev.pullfix.model.connect.GatewayAwsPort;
-import dev.pullfix.model.diagnosis.runbook.BuiltInClassifier;
+import dev.pullfix.model.connect.AwsAccess;
+import dev.pullfix.model.connect.Workspace;
+import dev.pullfix.model.diagnosis.DiagnosisService;
 import dev.pullfix.model.diagnosis.runbook.CancelToken;
 import dev.pullfix.model.diagnosis.runbook.DiagnoseAll;
 import dev.pullfix.model.diagnosis.runbook.Diagnosis;
-import dev.pullfix.model.diagnosis.runbook.DiagnosisEngine;
-import dev.pullfix.model.diagnosis.runbook.PolicyEvaluatorJudge;
 import dev.pullfix.model.diagnosis.runbook.ProgressListener;
-import dev.pullfix.model.diagnosis.runbook.RunbookCatalog;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
 import dev.pullfix.model.report.DiagnosisReport;
 import java.io.PrintWriter;
@@ -31,8 +27,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -111,65 +105,39 @@ public final class DiagnoseCommand implements Callable<Integer> {
             endpoint = URI.create(endpointUrl);
         }
         Locale locale = "ja".equals(lang) ? Locale.JAPANESE : Locale.ENGLISH;
-        // the engine's checks get their own (cached) pool: a pod's diagnosis waits for its checks, so pods and
-        // checks sharing one fixed pool would starve each other into timeouts
-        ExecutorService pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "pullfix-check");
-            t.setDaemon(true);
-            return t;
-        });
-        try (ClusterConnection conn = ClusterCli.connect(kubeconfig, context)) {
+        try (ClusterConnection conn = ClusterCli.connect(kubeconfig, context);
+             DiagnosisService service = DiagnosisService.start(DiagnosisService.Options.defaults()
+                     .withTimeout(java.time.Duration.ofSeconds(timeoutSeconds)))) {
             Optional<EksContextMapping> eks = conn.context().eksMapping();
             String awsProfile = profile != null ? profile : eks.map(EksContextMapping::profile).orElse(null);
             String awsRegion = region != null ? region : eks.map(EksContextMapping::region).orElse(null);
-            AwsProfiles profiles = AwsProfiles.load(AwsEnvironment.system());
-            URI ep = endpoint;
-            try (GatewayAwsPort aws = new GatewayAwsPort(r -> AwsSession.open(profiles, AwsSessionOptions.defaults()
-                    .withProfile(awsProfile).withRegion(awsRegion).withResourceRegion(r.isEmpty() ? null : r)
-                    .withEndpoint(ep)), awsRegion)) {
-                RunbookCatalog catalog = RunbookCatalog.load(dev.pullfix.model.diagnosis.checks.Checks.all());
-                DiagnosisEngine engine = new DiagnosisEngine(catalog, new DiagnosisEngine.Ports(
-                        new Fabric8ClusterPort(conn, eks.map(EksContextMapping::clusterName).orElse(null)), aws, null,
-                        new PolicyEvaluatorJudge(), BuiltInClassifier.create()), pool,
-                        DiagnosisEngine.Options.defaults().withTimeouts(java.time.Duration.ofSeconds(timeoutSeconds),
-                                java.time.Duration.ofSeconds(timeoutSeconds)));
-                DiagnosisReport reporter = new DiagnosisReport(catalog, locale);
-                String ns = namespace != null ? namespace : conn.defaultNamespace();
-                if (all) {
-                    return runAll(out, engine, conn, allNamespaces ? null : ns, pool, reporter);
-                }
-                Diagnosis d = engine.diagnose(new DiagnosisEngine.Request(ns, pod, runbook, null), new CancelToken(),
-                        ProgressListener.NONE);
-                if (report != null) {
-                    String text = report.toString().endsWith(".html") ? reporter.html(d) : reporter.markdown(d);
-                    Files.writeString(report, text, StandardCharsets.UTF_8);
-                }
-                out.println(json ? reporter.json(d) : reporter.markdown(d));
-                out.flush();
-                return 0;
+            AwsAccess aws = AwsAccess.of(AwsProfiles.load(AwsEnvironment.system()), AwsSessionOptions.defaults()
+                    .withProfile(awsProfile).withRegion(awsRegion).withEndpoint(endpoint));
+            Workspace workspace = new Workspace(conn, eks.map(EksContextMapping::clusterName).orElse(null), aws, null);
+            DiagnosisReport reporter = service.report(locale);
+            String ns = namespace != null ? namespace : conn.defaultNamespace();
+            if (all) {
+                return runAll(out, service, workspace, allNamespaces ? null : ns, reporter);
             }
+            Diagnosis d = service.diagnose(workspace, new DiagnoseAll.PodRef(ns, pod), runbook, ProgressListener.NONE,
+                    new CancelToken());
+            if (report != null) {
+                String text = report.toString().endsWith(".html") ? reporter.html(d) : reporter.markdown(d);
+                Files.writeString(report, text, StandardCharsets.UTF_8);
+            }
+            out.println(json ? reporter.json(d) : reporter.markdown(d));
+            out.flush();
+            return 0;
         } catch (ClusterError e) {
             return ClusterCli.fail(new java.io.PrintStream(System.err, true, StandardCharsets.UTF_8), "diagnose", e);
-        } finally {
-            pool.shutdownNow();
         }
     }
 
-    private int runAll(PrintWriter out, DiagnosisEngine engine, ClusterConnection conn, String ns, ExecutorService pool,
+    private int runAll(PrintWriter out, DiagnosisService service, Workspace workspace, String ns,
                        DiagnosisReport reporter) {
         DiagnoseAll.Result r;
         try {
-            ExecutorService pods = Executors.newFixedThreadPool(8, t -> {
-                Thread th = new Thread(t, "pullfix-pod");
-                th.setDaemon(true);
-                return th;
-            });
-            try {
-                r = new DiagnoseAll(engine, new Fabric8ClusterPort(conn, null), pods, 8).run(ns, new CancelToken(),
-                        ProgressListener.NONE);
-            } finally {
-                pods.shutdownNow();
-            }
+            r = service.diagnoseAll(workspace, ns, ProgressListener.NONE, new CancelToken());
         } catch (CouldNotCheckException e) {
             spec.commandLine().getErr().println("pullfix diagnose: " + e.getMessage());
             return 1;
@@ -188,7 +156,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 g.pods().forEach(p -> pods.add(p.namespace() + "/" + p.name()));
                 ArrayNode fixes = gn.putArray("fixes");
                 g.fixes().forEach(f -> fixes.addObject().put("kind", String.valueOf(f.kind())).put("summary",
-                        reporter.t(f.summary(), f.args().toArray())));
+                        reporter.render(f.summary())));
             }
             out.println(o.toPrettyString());
         } else {

@@ -132,11 +132,11 @@ public final class WizardView {
         fixBar.getChildren().clear();
         if (vm.writesAllowedProperty().get()) {
             for (var offer : vm.fixes()) {
-                if (offer.plan().kind() == dev.pullfix.model.diagnosis.runbook.FixKind.MANUAL) {
+                if (offer.proposal().kind() == dev.pullfix.model.diagnosis.runbook.FixKind.MANUAL) {
                     continue;
                 }
                 Button b = new Button(offer.label(), new FontIcon(Material2AL.BUILD));
-                b.setId("fix-" + offer.plan().kind().name());
+                b.setId("fix-" + offer.proposal().kind().name());
                 b.getStyleClass().add("accent");
                 b.setWrapText(true);
                 b.setOnAction(e -> vm.startFix(offer));

@@ -141,7 +141,7 @@ class Screenshots {
         await(() -> true);
         shot(robot, "08-tag-fix-offered");
         javafx.application.Platform.runLater(() -> app.viewModel().wizard().startFix(app.viewModel().wizard().fixes()
-                .stream().filter(f -> f.plan().kind() == dev.pullfix.model.diagnosis.runbook.FixKind.IMAGE_TAG_CHANGE)
+                .stream().filter(f -> f.proposal().kind() == dev.pullfix.model.diagnosis.runbook.FixKind.IMAGE_TAG_CHANGE)
                 .findFirst().orElseThrow()));
         await(() -> robot.lookup("#tagPicker").tryQuery().isPresent());
         robot.interact(() -> robot.lookup("#tagPicker").<javafx.scene.control.ComboBox<String>>query().getEditor().setText("1.27.3"));

@@ -17,7 +17,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            dev.pullfix.app.shell.Launcher.launch(args);
+            dev.pullfix.app.shell.Launcher.launch(args, System.err);
             return;
         }
         System.exit(commandLine().execute(args));
@@ -41,7 +41,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        dev.pullfix.app.shell.Launcher.launch(readOnly ? new String[] {"--read-only"} : new String[0]);
+        dev.pullfix.app.shell.Launcher.launch(readOnly ? new String[] {"--read-only"} : new String[0], System.err);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

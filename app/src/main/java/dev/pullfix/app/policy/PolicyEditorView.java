@@ -1,5 +1,6 @@
 package dev.pullfix.app.policy;
 
+import dev.pullfix.app.controls.JsonCodeArea;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pullfix.app.common.I18n;

@@ -1,12 +1,18 @@
 package dev.pullfix.app.shell;
 
+import java.io.PrintStream;
 import javafx.application.Application;
 
 /** Starts JavaFX from the class path (a class that does not extend Application, see STACK.md). */
 public final class Launcher {
     private Launcher() {}
 
-    public static void launch(String[] args) {
+    /**
+     * @param diagnostics where start-up diagnostics go ({@code -Dpullfix.startup.log=true}); the command line passes
+     *                    its standard error
+     */
+    public static void launch(String[] args, PrintStream diagnostics) {
+        StartupProbe.diagnostics(diagnostics);
         Application.launch(PullfixApp.class, args);
     }
 }

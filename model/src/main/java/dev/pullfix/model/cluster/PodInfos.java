@@ -1,14 +1,5 @@
 package dev.pullfix.model.cluster;
 
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerState;
-import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.EphemeralContainer;
-import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodCondition;
-import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.PodStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Converts fabric8 pods into compact {@link PodInfo}s, sharing repeated strings. */
+/** Converts decoded pods ({@link PodFields}) into compact {@link PodInfo}s, sharing repeated strings. */
 final class PodInfos {
 
     private final Map<String, String> strings = new ConcurrentHashMap<>();
@@ -29,25 +20,24 @@ final class PodInfos {
         return prev == null ? s : prev;
     }
 
-    PodInfo from(Pod pod) {
-        var meta = pod.getMetadata();
-        PodSpec spec = pod.getSpec() == null ? new PodSpec() : pod.getSpec();
-        PodStatus st = pod.getStatus() == null ? new PodStatus() : pod.getStatus();
-        Map<String, ContainerStatus> initStatus = byName(st.getInitContainerStatuses());
-        Map<String, ContainerStatus> status = byName(st.getContainerStatuses());
-        Map<String, ContainerStatus> ephStatus = byName(st.getEphemeralContainerStatuses());
-        List<ContainerInfo> containers = new ArrayList<>();
-        for (Container c : nn(spec.getInitContainers())) {
-            containers.add(container(c.getName(), ContainerInfo.Kind.INIT, c.getImage(), c.getImagePullPolicy(),
-                    initStatus.get(c.getName())));
+    /** The compact pod; null for an object without a name (a bookmark, a Status). */
+    PodInfo from(PodFields pod) {
+        if (pod == null || pod.name == null) {
+            return null;
         }
-        for (Container c : nn(spec.getContainers())) {
-            containers.add(container(c.getName(), ContainerInfo.Kind.REGULAR, c.getImage(), c.getImagePullPolicy(),
-                    status.get(c.getName())));
+        Map<String, PodFields.Status> initStatus = byName(pod.initStatuses);
+        Map<String, PodFields.Status> status = byName(pod.statuses);
+        Map<String, PodFields.Status> ephStatus = byName(pod.ephemeralStatuses);
+        List<ContainerInfo> containers = new ArrayList<>(pod.initContainers.size() + pod.containers.size()
+                + pod.ephemeralContainers.size());
+        for (PodFields.Spec c : pod.initContainers) {
+            containers.add(container(c, ContainerInfo.Kind.INIT, initStatus.get(c.name())));
         }
-        for (EphemeralContainer c : nn(spec.getEphemeralContainers())) {
-            containers.add(container(c.getName(), ContainerInfo.Kind.EPHEMERAL, c.getImage(),
-                    c.getImagePullPolicy(), ephStatus.get(c.getName())));
+        for (PodFields.Spec c : pod.containers) {
+            containers.add(container(c, ContainerInfo.Kind.REGULAR, status.get(c.name())));
+        }
+        for (PodFields.Spec c : pod.ephemeralContainers) {
+            containers.add(container(c, ContainerInfo.Kind.EPHEMERAL, ephStatus.get(c.name())));
         }
         PullFailure failure = null;
         String failureMessage = null;
@@ -62,45 +52,42 @@ final class PodInfos {
             }
         }
         KubectlStatus ks = KubectlStatus.of(pod);
-        return new PodInfo(intern(meta.getNamespace()), meta.getName(), meta.getUid(), workload(pod),
-                intern(st.getPhase()), intern(ks.reason()), intern(spec.getNodeName()),
-                parseTime(meta.getCreationTimestamp()), ks.ready(), ks.total(), ks.restarts(), ks.lastRestart(),
-                List.copyOf(containers), failure, intern(failureMessage), meta.getResourceVersion());
+        return new PodInfo(intern(pod.namespace), pod.name, pod.uid, workload(pod),
+                intern(pod.phase), intern(ks.reason()), intern(pod.nodeName),
+                parseTime(pod.creationTimestamp), ks.ready(), ks.total(), ks.restarts(), ks.lastRestart(),
+                List.copyOf(containers), failure, intern(failureMessage), pod.resourceVersion);
     }
 
-    private ContainerInfo container(String name, ContainerInfo.Kind kind, String image, String policy,
-                                    ContainerStatus s) {
+    private ContainerInfo container(PodFields.Spec spec, ContainerInfo.Kind kind, PodFields.Status s) {
         ContainerInfo.State state = ContainerInfo.State.UNKNOWN;
         String reason = null;
         String message = null;
         int restarts = 0;
         boolean ready = false;
         if (s != null) {
-            restarts = s.getRestartCount() == null ? 0 : s.getRestartCount();
-            ready = Boolean.TRUE.equals(s.getReady());
-            ContainerState cs = s.getState();
-            if (cs != null && cs.getWaiting() != null) {
+            restarts = s.restartCount;
+            ready = s.ready;
+            if (s.waiting != null) {
                 state = ContainerInfo.State.WAITING;
-                reason = cs.getWaiting().getReason();
-                message = cs.getWaiting().getMessage();
-            } else if (cs != null && cs.getRunning() != null) {
+                reason = s.waiting.reason();
+                message = s.waiting.message();
+            } else if (s.running) {
                 state = ContainerInfo.State.RUNNING;
-            } else if (cs != null && cs.getTerminated() != null) {
+            } else if (s.terminated != null) {
                 state = ContainerInfo.State.TERMINATED;
-                reason = cs.getTerminated().getReason();
-                message = cs.getTerminated().getMessage();
+                reason = s.terminated.reason();
+                message = s.terminated.message();
             }
         }
-        return new ContainerInfo(intern(name), kind, intern(image), intern(policy), state, intern(reason),
-                intern(message), restarts, ready);
+        return new ContainerInfo(intern(spec.name()), kind, intern(spec.image()), intern(spec.imagePullPolicy()),
+                state, intern(reason), intern(message), restarts, ready);
     }
 
     /** The owner as the tree groups it; ReplicaSets made by a Deployment become the Deployment. */
-    WorkloadRef workload(Pod pod) {
-        var meta = pod.getMetadata();
-        OwnerReference owner = null;
-        for (OwnerReference o : nn(meta.getOwnerReferences())) {
-            if (Boolean.TRUE.equals(o.getController())) {
+    WorkloadRef workload(PodFields pod) {
+        PodFields.Owner owner = null;
+        for (PodFields.Owner o : pod.owners) {
+            if (o.controller()) {
                 owner = o;
                 break;
             }
@@ -108,13 +95,13 @@ final class PodInfos {
                 owner = o;
             }
         }
-        if (owner == null || owner.getKind() == null || owner.getName() == null) {
-            return new WorkloadRef(WorkloadRef.POD, meta.getName());
+        if (owner == null || owner.kind() == null || owner.name() == null) {
+            return new WorkloadRef(WorkloadRef.POD, pod.name);
         }
-        String kind = intern(owner.getKind());
-        String name = owner.getName();
+        String kind = intern(owner.kind());
+        String name = owner.name();
         if (WorkloadRef.REPLICA_SET.equals(kind)) {
-            String hash = meta.getLabels() == null ? null : meta.getLabels().get("pod-template-hash");
+            String hash = pod.podTemplateHash;
             // the Deployment controller names its ReplicaSets <deployment>-<pod-template-hash>
             if (hash != null && !hash.isEmpty() && name.endsWith("-" + hash) && name.length() > hash.length() + 1) {
                 return new WorkloadRef(WorkloadRef.DEPLOYMENT, intern(name.substring(0, name.length() - hash.length() - 1)));
@@ -138,138 +125,127 @@ final class PodInfos {
         }
     }
 
-    private static Map<String, ContainerStatus> byName(List<ContainerStatus> list) {
-        if (list == null || list.isEmpty()) {
+    private static Map<String, PodFields.Status> byName(List<PodFields.Status> list) {
+        if (list.isEmpty()) {
             return Map.of();
         }
-        Map<String, ContainerStatus> m = new HashMap<>();
-        for (ContainerStatus s : list) {
-            m.put(s.getName(), s);
+        Map<String, PodFields.Status> m = new HashMap<>();
+        for (PodFields.Status s : list) {
+            m.put(s.name, s);
         }
         return m;
-    }
-
-    private static <T> List<T> nn(List<T> l) {
-        return l == null ? List.of() : l;
     }
 
     /** kubectl's READY / STATUS / RESTARTS columns (printers.go printPod). */
     record KubectlStatus(String reason, int ready, int total, int restarts, Instant lastRestart) {
 
-        static KubectlStatus of(Pod pod) {
-            PodSpec spec = pod.getSpec() == null ? new PodSpec() : pod.getSpec();
-            PodStatus st = pod.getStatus() == null ? new PodStatus() : pod.getStatus();
+        static KubectlStatus of(PodFields pod) {
             int restarts = 0;
             int restartableInitRestarts = 0;
-            int total = nn(spec.getContainers()).size();
+            int total = pod.containers.size();
             int ready = 0;
             Instant lastRestart = null;
-            String reason = st.getPhase() == null ? "" : st.getPhase();
-            if (st.getReason() != null && !st.getReason().isEmpty()) {
-                reason = st.getReason();
+            String reason = pod.phase == null ? "" : pod.phase;
+            if (pod.reason != null && !pod.reason.isEmpty()) {
+                reason = pod.reason;
             }
-            for (PodCondition c : nn(st.getConditions())) {
-                if ("PodScheduled".equals(c.getType()) && "SchedulingGated".equals(c.getReason())) {
+            for (PodFields.Condition c : pod.conditions) {
+                if ("PodScheduled".equals(c.type()) && "SchedulingGated".equals(c.reason())) {
                     reason = "SchedulingGated";
                 }
             }
-            Map<String, Container> inits = new HashMap<>();
-            for (Container c : nn(spec.getInitContainers())) {
-                inits.put(c.getName(), c);
-                if ("Always".equals(c.getRestartPolicy())) {
+            Map<String, PodFields.Spec> inits = new HashMap<>();
+            for (PodFields.Spec c : pod.initContainers) {
+                inits.put(c.name(), c);
+                if ("Always".equals(c.restartPolicy())) {
                     total++;
                 }
             }
             boolean initializing = false;
-            List<ContainerStatus> initStatuses = nn(st.getInitContainerStatuses());
+            List<PodFields.Status> initStatuses = pod.initStatuses;
             for (int i = 0; i < initStatuses.size(); i++) {
-                ContainerStatus c = initStatuses.get(i);
-                int rc = c.getRestartCount() == null ? 0 : c.getRestartCount();
+                PodFields.Status c = initStatuses.get(i);
+                int rc = c.restartCount;
                 restarts += rc;
                 lastRestart = later(lastRestart, c);
-                Container def = inits.get(c.getName());
-                boolean restartable = def != null && "Always".equals(def.getRestartPolicy());
+                PodFields.Spec def = inits.get(c.name);
+                boolean restartable = def != null && "Always".equals(def.restartPolicy());
                 if (restartable) {
                     restartableInitRestarts += rc;
                 }
-                ContainerState s = c.getState() == null ? new ContainerState() : c.getState();
-                if (s.getTerminated() != null && Integer.valueOf(0).equals(s.getTerminated().getExitCode())) {
+                if (c.terminated != null && Integer.valueOf(0).equals(c.terminated.exitCode())) {
                     continue;
                 }
-                if (restartable && Boolean.TRUE.equals(c.getStarted())) {
-                    if (Boolean.TRUE.equals(c.getReady())) {
+                if (restartable && c.started) {
+                    if (c.ready) {
                         ready++;
                     }
                     continue;
                 }
-                if (s.getTerminated() != null) {
-                    var t = s.getTerminated();
-                    if (t.getReason() == null || t.getReason().isEmpty()) {
-                        reason = t.getSignal() != null && t.getSignal() != 0 ? "Init:Signal:" + t.getSignal()
-                                : "Init:ExitCode:" + t.getExitCode();
+                if (c.terminated != null) {
+                    var t = c.terminated;
+                    if (t.reason() == null || t.reason().isEmpty()) {
+                        reason = t.signal() != null && t.signal() != 0 ? "Init:Signal:" + t.signal()
+                                : "Init:ExitCode:" + t.exitCode();
                     } else {
-                        reason = "Init:" + t.getReason();
+                        reason = "Init:" + t.reason();
                     }
-                } else if (s.getWaiting() != null && s.getWaiting().getReason() != null
-                        && !s.getWaiting().getReason().isEmpty()
-                        && !"PodInitializing".equals(s.getWaiting().getReason())) {
-                    reason = "Init:" + s.getWaiting().getReason();
+                } else if (c.waiting != null && c.waiting.reason() != null && !c.waiting.reason().isEmpty()
+                        && !"PodInitializing".equals(c.waiting.reason())) {
+                    reason = "Init:" + c.waiting.reason();
                 } else {
-                    reason = "Init:" + i + "/" + nn(spec.getInitContainers()).size();
+                    reason = "Init:" + i + "/" + pod.initContainers.size();
                 }
                 initializing = true;
                 break;
             }
-            if (!initializing || conditionTrue(st, "Initialized")) {
+            if (!initializing || conditionTrue(pod, "Initialized")) {
                 restarts = restartableInitRestarts;
                 boolean hasRunning = false;
-                List<ContainerStatus> cs = nn(st.getContainerStatuses());
+                List<PodFields.Status> cs = pod.statuses;
                 for (int i = cs.size() - 1; i >= 0; i--) {
-                    ContainerStatus c = cs.get(i);
-                    restarts += c.getRestartCount() == null ? 0 : c.getRestartCount();
+                    PodFields.Status c = cs.get(i);
+                    restarts += c.restartCount;
                     lastRestart = later(lastRestart, c);
-                    ContainerState s = c.getState() == null ? new ContainerState() : c.getState();
-                    if (s.getWaiting() != null && s.getWaiting().getReason() != null
-                            && !s.getWaiting().getReason().isEmpty()) {
-                        reason = s.getWaiting().getReason();
-                    } else if (s.getTerminated() != null && s.getTerminated().getReason() != null
-                            && !s.getTerminated().getReason().isEmpty()) {
-                        reason = s.getTerminated().getReason();
-                    } else if (s.getTerminated() != null) {
-                        var t = s.getTerminated();
-                        reason = t.getSignal() != null && t.getSignal() != 0 ? "Signal:" + t.getSignal()
-                                : "ExitCode:" + t.getExitCode();
-                    } else if (Boolean.TRUE.equals(c.getReady()) && s.getRunning() != null) {
+                    if (c.waiting != null && c.waiting.reason() != null && !c.waiting.reason().isEmpty()) {
+                        reason = c.waiting.reason();
+                    } else if (c.terminated != null && c.terminated.reason() != null
+                            && !c.terminated.reason().isEmpty()) {
+                        reason = c.terminated.reason();
+                    } else if (c.terminated != null) {
+                        var t = c.terminated;
+                        reason = t.signal() != null && t.signal() != 0 ? "Signal:" + t.signal()
+                                : "ExitCode:" + t.exitCode();
+                    } else if (c.ready && c.running) {
                         hasRunning = true;
                         ready++;
                     }
                 }
                 if ("Completed".equals(reason) && hasRunning) {
-                    reason = conditionTrue(st, "Ready") ? "Running" : "NotReady";
+                    reason = conditionTrue(pod, "Ready") ? "Running" : "NotReady";
                 }
             }
-            String phase = st.getPhase();
-            if (pod.getMetadata().getDeletionTimestamp() != null && "NodeLost".equals(st.getReason())) {
+            String phase = pod.phase;
+            if (pod.deleting && "NodeLost".equals(pod.reason)) {
                 reason = "Unknown";
-            } else if (pod.getMetadata().getDeletionTimestamp() != null
-                    && !"Succeeded".equals(phase) && !"Failed".equals(phase)) {
+            } else if (pod.deleting && !"Succeeded".equals(phase) && !"Failed".equals(phase)) {
                 reason = "Terminating";
             }
             return new KubectlStatus(reason, ready, total, restarts, lastRestart);
         }
 
-        private static Instant later(Instant current, ContainerStatus c) {
-            if (c.getLastState() == null || c.getLastState().getTerminated() == null) {
+        private static Instant later(Instant current, PodFields.Status c) {
+            if (c.lastFinishedAt == null) {
                 return current;
             }
-            Instant t = parseTime(c.getLastState().getTerminated().getFinishedAt());
+            Instant t = parseTime(c.lastFinishedAt);
             return t == null || (current != null && !current.isBefore(t)) ? current : t;
         }
 
-        private static boolean conditionTrue(PodStatus st, String type) {
-            for (PodCondition c : nn(st.getConditions())) {
-                if (type.equals(c.getType())) {
-                    return "True".equals(c.getStatus());
+        private static boolean conditionTrue(PodFields pod, String type) {
+            for (PodFields.Condition c : pod.conditions) {
+                if (type.equals(c.type())) {
+                    return "True".equals(c.status());
                 }
             }
             return false;

@@ -1,17 +1,5 @@
 package dev.pullfix.model.cluster;
 
-import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.EventList;
-import io.fabric8.kubernetes.api.model.ListOptions;
-import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
-import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.NamespaceList;
-import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodList;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.batch.v1.JobList;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,17 +9,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
  * Lists the pods of a cluster (or one namespace) into a {@link ClusterSnapshot}, page by page with
- * {@code limit}/{@code continue}, converting each page to compact records before asking for the next.
+ * {@code limit}/{@code continue}, decoding each page as it streams in ({@link PodJson}: one pass, straight into
+ * compact records, managedFields and every unused field skipped) so no object model of a page is ever built.
  *
  * <p>Page size: {@value #DEFAULT_PAGE_SIZE}. kubectl uses 500 and throttles itself on the client side (about
- * 5 requests/s after a burst of 10), so 50,000 pods cost it 100 round trips and most of 20 s; fabric8 does not
- * throttle, and a page of 1,000 pods (≈ 2–4 MB of JSON) halves the round trips again while keeping at most one
- * page of fabric8 objects alive. Larger pages buy little: the server's per-page cost grows with the page.
+ * 5 requests/s after a burst of 10), so 50,000 pods cost it 100 round trips and most of 20 s; Pullfix does not
+ * throttle, and a page of 1,000 pods (≈ 2–4 MB of JSON) halves the round trips again. Larger pages buy little:
+ * the server's per-page cost grows with the page.
  *
  * <p>Owners are resolved without fetching ReplicaSets: the Deployment controller names its ReplicaSets
  * {@code <deployment>-<pod-template-hash>} and stamps the hash on the pods, so the Deployment name follows from
@@ -102,7 +90,7 @@ public final class PodTreeLoader {
 
     Result loadInto(ClusterConnection conn, Scope scope, PodTree tree, PodInfos infos, IntConsumer progress,
                     BooleanSupplier cancelled) {
-        KubernetesClient client = conn.kubernetesClient();
+        KubeHttp client = new KubeHttp(conn);
         CompletableFuture<Map<String, String>> jobs = CompletableFuture.supplyAsync(
                 () -> jobOwners(client, scope.namespace()), sideExecutor);
         CompletableFuture<Map<String, String>> sandbox = CompletableFuture.supplyAsync(
@@ -112,14 +100,19 @@ public final class PodTreeLoader {
         String rv;
         boolean clusterWide = scope.all();
         int[] loaded = {0};
-        Consumer<Pod> sink = p -> tree.put(infos.from(p));
+        KubeHttp.ItemReader sink = p -> {
+            PodInfo pod = infos.from(PodJson.read(p));
+            if (pod != null) {
+                tree.put(pod);
+            }
+        };
         try {
             rv = listPods(client, scope.namespace(), sink, loaded, progress, cancelled);
         } catch (KubernetesClientException e) {
             if (e.getCode() == 403 && scope.all()) {
                 rv = null;
                 clusterWide = false;
-                List<String> namespaces = readableNamespaceCandidates(conn);
+                List<String> namespaces = readableNamespaceCandidates(conn, client);
                 int read = 0;
                 for (String ns : namespaces) {
                     try {
@@ -181,104 +174,84 @@ public final class PodTreeLoader {
         return q;
     }
 
-    private List<String> readableNamespaceCandidates(ClusterConnection conn) {
+    private List<String> readableNamespaceCandidates(ClusterConnection conn, KubeHttp client) {
         List<String> out = new ArrayList<>();
         try {
-            String cont = null;
-            do {
-                NamespaceList list = conn.kubernetesClient().namespaces().list(options(cont));
-                for (Namespace n : list.getItems()) {
-                    out.add(n.getMetadata().getName());
+            client.list(KubeHttp.path("v1", null, "namespaces"), pageSize, null, p -> {
+                String name = ObjectJson.meta(p).name();
+                if (name != null) {
+                    out.add(name);
                 }
-                cont = list.getMetadata() == null ? null : emptyToNull(list.getMetadata().getContinue());
-            } while (cont != null);
+            }, () -> false);
         } catch (KubernetesClientException e) {
             if (e.getCode() != 403) {
                 throw conn.error(e, "list", "namespaces", null);
             }
+            out.clear();
             out.add(conn.defaultNamespace());
         }
         out.sort(String::compareTo);
         return out;
     }
 
-    private String listPods(KubernetesClient client, String ns, Consumer<Pod> sink, int[] loaded,
+    private String listPods(KubeHttp client, String ns, KubeHttp.ItemReader sink, int[] loaded,
                             IntConsumer progress, BooleanSupplier cancelled) {
-        String cont = null;
-        String rv = null;
-        do {
-            if (cancelled.getAsBoolean()) {
-                throw new java.util.concurrent.CancellationException("cancelled");
+        int[] before = {loaded[0]};
+        KubeHttp.ItemReader counting = p -> {
+            sink.read(p);
+            loaded[0]++;
+            if (loaded[0] - before[0] >= pageSize) {
+                before[0] = loaded[0];
+                progress.accept(loaded[0]);
             }
-            ListOptions o = options(cont);
-            PodList page = ns == null ? client.pods().inAnyNamespace().list(o) : client.pods().inNamespace(ns).list(o);
-            if (rv == null && page.getMetadata() != null) {
-                rv = page.getMetadata().getResourceVersion();
-            }
-            for (Pod p : page.getItems()) {
-                sink.accept(p);
-            }
-            loaded[0] += page.getItems().size();
-            progress.accept(loaded[0]);
-            cont = page.getMetadata() == null ? null : emptyToNull(page.getMetadata().getContinue());
-        } while (cont != null);
+        };
+        String rv = client.list(KubeHttp.path("v1", ns, "pods"), pageSize, null, counting, cancelled);
+        progress.accept(loaded[0]);
         return rv;
     }
 
-    private Map<String, String> jobOwners(KubernetesClient client, String ns) {
+    private Map<String, String> jobOwners(KubeHttp client, String ns) {
         Map<String, String> out = new HashMap<>();
         try {
-            String cont = null;
-            do {
-                ListOptions o = options(cont);
-                JobList page = ns == null ? client.batch().v1().jobs().inAnyNamespace().list(o)
-                        : client.batch().v1().jobs().inNamespace(ns).list(o);
-                for (Job j : page.getItems()) {
-                    for (OwnerReference r : j.getMetadata().getOwnerReferences() == null
-                            ? List.<OwnerReference>of() : j.getMetadata().getOwnerReferences()) {
-                        if (WorkloadRef.CRON_JOB.equals(r.getKind())) {
-                            out.put(j.getMetadata().getNamespace() + "/" + j.getMetadata().getName(), r.getName());
-                        }
+            client.list(KubeHttp.path("batch/v1", ns, "jobs"), pageSize, null, p -> {
+                ObjectJson.Meta m = ObjectJson.meta(p);
+                for (PodFields.Owner r : m.owners()) {
+                    if (WorkloadRef.CRON_JOB.equals(r.kind())) {
+                        out.put(m.namespace() + "/" + m.name(), r.name());
                     }
                 }
-                cont = page.getMetadata() == null ? null : emptyToNull(page.getMetadata().getContinue());
-            } while (cont != null);
+            }, () -> false);
         } catch (RuntimeException e) {
             // optional detail: without it Job pods stay under their Job
         }
         return out;
     }
 
-    private Map<String, String> sandboxFailures(KubernetesClient client, String ns) {
+    private Map<String, String> sandboxFailures(KubeHttp client, String ns) {
         Map<String, String> out = new HashMap<>();
         try {
-            String cont = null;
-            do {
-                ListOptions o = options(cont);
-                o.setFieldSelector("reason=FailedCreatePodSandBox,involvedObject.kind=Pod");
-                EventList page = ns == null ? client.v1().events().inAnyNamespace().list(o)
-                        : client.v1().events().inNamespace(ns).list(o);
-                for (Event e : page.getItems()) {
-                    var io = e.getInvolvedObject();
-                    if ("FailedCreatePodSandBox".equals(e.getReason()) && io != null && "Pod".equals(io.getKind())) {
-                        String ens = io.getNamespace() != null ? io.getNamespace() : e.getMetadata().getNamespace();
-                        out.put(ens + "/" + io.getName(), e.getMessage() == null ? "" : e.getMessage());
-                    }
+            client.list(KubeHttp.path("v1", ns, "events"), pageSize, SANDBOX_SELECTOR, p -> {
+                ObjectJson.EventFields e = ObjectJson.event(p);
+                if (isSandboxFailure(e)) {
+                    out.put(sandboxKey(e), e.message() == null ? "" : e.message());
                 }
-                cont = page.getMetadata() == null ? null : emptyToNull(page.getMetadata().getContinue());
-            } while (cont != null);
+            }, () -> false);
         } catch (RuntimeException e) {
             // optional detail: without it sandbox failures are not marked
         }
         return out;
     }
 
-    private ListOptions options(String cont) {
-        return new ListOptionsBuilder().withLimit((long) pageSize).withContinue(cont).build();
+    /** The field selector of the sandbox-failure events (the server filters; the reader checks again). */
+    static final String SANDBOX_SELECTOR = "reason=FailedCreatePodSandBox,involvedObject.kind=Pod";
+
+    static boolean isSandboxFailure(ObjectJson.EventFields e) {
+        return "FailedCreatePodSandBox".equals(e.reason()) && e.objectName() != null && "Pod".equals(e.objectKind());
     }
 
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
+    /** {@code namespace/pod} of the pod an event is about. */
+    static String sandboxKey(ObjectJson.EventFields e) {
+        return (e.objectNamespace() != null ? e.objectNamespace() : e.namespace()) + "/" + e.objectName();
     }
 
     private static Map<String, String> join(CompletableFuture<Map<String, String>> f) {

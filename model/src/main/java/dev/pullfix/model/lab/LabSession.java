@@ -83,6 +83,7 @@ public final class LabSession implements AutoCloseable {
     private final LabWorld world;
     private final LabApiServer api;
     private final LabAwsServer aws;
+    private final dev.pullfix.model.lab.registry.LabRegistries registries;
     private final LabCluster cluster;
     private final ScheduledExecutorService loop;
     private final Path dir;
@@ -110,6 +111,13 @@ public final class LabSession implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             api.close();
             throw new IllegalArgumentException("cannot listen on 127.0.0.1:" + o.awsPort() + ": " + e.getMessage(), e);
+        }
+        try {
+            this.registries = new dev.pullfix.model.lab.registry.LabRegistries(world);
+        } catch (RuntimeException e) {
+            aws.close();
+            api.close();
+            throw new IllegalArgumentException("cannot start the lab registries: " + e.getMessage(), e);
         }
         this.cluster = new LabCluster(api.store(), world, clock);
         cluster.onLog(m -> log.accept(m));
@@ -156,9 +164,17 @@ public final class LabSession implements AutoCloseable {
         return api;
     }
 
-    /** The registry probe for the diagnosis engine's ports (Docker Hub and private registries of the scenario). */
-    public dev.pullfix.model.diagnosis.runbook.port.RegistryPort registryPort() {
-        return new LabRegistryPort(world, api.store());
+    /**
+     * The registry port for the diagnosis engine: the same registry client Pullfix uses for any registry, aimed at
+     * the scenario's registries (Docker Hub and private ones), which run as loopback HTTP registries.
+     */
+    public dev.pullfix.model.registry.ClientRegistryPort registryPort() {
+        return new dev.pullfix.model.registry.ClientRegistryPort(registries.client(), new LabPullSecretReader(api.store()));
+    }
+
+    /** The scenario's registries outside AWS, each a loopback HTTP registry (host → endpoint, client, options). */
+    public dev.pullfix.model.lab.registry.LabRegistries registries() {
+        return registries;
     }
 
     public LabClock clock() {
@@ -262,6 +278,9 @@ public final class LabSession implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (registries != null) {
+            registries.close();
         }
         if (aws != null) {
             aws.close();

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One request to decide: who (principal ARN, e.g. the kubelet's assumed-role session), which action, on which
- * resource ARN ({@code "*"} for actions without a resource, such as ecr:GetAuthorizationToken), with which
+ * One request to decide: who (principal ARN, e.g. the kubelet's assumed-role session, or {@link #ANONYMOUS}), which
+ * action, on which resource ARN ({@code "*"} for actions without a resource, such as ecr:GetAuthorizationToken), with which
  * request context keys.
  *
  * @param context         condition keys as given (names case-insensitive), each with one or more values
@@ -16,6 +16,9 @@ import java.util.Map;
  */
 public record AccessRequest(String principalArn, String action, String resourceArn, Map<String, List<String>> context,
                             boolean contextComplete, String resourceAccount) {
+    /** The principal of a request that carries no AWS credentials (an anonymous, unauthenticated request). */
+    public static final String ANONYMOUS = "anonymous";
+
     public AccessRequest {
         Map<String, List<String>> copy = new LinkedHashMap<>();
         if (context != null) {

@@ -7,11 +7,12 @@ import java.util.regex.Pattern;
 /**
  * The principal making a request, parsed from its ARN: an assumed-role session
  * ({@code arn:aws:sts::A:assumed-role/ROLE/SESSION}, the kubelet's case), a role, a user, an account root,
- * a federated user, or a service principal ({@code ecr.amazonaws.com}).
+ * a federated user, a service principal ({@code ecr.amazonaws.com}), or nobody: an anonymous request
+ * ({@link AccessRequest#ANONYMOUS}, e.g. a presigned S3 layer download through a gateway endpoint).
  */
 public record Caller(String arn, Type type, String partition, String account, String name, String sessionName) {
 
-    public enum Type { ASSUMED_ROLE, ROLE, USER, ROOT, FEDERATED_USER, SERVICE, OTHER }
+    public enum Type { ASSUMED_ROLE, ROLE, USER, ROOT, FEDERATED_USER, SERVICE, ANONYMOUS, OTHER }
 
     private static final Pattern ARN = Pattern.compile("arn:([^:]+):(iam|sts)::(\\d{12}):(.+)");
 
@@ -20,6 +21,9 @@ public record Caller(String arn, Type type, String partition, String account, St
             throw new IllegalArgumentException("principal ARN is empty");
         }
         String a = arn.trim();
+        if (a.equals(AccessRequest.ANONYMOUS)) {
+            return new Caller(a, Type.ANONYMOUS, "aws", "", null, null);
+        }
         if (isAccountId(a)) {
             return new Caller("arn:aws:iam::" + a + ":root", Type.ROOT, "aws", a, null, null);
         }
@@ -79,18 +83,20 @@ public record Caller(String arn, Type type, String partition, String account, St
      */
     public String principalArnKey() {
         return switch (type) {
+            case ANONYMOUS -> null;
             case ASSUMED_ROLE -> "arn:" + partition + ":iam::" + account + ":role/" + name;
             default -> arn;
         };
     }
 
-    /** {@code aws:PrincipalType}: AssumedRole, User, Account, FederatedUser. */
+    /** {@code aws:PrincipalType}: AssumedRole, User, Account, FederatedUser, Anonymous. */
     public String principalType() {
         return switch (type) {
             case ASSUMED_ROLE, ROLE -> "AssumedRole";
             case USER -> "User";
             case ROOT -> "Account";
             case FEDERATED_USER -> "FederatedUser";
+            case ANONYMOUS -> "Anonymous";
             default -> null;
         };
     }

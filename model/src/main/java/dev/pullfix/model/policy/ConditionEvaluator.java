@@ -59,20 +59,14 @@ final class ConditionEvaluator {
     }
 
     static Outcome clause(ConditionClause c, RequestFacts facts, boolean variables) {
-        String op = c.operator();
-        String setOp = null;
-        if (op.startsWith("ForAnyValue:")) {
-            setOp = "any";
-            op = op.substring("ForAnyValue:".length());
-        } else if (op.startsWith("ForAllValues:")) {
-            setOp = "all";
-            op = op.substring("ForAllValues:".length());
+        // one operator table with policy lint: what lint calls unknown, eval cannot decide
+        var parsed = ConditionOperators.parse(c.operator());
+        if (parsed.isEmpty()) {
+            return Outcome.maybe("why.unsupportedOperator", c.operator(), c.key());
         }
-        boolean ifExists = false;
-        if (op.endsWith("IfExists")) {
-            ifExists = true;
-            op = op.substring(0, op.length() - "IfExists".length());
-        }
+        String op = parsed.get().base().name();
+        String setOp = parsed.get().setQualifier();
+        boolean ifExists = parsed.get().ifExists();
         String key = c.key();
         RequestFacts.Lookup look = facts.lookup(key);
         if (op.equals("Null")) {

@@ -16,13 +16,14 @@ import java.util.Map;
  *  "scps": [ {doc}, ... ], "vpcEndpointPolicies": [ {doc}, ... ], "context": {"aws:SourceVpce": "...", ...},
  *  "contextComplete": true, "resourceAccount": "123456789012"}</pre>
  * {@code contextComplete} (default true): keys not given are absent; {@code resourceAccount}: for resources whose
- * ARN has no account (S3 buckets).
+ * ARN has no account (S3 buckets). Without {@code principalArn} the request is anonymous (no AWS credentials).
  * Absent fields mean none; unknown extra fields are ignored. A document may be an object, a JSON string (as in
  * ECR's policyText), {@code {"name": "...", "document": ...}}, or the ARN of a shipped AWS managed policy.
  * Unnamed list entries are named after their place: {@code identity[0]}, {@code scp[1]}, {@code endpoint[0]}.
  */
 public record PolicyCase(AccessRequest request, PolicySet policies) {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = dev.pullfix.model.limits.Inputs.jsonMapper(
+            dev.pullfix.model.limits.InputKind.POLICY_CASE);
 
     /** A case file that is not valid: {@code field} names the part, {@code cause} the policy error if any. */
     public static final class InvalidCaseException extends RuntimeException {
@@ -48,12 +49,17 @@ public record PolicyCase(AccessRequest request, PolicySet policies) {
         } catch (JsonProcessingException e) {
             String loc = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
-            throw new InvalidCaseException("", "invalid JSON" + loc + ": " + e.getOriginalMessage(), e);
+            var problem = dev.pullfix.model.limits.Inputs.describe(e, "case", json);
+            String what = problem.code() == dev.pullfix.model.limits.InputProblem.Code.TOO_DEEP
+                    ? "nested deeper than " + dev.pullfix.model.limits.InputKind.MAX_NESTING + " levels"
+                    : problem.args().get(0);
+            throw new InvalidCaseException("", "invalid JSON" + loc + ": " + what, e);
         }
         if (root == null || !root.isObject()) {
             throw new InvalidCaseException("", "the case must be a JSON object", null);
         }
-        String principal = requiredText(root, "principalArn");
+        // no principalArn: a request without AWS credentials (e.g. a presigned S3 layer download), evaluated as anonymous
+        String principal = root.hasNonNull("principalArn") ? requiredText(root, "principalArn") : AccessRequest.ANONYMOUS;
         String action = requiredText(root, "action");
         String resource = root.hasNonNull("resourceArn") ? root.get("resourceArn").asText() : "*";
         Map<String, List<String>> context = new LinkedHashMap<>();

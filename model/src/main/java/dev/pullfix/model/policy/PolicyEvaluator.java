@@ -14,9 +14,13 @@ import java.util.Set;
  * <li>an applicable Deny in any policy wins (EXPLICIT_DENY);</li>
  * <li>every SCP level and every VPC endpoint policy on the path must allow;</li>
  * <li>same account: an identity-based Allow (within the boundary) suffices, or a resource-policy Allow that names
- * the caller: a session or user ARN directly (not limited by identity policies or boundary), a role ARN or
- * {@code "*"} (limited by the boundary); an account principal only delegates to IAM;</li>
- * <li>cross account: both the identity side (within the boundary) and the resource policy must allow.</li>
+ * the caller: a session or user ARN directly, or {@code "*"} (neither limited by identity policies or boundary), a
+ * role ARN (limited by the boundary); an account principal only delegates to IAM;</li>
+ * <li>cross account: both the identity side (within the boundary) and the resource policy must allow;</li>
+ * <li>KMS keys (a {@code kms:} action): the key policy must itself allow, to the caller or to the account (which lets
+ * IAM policies apply); a same-account identity Allow alone is not enough (AWS KMS Developer Guide, "Key policies");</li>
+ * <li>an anonymous request ({@link AccessRequest#ANONYMOUS}): no identity policy, boundary or SCP applies; only a
+ * resource-policy Allow to everyone ({@code "*"}) grants, and endpoint policies still apply.</li>
  * </ol>
  * Anything the inputs cannot decide (unknown condition keys or operators, partial NotPrincipal lists) makes the
  * result UNKNOWN with a reason, never a silent ALLOW. Pure and thread-safe.
@@ -49,9 +53,7 @@ public final class PolicyEvaluator {
      * (identity, resource, boundary, SCPs, endpoints). The decision itself comes from {@link #evaluate}.
      */
     public List<StatementTrace> trace(AccessRequest request, PolicySet policies) {
-        if ("*".equals(request.resourceArn()) && policies.resourcePolicy() != null) {
-            policies = policies.withResourcePolicy(null);
-        }
+        policies = applicable(request, policies);
         RequestFacts facts = new RequestFacts(request, policies, clock);
         List<StatementTrace> out = new ArrayList<>();
         for (NamedPolicy p : policies.all()) {
@@ -63,11 +65,21 @@ public final class PolicyEvaluator {
         return out;
     }
 
-    public EvaluationResult evaluate(AccessRequest request, PolicySet policies) {
+    /** The policies that take part: none on the resource side without a resource, none on the identity side without one. */
+    private static PolicySet applicable(AccessRequest request, PolicySet policies) {
         if ("*".equals(request.resourceArn()) && policies.resourcePolicy() != null) {
             // a request without a resource (ecr:GetAuthorizationToken) never consults a resource-based policy
             policies = policies.withResourcePolicy(null);
         }
+        if (AccessRequest.ANONYMOUS.equals(request.principalArn())) {
+            // no identity: no identity policy, boundary or SCP (SCPs govern principals of member accounts)
+            policies = new PolicySet(List.of(), policies.resourcePolicy(), null, List.of(), policies.vpcEndpointPolicies());
+        }
+        return policies;
+    }
+
+    public EvaluationResult evaluate(AccessRequest request, PolicySet policies) {
+        policies = applicable(request, policies);
         RequestFacts facts = new RequestFacts(request, policies, clock);
         List<Eval> evals = new ArrayList<>();
         for (NamedPolicy p : policies.all()) {
@@ -128,17 +140,29 @@ public final class PolicyEvaluator {
                 }
                 resAny = resAny.or(e.applies());
                 switch (e.grant()) {
-                    case DIRECT -> resDirect = resDirect.or(e.applies());
-                    case ROLE, WILDCARD -> resRole = resRole.or(e.applies());
+                    // an implicit deny in a boundary does not limit a same-account resource-policy grant, except
+                    // one to the role ARN (IAM User Guide: access_policies_boundaries, policy-eval-denyallow)
+                    case DIRECT, WILDCARD -> resDirect = resDirect.or(e.applies());
+                    case ROLE -> resRole = resRole.or(e.applies());
                     default -> { }
                 }
             }
         }
         Tri identityPath = identity.and(boundary);
         boolean sameAccount = sameAccount(facts, policies);
-        Tri granted = sameAccount
-                ? identityPath.or(resDirect).or(resRole.and(boundary))
-                : identityPath.and(resAny);
+        boolean kms = isKms(request);
+        boolean anonymous = facts.caller.type() == Caller.Type.ANONYMOUS;
+        Tri granted;
+        if (anonymous) {
+            granted = resAny;
+        } else if (sameAccount && kms) {
+            // the key policy must take part: it grants the caller, or allows the account so IAM policies apply
+            granted = resDirect.or(resRole.and(boundary)).or(identityPath.and(resAny));
+        } else if (sameAccount) {
+            granted = identityPath.or(resDirect).or(resRole.and(boundary));
+        } else {
+            granted = identityPath.and(resAny);
+        }
         Tri allowed = granted.and(scp).and(endpoint);
 
         if (deny == Tri.NO && allowed == Tri.YES) {
@@ -154,7 +178,9 @@ public final class PolicyEvaluator {
         }
         if (deny == Tri.NO && allowed == Tri.NO) {
             List<String> args = List.of(request.action());
-            String code = implicitReason(policies, sameAccount, scp, endpoint, identity, boundary, resAny);
+            String code = anonymous && scp != Tri.NO && endpoint != Tri.NO ? "reason.anonymousNoResourceAllow"
+                    : kms && sameAccount && identityPath == Tri.YES && resAny == Tri.NO ? "reason.kmsKeyPolicyNoAllow"
+                    : implicitReason(policies, sameAccount, scp, endpoint, identity, boundary, resAny);
             return new EvaluationResult(Decision.IMPLICIT_DENY, List.of(), code, args,
                     EnumSet.of(Decision.IMPLICIT_DENY));
         }
@@ -208,6 +234,10 @@ public final class PolicyEvaluator {
             return boundary == Tri.NO && resAny != Tri.NO ? "reason.noBoundaryAllow" : "reason.noIdentityOrResourceAllow";
         }
         return "reason.noIdentityAllow";
+    }
+
+    private static boolean isKms(AccessRequest request) {
+        return request.action().regionMatches(true, 0, "kms:", 0, 4);
     }
 
     private static boolean sameAccount(RequestFacts facts, PolicySet policies) {

@@ -140,6 +140,7 @@ public final class PolicyLint {
                 out.add(f(Severity.WARNING, "lint.malformedAction", s, line, col, label, a));
             }
         }
+        lintConditions(s, out, line, col, label);
         if (s.effect() == Effect.ALLOW && s.notAction()) {
             out.add(f(Severity.WARNING, "lint.allowNotAction", s, line, col, label));
         }
@@ -166,6 +167,24 @@ public final class PolicyLint {
             if (!mutating.isEmpty()) {
                 String who = anyone ? "*" : String.join(", ", s.principal().allValues());
                 out.add(f(Severity.WARNING, "lint.writeGrant", s, line, col, label, who, String.join(", ", mutating)));
+            }
+        }
+    }
+
+    /** Operators, qualifiers, IfExists and value types, judged by the table {@code policy eval} uses. */
+    private static void lintConditions(Statement s, List<Finding> out, int line, int col, String label) {
+        for (ConditionClause c : s.conditions()) {
+            var parsed = ConditionOperators.parse(c.operator());
+            if (parsed.isEmpty()) {
+                out.add(f(Severity.ERROR, "lint.unknownConditionOperator", s, line, col, label, c.operator()));
+                continue;
+            }
+            ConditionOperators.ValueType type = parsed.get().base().type();
+            for (String v : c.values()) {
+                if (!ConditionOperators.validValue(type, v)) {
+                    out.add(f(Severity.ERROR, "lint.conditionValueType", s, line, col, label, c.operator(), c.key(),
+                            v, type.name().toLowerCase(Locale.ROOT)));
+                }
             }
         }
     }

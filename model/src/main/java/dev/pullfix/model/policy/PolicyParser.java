@@ -1,6 +1,9 @@
 package dev.pullfix.model.policy;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.pullfix.model.limits.InputKind;
+import dev.pullfix.model.limits.Inputs;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,6 +29,8 @@ public final class PolicyParser {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(InputKind.MAX_NESTING)
+                    .maxStringLength((int) InputKind.POLICY.maxBytes()).build())
             .build();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
     private static final Set<String> TOP_KEYS = Set.of("Version", "Id", "Statement");
@@ -43,6 +48,12 @@ public final class PolicyParser {
         }
         if (json == null || json.isBlank()) {
             throw new InvalidPolicyException("parse.empty", List.of(), 0, 0, "Policy document is empty");
+        }
+        if (json.length() > InputKind.POLICY.maxBytes()) {
+            // AWS allows 10,240 characters; refuse far larger text before parsing it
+            throw new InvalidPolicyException("parse.json", List.of("0", "0", "the document is "
+                    + json.length() + " characters; a policy may be at most " + InputKind.POLICY.maxBytes()), 0, 0,
+                    "Invalid JSON: the document is too large");
         }
         try (JsonParser p = FACTORY.createParser(json)) {
             JsonToken first = p.nextToken();
@@ -82,10 +93,12 @@ public final class PolicyParser {
             }
             return new PolicyDocument(version, id, statements, json);
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            int line = loc == null ? 0 : loc.getLineNr();
-            int col = loc == null ? 0 : loc.getColumnNr();
-            String detail = e.getOriginalMessage();
+            // in our words: no parser names, type names or character codes
+            var problem = Inputs.describe(e, "policy", json);
+            int line = problem.line();
+            int col = problem.column();
+            String detail = problem.code() == dev.pullfix.model.limits.InputProblem.Code.TOO_DEEP
+                    ? "nested deeper than " + InputKind.MAX_NESTING + " levels" : problem.args().get(0);
             int nl = detail.indexOf('\n');
             if (nl > 0) {
                 detail = detail.substring(0, nl);

@@ -37,7 +37,13 @@ final class RequestFacts {
         request.context().forEach((k, v) -> values.put(k.toLowerCase(Locale.ROOT), v));
         this.viaEndpoint = !policies.vpcEndpointPolicies().isEmpty() || values.containsKey("aws:sourcevpce")
                 || values.containsKey("aws:sourcevpc");
-        derive("aws:principalarn", caller.principalArnKey());
+        if (caller.principalArnKey() != null) {
+            derive("aws:principalarn", caller.principalArnKey());
+        } else {
+            values.putIfAbsent("aws:principalarn", List.of()); // anonymous: no principal keys at all
+            values.putIfAbsent("aws:principalaccount", List.of());
+            values.putIfAbsent("aws:principalorgid", List.of());
+        }
         if (!caller.account().isEmpty()) {
             derive("aws:principalaccount", caller.account());
         }

@@ -22,15 +22,14 @@
  * organisation level;</li>
  * <li>role paths: a session ARN carries no path, so {@code aws:PrincipalArn} is derived without it (give it in the
  * context when the role has a path); {@code aws:userid} of a session is unknown;</li>
- * <li>{@code Principal "*"} in a same-account resource policy is treated like a role-ARN grant (limited by a
- * permissions boundary), which is the conservative reading;</li>
  * <li>NotPrincipal that lists the session but not its role or account: UNKNOWN (AWS "might" deny);</li>
  * <li>condition operators beyond String*, Numeric*, Date*, Bool, BinaryEquals, IpAddress, Arn*, Null (with
  * ...IfExists and ForAnyValue/ForAllValues): UNKNOWN;</li>
  * <li>policy variables: only {@code ${key}}, {@code ${key, 'default'}}, {@code ${*}}, {@code ${?}}, {@code ${$}};
  * the first value of a multi-valued key is used;</li>
  * <li>S3 layer downloads behind a gateway endpoint are checked against the endpoint policy only (the URL is
- * presigned by ECR); KMS: only "key enabled" as an input.</li>
+ * presigned by ECR; a CASE without principalArn evaluates such a request as anonymous); KubeletPull takes KMS only as
+ * "key enabled" (the evaluator itself applies key-policy rules to {@code kms:} actions).</li>
  * </ul>
  */
 package dev.pullfix.model.policy;

@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * {@link RegistryClient} over {@code java.net.http}, as containerd's resolver talks to a registry: {@code docker.io}
  * is {@code https://registry-1.docker.io}; a request answered 401 is answered once more with the challenge met
- * ({@link RegistryAuth}); HEAD and GET send containerd's Accept list; statuses and error codes become
+ * ({@link Authorizer}); HEAD and GET send containerd's Accept list; statuses and error codes become
  * {@link RegistryFailure}s. Thread-safe; tokens are cached per instance.
  */
 public final class HttpRegistryClient implements RegistryClient {
@@ -31,12 +31,12 @@ public final class HttpRegistryClient implements RegistryClient {
 
     private final RegistryClientOptions options;
     private final RegistryTransport transport;
-    private final RegistryAuth auth;
+    private final Authorizer auth;
 
     public HttpRegistryClient(RegistryClientOptions options) {
         this.options = options;
         this.transport = new RegistryTransport(options);
-        this.auth = new RegistryAuth(transport);
+        this.auth = new Authorizer(transport);
     }
 
     public RegistryClientOptions options() {
@@ -190,7 +190,7 @@ public final class HttpRegistryClient implements RegistryClient {
 
     /**
      * One request with the challenge met: the cached Authorization first; on 401 the challenge is answered
-     * ({@link RegistryAuth}) and the request sent once more; statuses over 299 become failures.
+     * ({@link Authorizer}) and the request sent once more; statuses over 299 become failures.
      */
     private Outcome request(Deadline d, ImageReference image, URI uri, String method, String accept, Credential cred,
                             long maxBody) {
@@ -199,7 +199,7 @@ public final class HttpRegistryClient implements RegistryClient {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", accept);
         AuthInfo info = AuthInfo.NONE;
-        RegistryAuth.Granted pre = auth.cached(authority, scope, cred);
+        Authorizer.Granted pre = auth.cached(authority, scope, cred);
         if (pre != null) {
             headers.put("Authorization", pre.header());
             info = pre.info();
@@ -221,7 +221,7 @@ public final class HttpRegistryClient implements RegistryClient {
                 }
                 AuthInfo challenged = new AuthInfo(true, c.isBearer() ? "Bearer" : "Basic", c.param("realm") == null
                         ? null : RegistryTransport.safe(URI.create(c.param("realm"))), !cred.isAnonymous(), null);
-                RegistryAuth.Granted g;
+                Authorizer.Granted g;
                 try {
                     g = auth.answer(d, c, authority, scope, cred);
                 } catch (RegistryException e) {

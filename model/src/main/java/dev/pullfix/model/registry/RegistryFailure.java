@@ -45,6 +45,8 @@ public record RegistryFailure(Kind kind, int httpStatus, List<String> codes, Str
         TLS,
         /** The registry speaks plain HTTP and is neither loopback nor listed as insecure. */
         PLAIN_HTTP,
+        /** The image exists but holds no platform the node runs (containerd: "no match for platform in manifest"). */
+        NO_MATCHING_PLATFORM,
         /** An answer the API does not define (bad JSON, an unexpected status, a redirect loop). */
         PROTOCOL
     }
@@ -72,6 +74,7 @@ public record RegistryFailure(Kind kind, int httpStatus, List<String> codes, Str
             case TIMEOUT, UNREACHABLE -> PullFailureCategory.NETWORK_TIMEOUT;
             case DNS -> PullFailureCategory.DNS_FAILURE;
             case TLS, PLAIN_HTTP -> PullFailureCategory.TLS_CERTIFICATE;
+            case NO_MATCHING_PLATFORM -> PullFailureCategory.PLATFORM_MISMATCH;
             case PROTOCOL -> PullFailureCategory.OTHER;
         };
     }

@@ -18,6 +18,7 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +38,19 @@ import javax.net.ssl.SSLHandshakeException;
 final class RegistryTransport {
     private static final System.Logger LOG = System.getLogger(RegistryTransport.class.getName());
     private static final int MAX_REDIRECTS = 5;
+    /**
+     * The JDK client's own debug loggers print request URLs with their query (a signed blob URL carries its signature
+     * there) when a user turns all logging up; they stay off. Held here so the settings are not collected.
+     */
+    private static final List<java.util.logging.Logger> QUIET = List.of(
+            java.util.logging.Logger.getLogger("jdk.internal.httpclient.debug"),
+            java.util.logging.Logger.getLogger("jdk.internal.httpclient.websocket.debug"),
+            java.util.logging.Logger.getLogger("jdk.internal.httpclient.hpack.debug"),
+            java.util.logging.Logger.getLogger("jdk.httpclient.HttpClient"));
+
+    static {
+        QUIET.forEach(l -> l.setLevel(java.util.logging.Level.OFF));
+    }
 
     /** A response: status, headers, body (empty for HEAD), and the URI that answered. */
     record Response(int status, HttpHeaders headers, byte[] body, URI uri) {
@@ -112,7 +126,7 @@ final class RegistryTransport {
             URI next = r.uri().resolve(location);
             if ("https".equalsIgnoreCase(r.uri().getScheme()) && "http".equalsIgnoreCase(next.getScheme())
                     && !plainHttpAllowed(next.getRawAuthority())) {
-                throw new RegistryException(new RegistryFailure(Kind.PROTOCOL, r.status(), java.util.List.of(),
+                throw new RegistryException(new RegistryFailure(Kind.PROTOCOL, r.status(), List.of(),
                         "redirect from HTTPS to plain HTTP refused: " + safe(next)));
             }
             if (!sameOrigin(r.uri(), next)) {

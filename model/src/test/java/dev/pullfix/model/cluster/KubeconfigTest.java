@@ -179,4 +179,28 @@ class KubeconfigTest {
         Kubeconfig kc = Kubeconfig.load(env(empty + File.pathSeparator + a), null);
         assertThat(kc.currentContext()).isEqualTo("dev");
     }
+
+    @Test
+    void resolvesYamlAnchorsAndAliasesAsKubectlDoes() throws Exception {
+        Path kc = write("aliases", """
+                apiVersion: v1
+                kind: Config
+                current-context: dev
+                clusters:
+                - name: c
+                  cluster: &cluster {server: "https://aliased.example.com"}
+                - name: c2
+                  cluster: *cluster
+                contexts:
+                - name: dev
+                  context: &ctx {cluster: c2, user: alice, namespace: shop}
+                users:
+                - name: alice
+                  user: {token: t}
+                """);
+        Kubeconfig k = Kubeconfig.load(ClusterEnvironment.of(Map.of(), home), kc);
+        ContextInfo dev = k.context(null);
+        assertThat(dev.server()).isEqualTo("https://aliased.example.com");
+        assertThat(dev.clusterName()).isEqualTo("c2");
+    }
 }

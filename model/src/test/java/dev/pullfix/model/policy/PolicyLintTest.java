@@ -128,7 +128,8 @@ class PolicyLintTest {
             assertThat(PolicyLint.lint(m.document().text(), PolicyLint.Target.IDENTITY).findings()).as(m.name()).isEmpty();
             assertThat(ManagedPolicies.recognise(m.document())).contains(m);
         }
-        assertThat(ManagedPolicies.names()).containsExactly(ManagedPolicies.READ_ONLY, ManagedPolicies.PULL_ONLY);
+        assertThat(ManagedPolicies.names()).containsExactly(ManagedPolicies.READ_ONLY, ManagedPolicies.PULL_ONLY,
+                "AmazonEC2ContainerRegistryPowerUser", "AmazonEKSWorkerNodePolicy");
         assertThat(ManagedPolicies.byArn("arn:aws-cn:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly")).isPresent();
     }
 

@@ -1,8 +1,9 @@
-package dev.pullfix.app.policy;
+package dev.pullfix.app.fix;
 
 import dev.pullfix.model.aws.InMemoryEcr;
 
 import dev.pullfix.app.common.I18n;
+import dev.pullfix.app.policy.PolicyEditorViewModelTest;
 import dev.pullfix.app.common.TaskRunner;
 import dev.pullfix.model.fix.AuditLog;
 import dev.pullfix.model.fix.BackupStore;

@@ -1,8 +1,9 @@
-package dev.pullfix.app.policy;
+package dev.pullfix.app.fix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullfix.app.common.I18n;
+import dev.pullfix.app.policy.PolicyEditorViewModelTest;
 import dev.pullfix.app.common.TaskRunner;
 import dev.pullfix.app.testing.Snapshots;
 import dev.pullfix.model.aws.InMemoryEcr;

@@ -1,9 +1,10 @@
-package dev.pullfix.app.policy;
+package dev.pullfix.app.fix;
 
+import dev.pullfix.app.policy.PolicyEditorView;
+import dev.pullfix.app.policy.PolicyEditorViewModel;
+import dev.pullfix.app.policy.StatementSummary;
 import dev.pullfix.app.common.I18n;
 import dev.pullfix.app.common.TaskRunner;
-import dev.pullfix.app.fix.FixDialogs;
-import dev.pullfix.app.fix.FixViewModel;
 import dev.pullfix.model.aws.EcrGateway;
 import dev.pullfix.model.aws.EcrWriter;
 import dev.pullfix.model.fix.DryRun;

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code grant_type=refresh_token}; anonymous: {@code GET realm?service=...&scope=...}. Tokens are kept in memory for
  * their {@code expires_in} (60 s when not given) per realm, service, scope and credentials, and nowhere else.
  */
-final class RegistryAuth {
+final class Authorizer {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CLIENT_ID = "pullfix";
     private static final long MAX_TOKEN_BODY = 1 << 20;
@@ -38,7 +38,7 @@ final class RegistryAuth {
     private final RegistryTransport transport;
     private final Map<String, Granted> granted = new ConcurrentHashMap<>();
 
-    RegistryAuth(RegistryTransport transport) {
+    Authorizer(RegistryTransport transport) {
         this.transport = transport;
     }
 

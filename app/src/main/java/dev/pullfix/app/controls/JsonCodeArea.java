@@ -1,4 +1,4 @@
-package dev.pullfix.app.policy;
+package dev.pullfix.app.controls;
 
 import java.util.Collection;
 import java.util.Collections;

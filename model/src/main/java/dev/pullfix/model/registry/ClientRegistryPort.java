@@ -1,0 +1,69 @@
+package dev.pullfix.model.registry;
+
+import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
+import dev.pullfix.model.diagnosis.runbook.port.ManifestProbe;
+import dev.pullfix.model.diagnosis.runbook.port.RegistryPort;
+import dev.pullfix.model.image.ImageReference;
+import dev.pullfix.model.image.InvalidImageReferenceException;
+import java.util.List;
+
+/**
+ * The diagnosis engine's {@link RegistryPort} answered by the registry itself: the pod's pull secrets read
+ * ({@link PullSecretReader}) and matched as the kubelet matches them ({@link KubeletCredentials}), then
+ * {@link ImageChecker} over a {@link RegistryClient} (the world's registries, or the lab's loopback ones: the same
+ * code). From this machine, not from the node.
+ */
+public final class ClientRegistryPort implements RegistryPort {
+    private final RegistryClient client;
+    private final PullSecretReader secrets;
+
+    public ClientRegistryPort(RegistryClient client, PullSecretReader secrets) {
+        this.client = client;
+        this.secrets = secrets;
+    }
+
+    /** The full registry check for an image, with the kubelet's credentials from these secrets. */
+    public ImageCheckResult check(String image, String namespace, List<String> pullSecretNames, Platform node)
+            throws CouldNotCheckException {
+        ImageReference ref;
+        try {
+            ref = ImageReference.parse(image);
+        } catch (InvalidImageReferenceException e) {
+            throw CouldNotCheckException.of(CouldNotCheckException.Reason.ERROR, "invalid image reference");
+        }
+        KubeletCredentials creds = pullSecretNames.isEmpty() ? KubeletCredentials.none()
+                : KubeletCredentials.resolve(secrets, namespace, pullSecretNames);
+        return new ImageChecker(client).check(ref, creds.credentialsFor(ref), node);
+    }
+
+    @Override
+    public ManifestProbe probe(String image, String namespace, List<String> pullSecretNames)
+            throws CouldNotCheckException {
+        ImageCheckResult r = check(image, namespace, pullSecretNames, null);
+        return toProbe(r);
+    }
+
+    /** The engine's probe record from a registry check. */
+    public static ManifestProbe toProbe(ImageCheckResult r) {
+        Integer remaining = r.rateLimit() == null ? null : r.rateLimit().remaining();
+        Integer limit = r.rateLimit() == null ? null : r.rateLimit().limit();
+        boolean authed = Boolean.TRUE.equals(r.credentialsAccepted()) && r.credentialSource() != null;
+        RegistryFailure f = r.failure();
+        if (f == null || f.kind() == RegistryFailure.Kind.NO_MATCHING_PLATFORM) {
+            return new ManifestProbe(ManifestProbe.Status.FOUND, 200, authed, remaining, limit, null);
+        }
+        ManifestProbe.Status s = switch (f.kind()) {
+            case MANIFEST_UNKNOWN -> ManifestProbe.Status.TAG_NOT_FOUND;
+            case NAME_UNKNOWN, NOT_FOUND_OR_UNAUTHORIZED, AUTH_REQUIRED, DENIED ->
+                    ManifestProbe.Status.NOT_FOUND_OR_UNAUTHORIZED;
+            case CREDENTIALS_REJECTED -> ManifestProbe.Status.UNAUTHORIZED;
+            case RATE_LIMITED -> ManifestProbe.Status.RATE_LIMITED;
+            case TIMEOUT, UNREACHABLE -> ManifestProbe.Status.TIMEOUT;
+            case DNS -> ManifestProbe.Status.DNS_FAILURE;
+            case TLS, PLAIN_HTTP -> ManifestProbe.Status.TLS_ERROR;
+            default -> ManifestProbe.Status.ERROR;
+        };
+        int status = f.httpStatus() == 200 && s == ManifestProbe.Status.RATE_LIMITED ? 429 : f.httpStatus();
+        return new ManifestProbe(s, status, authed, remaining, limit, f.detail());
+    }
+}

@@ -1,5 +1,5 @@
 /**
- * Pull-failure diagnosis: the front door every front end calls ({@link dev.pullfix.model.diagnosis.DiagnosisService}:
+ * Pull-failure diagnosis: the front door every front end calls ({@link dev.pullfix.model.diagnosis.service.DiagnosisService}:
  * the runbook catalogue, the executors, the caches and the adapters built from a {@code connect.Workspace}), and the
  * classifier (an ordered rule table over the evidence read from kubelet events), its verdict
  * {@link dev.pullfix.model.diagnosis.PullFailure}, its text and its port adapter

@@ -11,7 +11,7 @@ import dev.pullfix.model.cluster.ClusterEnvironment;
 import dev.pullfix.model.cluster.Kubeconfig;
 import dev.pullfix.model.connect.AwsAccess;
 import dev.pullfix.model.connect.Workspace;
-import dev.pullfix.model.diagnosis.DiagnosisService;
+import dev.pullfix.model.diagnosis.service.DiagnosisService;
 import dev.pullfix.model.diagnosis.runbook.CancelToken;
 import dev.pullfix.model.diagnosis.runbook.DiagnoseAll;
 import dev.pullfix.model.diagnosis.runbook.Diagnosis;

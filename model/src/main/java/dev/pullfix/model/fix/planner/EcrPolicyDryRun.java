@@ -8,6 +8,8 @@ import dev.pullfix.model.fix.StateText;
 import dev.pullfix.model.policy.InvalidPolicyException;
 import dev.pullfix.model.policy.KubeletPull;
 import dev.pullfix.model.policy.PolicyLint;
+import dev.pullfix.model.text.Message;
+import dev.pullfix.model.text.Texts;
 import java.util.List;
 
 /**
@@ -22,7 +24,7 @@ final class EcrPolicyDryRun {
         String text = proposed.text().orElse("");
         PolicyLint.Report lint = PolicyLint.lint(text, PolicyLint.Target.RESOURCE);
         if (lint.hasErrors()) {
-            return DryRun.failed("the policy has lint errors: " + lint.findings().get(0).code());
+            return DryRun.failed(text("dryRun.ecrLintErrors", lint.findings().get(0).code()));
         }
         PolicyJudge judge = new PolicyEvaluatorJudge();
         List<PolicyJudge.PolicySource> policy = List.of(new PolicyJudge.PolicySource("repository policy",
@@ -32,12 +34,16 @@ final class EcrPolicyDryRun {
                 PolicyJudge.Decision d = judge.judge(new PolicyJudge.AccessQuestion(e.principal(), action,
                         e.repository().arn()), policy).decision();
                 if (d == PolicyJudge.Decision.EXPLICIT_DENY) {
-                    return DryRun.failed("the policy still denies " + action + " to " + e.principal());
+                    return DryRun.failed(text("dryRun.ecrStillDenies", action, e.principal()));
                 }
             }
         } catch (InvalidPolicyException ex) {
-            return DryRun.failed("the policy does not parse: " + ex.getMessage());
+            return DryRun.failed(text("dryRun.ecrUnparsable", ex.getMessage()));
         }
-        return DryRun.passed("checked locally by Pullfix (ECR offers no dry-run): valid policy, the node role is not denied the pull");
+        return DryRun.passed(text("dryRun.ecrCheckedLocally"));
+    }
+
+    private static String text(String key, Object... args) {
+        return Texts.english().render(Message.of("fix", key, args));
     }
 }

@@ -1,4 +1,4 @@
-package dev.pullfix.model.diagnosis;
+package dev.pullfix.model.diagnosis.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

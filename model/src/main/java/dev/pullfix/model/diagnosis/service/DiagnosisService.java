@@ -1,9 +1,10 @@
-package dev.pullfix.model.diagnosis;
+package dev.pullfix.model.diagnosis.service;
 
 import dev.pullfix.model.connect.AwsAccess;
 import dev.pullfix.model.connect.Fabric8ClusterPort;
 import dev.pullfix.model.connect.GatewayAwsPort;
 import dev.pullfix.model.connect.Workspace;
+import dev.pullfix.model.diagnosis.BuiltInClassifier;
 import dev.pullfix.model.diagnosis.checks.Checks;
 import dev.pullfix.model.diagnosis.runbook.CancelToken;
 import dev.pullfix.model.diagnosis.runbook.DiagnoseAll;

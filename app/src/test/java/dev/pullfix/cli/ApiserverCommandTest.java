@@ -31,7 +31,10 @@ class ApiserverCommandTest {
         assertThat(Files.readString(env)).isEqualTo("export KUBECONFIG='" + dir.resolve("kubeconfig").toAbsolutePath() + "'\n");
         String url = kubeconfig.lines().filter(l -> l.contains("server: ")).findFirst().orElseThrow().trim().substring("server: ".length());
         assertThat(url).startsWith("http://127.0.0.1:");
-        HttpResponse<String> pods = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/api/v1/pods")).build(),
+        String token = kubeconfig.lines().filter(l -> l.contains("token: ")).findFirst().orElseThrow().trim()
+                .substring("token: ".length());
+        HttpResponse<String> pods = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/api/v1/pods"))
+                        .header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(pods.body().split("\"kind\":\"Pod\"", -1)).hasSize(31);
         cmd.stop();

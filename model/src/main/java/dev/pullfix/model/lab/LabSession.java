@@ -107,7 +107,7 @@ public final class LabSession implements AutoCloseable {
         this.world = new LabWorld(scenario);
         this.api = LabApiServer.start(new LabApiServerOptions(o.kubePort(), 10_000, Duration.ofSeconds(60), 2, clock));
         try {
-            this.aws = LabAwsServer.start(world, o.awsPort());
+            this.aws = LabAwsServer.start(world, o.awsPort(), ACCESS_KEY);
         } catch (IOException | RuntimeException e) {
             api.close();
             throw new IllegalArgumentException("cannot listen on 127.0.0.1:" + o.awsPort() + ": " + e.getMessage(), e);
@@ -235,7 +235,8 @@ public final class LabSession implements AutoCloseable {
         String ctx = context();
         String kubeconfig = "apiVersion: v1\nkind: Config\nclusters:\n- name: " + ctx + "\n  cluster:\n    server: " + api.url() + "\n"
                 + "contexts:\n- name: " + ctx + "\n  context:\n    cluster: " + ctx + "\n    user: " + ctx
-                + "\n    namespace: default\ncurrent-context: " + ctx + "\npreferences: {}\nusers:\n- name: " + ctx + "\n  user: {}\n";
+                + "\n    namespace: default\ncurrent-context: " + ctx + "\npreferences: {}\nusers:\n- name: " + ctx
+                + "\n  user:\n    token: " + api.token() + "\n";
         String config = "[profile " + PROFILE + "]\nregion = " + world.region() + "\noutput = json\nendpoint_url = " + aws.endpoint() + "\n";
         String creds = "[" + PROFILE + "]\naws_access_key_id = " + ACCESS_KEY + "\naws_secret_access_key = " + SECRET_KEY + "\n";
         try {

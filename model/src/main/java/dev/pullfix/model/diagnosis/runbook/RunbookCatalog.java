@@ -69,6 +69,30 @@ public final class RunbookCatalog {
         return of(books.values(), index, checks);
     }
 
+    /**
+     * One runbook from YAML text, within the input limits (size, aliases, nesting), validated against the checks it
+     * names; problems come back as a {@link RunbookException} in our words (file, line, column).
+     */
+    public static Runbook parse(String yamlText, String source, CheckRegistry checks) {
+        String text = dev.pullfix.model.limits.Inputs.checkText(yamlText, source,
+                dev.pullfix.model.limits.InputKind.RUNBOOK);
+        Runbook b;
+        try {
+            b = dev.pullfix.model.limits.Inputs.yamlMapper(dev.pullfix.model.limits.InputKind.RUNBOOK)
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true).readValue(text, Runbook.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new RunbookException(List.of(dev.pullfix.model.limits.Inputs.describe(e, source, text).getMessage()));
+        }
+        if (b == null || b.id() == null) {
+            throw new RunbookException(List.of(source + ": not a runbook (no id)"));
+        }
+        List<String> problems = validate(b, Set.of(b.id()), Map.of(b.id(), b), checks);
+        if (!problems.isEmpty()) {
+            throw new RunbookException(problems);
+        }
+        return b;
+    }
+
     /** Builds and validates a catalog from runbooks given in code (tests, the lab's own runbooks). */
     public static RunbookCatalog of(java.util.Collection<Runbook> books, List<Route> routes, String fallback,
                                     CheckRegistry checks) {

@@ -48,9 +48,11 @@ public final class LabAwsServer implements AutoCloseable {
     private final LabWorld world;
     private final HttpServer server;
     private final ExecutorService pool;
+    private final LabAwsGuard guard;
 
-    private LabAwsServer(LabWorld world, int port) throws IOException {
+    private LabAwsServer(LabWorld world, int port, String accessKeyId) throws IOException {
         this.world = world;
+        this.guard = new LabAwsGuard(accessKeyId);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         this.pool = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "pullfix-lab-aws");
@@ -62,9 +64,12 @@ public final class LabAwsServer implements AutoCloseable {
         server.start();
     }
 
-    /** Starts on 127.0.0.1:{@code port} (0: a free one). */
-    public static LabAwsServer start(LabWorld world, int port) throws IOException {
-        return new LabAwsServer(world, port);
+    /**
+     * Starts on 127.0.0.1:{@code port} (0: a free one); it answers only requests signed (SigV4-shaped) with
+     * {@code accessKeyId} and refuses requests from web pages (see {@link LabAwsGuard}).
+     */
+    public static LabAwsServer start(LabWorld world, int port, String accessKeyId) throws IOException {
+        return new LabAwsServer(world, port, accessKeyId);
     }
 
     public URI endpoint() {
@@ -93,7 +98,8 @@ public final class LabAwsServer implements AutoCloseable {
         Reply reply;
         try (InputStream in = ex.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            reply = dispatch(ex, body);
+            Reply refused = guard.check(ex.getRequestHeaders(), ex.getRequestURI().getPath());
+            reply = refused != null ? refused : dispatch(ex, body);
         } catch (RuntimeException e) {
             reply = Reply.json(500, JSON.createObjectNode().put("__type", "InternalFailure")
                     .put("message", String.valueOf(e.getMessage())));

@@ -44,8 +44,10 @@ public final class LabApiServer implements AutoCloseable {
     private final Channel serverChannel;
     private final ChannelGroup connections = new DefaultChannelGroup("lab-apiserver", GlobalEventExecutor.INSTANCE);
     private final int port;
+    private final String token;
 
     private LabApiServer(LabApiServerOptions options) {
+        this.token = options.token() != null ? options.token() : LabRequestGuard.newToken();
         this.store = new LabStore(options.changeWindow(), options.clock());
         this.group = new MultiThreadIoEventLoopGroup(Math.max(1, options.ioThreads()), NioIoHandler.newFactory());
         try {
@@ -57,7 +59,7 @@ public final class LabApiServer implements AutoCloseable {
                             connections.add(ch);
                             Discovery d = discovery;
                             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024 * 1024),
-                                    new ChunkedWriteHandler(), new HttpFront(store, d, options));
+                                    new ChunkedWriteHandler(), new HttpFront(store, d, options, token));
                         }
                     });
             this.serverChannel = b.bind(new InetSocketAddress("127.0.0.1", options.port())).sync().channel();
@@ -110,11 +112,19 @@ public final class LabApiServer implements AutoCloseable {
         return store.listen(listener);
     }
 
-    /** The kubeconfig text (context {@code pullfix-lab}, namespace default, no credentials). */
+    /**
+     * The bearer token every request must carry ({@code Authorization: Bearer ...}); only {@code GET /version},
+     * {@code /healthz}, {@code /livez} and {@code /readyz} answer without it, as on a real cluster.
+     */
+    public String token() {
+        return token;
+    }
+
+    /** The kubeconfig text (context {@code pullfix-lab}, namespace default, the server's bearer token). */
     public String kubeconfig() {
         return "apiVersion: v1\nkind: Config\nclusters:\n- name: pullfix-lab\n  cluster:\n    server: " + url() + "\n"
                 + "contexts:\n- name: pullfix-lab\n  context:\n    cluster: pullfix-lab\n    user: pullfix-lab\n    namespace: default\n"
-                + "current-context: pullfix-lab\npreferences: {}\nusers:\n- name: pullfix-lab\n  user: {}\n";
+                + "current-context: pullfix-lab\npreferences: {}\nusers:\n- name: pullfix-lab\n  user:\n    token: " + token + "\n";
     }
 
     /** Writes {@link #kubeconfig()} to {@code file} (parent directories created) and returns it. */

@@ -11,8 +11,18 @@ import java.time.Duration;
  * @param bookmarkInterval how often watches that allow bookmarks get one
  * @param ioThreads        Netty event-loop threads
  * @param clock            the clock for creationTimestamp (tests may fix it)
+ * @param token            the bearer token written into its kubeconfig; null: a new random one
+ * @param requireToken     refuse requests without the token (401). Off by default: the lab serves plain HTTP and
+ *                         kubectl (client-go's clientcmd) sends no credentials over plain HTTP, so requiring them
+ *                         would lock kubectl out until the lab serves TLS. Requests from web pages are refused
+ *                         either way.
  */
-public record LabApiServerOptions(int port, int changeWindow, Duration bookmarkInterval, int ioThreads, Clock clock) {
+public record LabApiServerOptions(int port, int changeWindow, Duration bookmarkInterval, int ioThreads, Clock clock,
+                                  String token, boolean requireToken) {
+
+    public LabApiServerOptions(int port, int changeWindow, Duration bookmarkInterval, int ioThreads, Clock clock) {
+        this(port, changeWindow, bookmarkInterval, ioThreads, clock, null, false);
+    }
 
     public LabApiServerOptions {
         if (port < 0 || port > 65535) {
@@ -29,14 +39,23 @@ public record LabApiServerOptions(int port, int changeWindow, Duration bookmarkI
     }
 
     public LabApiServerOptions withPort(int p) {
-        return new LabApiServerOptions(p, changeWindow, bookmarkInterval, ioThreads, clock);
+        return new LabApiServerOptions(p, changeWindow, bookmarkInterval, ioThreads, clock, token, requireToken);
     }
 
     public LabApiServerOptions withChangeWindow(int w) {
-        return new LabApiServerOptions(port, w, bookmarkInterval, ioThreads, clock);
+        return new LabApiServerOptions(port, w, bookmarkInterval, ioThreads, clock, token, requireToken);
     }
 
     public LabApiServerOptions withBookmarkInterval(Duration d) {
-        return new LabApiServerOptions(port, changeWindow, d, ioThreads, clock);
+        return new LabApiServerOptions(port, changeWindow, d, ioThreads, clock, token, requireToken);
+    }
+
+    public LabApiServerOptions withToken(String t) {
+        return new LabApiServerOptions(port, changeWindow, bookmarkInterval, ioThreads, clock, t, requireToken);
+    }
+
+    /** Refuse requests without the kubeconfig's bearer token (for clients that send it over plain HTTP). */
+    public LabApiServerOptions requiringToken(boolean require) {
+        return new LabApiServerOptions(port, changeWindow, bookmarkInterval, ioThreads, clock, token, require);
     }
 }

@@ -52,7 +52,9 @@ class LabApiServerFabric8Test {
 
     @BeforeAll
     static void start() {
-        server = LabApiServer.start(LabApiServerOptions.defaults().withBookmarkInterval(Duration.ofMillis(300)));
+        // fabric8 sends the kubeconfig token over plain HTTP (kubectl does not): the server requires it here
+        server = LabApiServer.start(LabApiServerOptions.defaults().withBookmarkInterval(Duration.ofMillis(300))
+                .requiringToken(true));
         Config config = Config.fromKubeconfig(server.kubeconfig());
         config.setRequestRetryBackoffLimit(0);
         client = new KubernetesClientBuilder().withConfig(config).build();
@@ -85,7 +87,8 @@ class LabApiServerFabric8Test {
     }
 
     private static HttpResponse<String> get(String path, String accept) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(5));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(5))
+                .header("Authorization", "Bearer " + server.token());
         if (accept != null) {
             b.header("Accept", accept);
         }
@@ -368,7 +371,7 @@ class LabApiServerFabric8Test {
         client.pods().inNamespace(ns).resource(pod("skip", "nginx", Map.of("app", "b"))).create();
         HttpResponse<java.util.stream.Stream<String>> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.url()
                         + "/api/v1/namespaces/" + ns + "/pods?watch=true&allowWatchBookmarks=true&timeoutSeconds=1&labelSelector=app%3Da&resourceVersion=" + rv))
-                .build(), HttpResponse.BodyHandlers.ofLines());
+                .header("Authorization", "Bearer " + server.token()).build(), HttpResponse.BodyHandlers.ofLines());
         assertThat(r.headers().firstValue("content-type")).contains("application/json");
         List<JsonNode> lines = r.body().map(l -> {
             try {
@@ -390,7 +393,7 @@ class LabApiServerFabric8Test {
         client.pods().inNamespace(ns).resource(pod("b", "nginx", Map.of())).create();
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/namespaces/" + ns
                 + "/pods?watch=1&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true&timeoutSeconds=1"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + server.token()).build(), HttpResponse.BodyHandlers.ofString());
         List<JsonNode> events = new ArrayList<>();
         for (String line : r.body().split("\n")) {
             events.add(Json.MAPPER.readTree(line));
@@ -405,7 +408,7 @@ class LabApiServerFabric8Test {
         String ns = newNamespace();
         long rv = server.store().resourceVersion();
         BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        java.net.http.WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(URI.create(server.url().replace("http:", "ws:")
+        java.net.http.WebSocket ws = HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + server.token()).buildAsync(URI.create(server.url().replace("http:", "ws:")
                 + "/api/v1/namespaces/" + ns + "/pods?watch=true&resourceVersion=" + rv), new java.net.http.WebSocket.Listener() {
             private final StringBuilder text = new StringBuilder();
 
@@ -432,13 +435,15 @@ class LabApiServerFabric8Test {
 
     @Test
     void aWatchFromAResourceVersionOlderThanTheWindowGets410Gone() throws Exception {
-        try (LabApiServer small = LabApiServer.start(LabApiServerOptions.defaults().withChangeWindow(16))) {
+        try (LabApiServer small = LabApiServer.start(LabApiServerOptions.defaults().withChangeWindow(16)
+                .requiringToken(true))) {
             for (int i = 0; i < 40; i++) {
                 small.store().put(Json.parseObject(("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"c" + i
                         + "\",\"namespace\":\"default\"}}").getBytes()));
             }
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(small.url()
-                    + "/api/v1/configmaps?watch=1&resourceVersion=2")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                    + "/api/v1/configmaps?watch=1&resourceVersion=2")).timeout(Duration.ofSeconds(5))
+                    .header("Authorization", "Bearer " + small.token()).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode event = Json.MAPPER.readTree(r.body().lines().findFirst().orElseThrow());
             assertThat(event.path("type").asText()).isEqualTo("ERROR");
             assertThat(event.path("object").path("code").asInt()).isEqualTo(410);

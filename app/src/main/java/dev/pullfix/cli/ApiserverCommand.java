@@ -47,14 +47,19 @@ public final class ApiserverCommand implements Callable<Integer> {
         return MessageFormat.format(text.getString(key), args);
     }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        java.io.PrintWriter err = spec.commandLine().getErr();
         if (pods < 0 || pods > 1_000_000) {
-            System.err.println("pullfix apiserver: " + t("apiserver.error.pods"));
+            err.println("pullfix apiserver: " + t("apiserver.error.pods"));
             return 2;
         }
         if (port < 0 || port > 65535) {
-            System.err.println("pullfix apiserver: --port must be between 0 and 65535");
+            err.println("pullfix apiserver: --port must be between 0 and 65535");
             return 2;
         }
         LabApiServer server;
@@ -62,7 +67,7 @@ public final class ApiserverCommand implements Callable<Integer> {
             server = LabApiServer.start(LabApiServerOptions.defaults().withPort(port));
         } catch (RuntimeException e) {
             String why = e.getCause() != null ? oneLine(e.getCause()) : oneLine(e);
-            System.err.println("pullfix apiserver: " + t("apiserver.error.bind", String.valueOf(port), why));
+            err.println("pullfix apiserver: " + t("apiserver.error.bind", String.valueOf(port), why));
             return 1;
         }
         running = server;
@@ -72,7 +77,7 @@ public final class ApiserverCommand implements Callable<Integer> {
             LabPopulation.Result r = pods > 0 ? LabPopulation.generate(server.store(), LabPopulation.Spec.of(pods))
                     : new LabPopulation.Result(0, 0, 0, 0, 0, Duration.ZERO);
             if (!answers(server.url())) {
-                System.err.println("pullfix apiserver: " + t("apiserver.error.notAnswering", server.url()));
+                err.println("pullfix apiserver: " + t("apiserver.error.notAnswering", server.url()));
                 return 1;
             }
             Path kubeconfig = dir.resolve("kubeconfig").toAbsolutePath();
@@ -82,19 +87,19 @@ public final class ApiserverCommand implements Callable<Integer> {
                 Files.writeString(env, "export KUBECONFIG='" + kubeconfig.toString().replace("'", "'\\''") + "'\n",
                         StandardCharsets.UTF_8);
             } catch (IOException | RuntimeException e) {
-                System.err.println("pullfix apiserver: " + t("apiserver.error.dir", dir, oneLine(e)));
+                err.println("pullfix apiserver: " + t("apiserver.error.dir", dir, oneLine(e)));
                 return 1;
             }
-            System.out.println(t("apiserver.serving", server.url(), r.pods(), r.failingPods(), r.events(), r.nodes(),
+            out.println(t("apiserver.serving", server.url(), r.pods(), r.failingPods(), r.events(), r.nodes(),
                     r.took().toMillis()));
-            System.out.println(t("apiserver.kubeconfig", kubeconfig));
-            System.out.println(t("apiserver.use", env, kubeconfig));
-            System.out.println(t("apiserver.stop"));
-            System.out.flush();
+            out.println(t("apiserver.kubeconfig", kubeconfig));
+            out.println(t("apiserver.use", env, kubeconfig));
+            out.println(t("apiserver.stop"));
+            out.flush();
             stopped.await();
             return 0;
         } catch (RuntimeException e) {
-            System.err.println("pullfix apiserver: " + oneLine(e));
+            err.println("pullfix apiserver: " + oneLine(e));
             return 1;
         } finally {
             stop();
@@ -111,7 +116,8 @@ public final class ApiserverCommand implements Callable<Integer> {
         LabApiServer s = running;
         if (s != null && closed.compareAndSet(false, true)) {
             s.close();
-            System.err.println(t("apiserver.stopped"));
+            spec.commandLine().getErr().println(t("apiserver.stopped"));
+            spec.commandLine().getErr().flush();
         }
         stopped.countDown();
     }
@@ -142,8 +148,7 @@ public final class ApiserverCommand implements Callable<Integer> {
     }
 
     private static String oneLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return dev.pullfix.app.common.UserText.firstLine(e.getMessage() == null ? "" : e.getMessage());
     }
+
 }

@@ -1,7 +1,5 @@
 package dev.pullfix.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pullfix.model.diagnosis.KubeletEvent;
 import dev.pullfix.model.diagnosis.PullFailure;
 import dev.pullfix.model.diagnosis.PullFailureCategory;
@@ -13,10 +11,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,12 +36,8 @@ import picocli.CommandLine.Spec;
             "Example: kubectl describe pod web-1 | sed -n '/^Events:/,$p' | pullfix classify --json"})
 public final class ClassifyCommand implements Callable<Integer> {
 
-    @Option(names = "--json", description = "Print one JSON object per line.")
-    boolean json;
-
-    @Option(names = "--lang", paramLabel = "en|ja", defaultValue = "en",
-            description = "Language of summaries and next checks (default: ${DEFAULT-VALUE}).")
-    String lang;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--pod", description = "Treat all of standard input as the events of one pod (a pasted "
             + "'kubectl describe' Events table) and print one verdict: the most specific event wins.")
@@ -57,7 +51,14 @@ public final class ClassifyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final InputStream input;
-    private final ObjectMapper mapper = jsonMapper();
+
+    /** One verdict as JSON. */
+    record Verdict(String category, String categoryName, String summary, String registry, String registryKind,
+                   String repository, String tag, String digest, String image, Integer httpStatus, String grpcCode,
+                   String quoted, String account, String region, String ecrRepositoryArn, String imageProblem,
+                   String rule, String summaryCode, List<String> nextChecks, Event event) {}
+
+    record Event(String type, String reason, int count, String source) {}
 
     /** Reads standard input. */
     public ClassifyCommand() {
@@ -69,123 +70,60 @@ public final class ClassifyCommand implements Callable<Integer> {
         this.input = input;
     }
 
-    /**
-     * JSON escapes non-ASCII (Japanese summaries) as \\uXXXX when the platform charset cannot encode it (JDK 17
-     * writes stdout in the locale's charset, e.g. ASCII under LANG=C), so the output stays valid everywhere.
-     */
-    static ObjectMapper jsonMapper() {
-        ObjectMapper m = new ObjectMapper();
-        if (!java.nio.charset.Charset.defaultCharset().newEncoder().canEncode("\u30ce\u30fc\u30c9")) {
-            m.getFactory().configure(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature(),
-                    true);
-        }
-        return m;
-    }
-
     @Override
     public Integer call() throws IOException {
-        if (!lang.equals("en") && !lang.equals("ja")) {
-            spec.commandLine().getErr().println("pullfix classify: --lang must be en or ja, not '" + lang + "'");
-            spec.commandLine().getErr().flush();
-            return 2;
-        }
+        Output o = Output.of(spec, output);
         PullFailureClassifier classifier = PullFailureClassifier.withBuiltInRules();
-        PullFailureText text = PullFailureText.forLanguage(lang);
-        PrintWriter out = spec.commandLine().getOut();
+        PullFailureText text = PullFailureText.forLanguage(output.lang());
         BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
         if (pod) {
             StringBuilder all = new StringBuilder();
             for (String l = reader.readLine(); l != null; l = reader.readLine()) {
                 all.append(l).append('\n');
             }
-            PullFailure f = classifier.classify(waitingReason, KubeletEvent.parseAll(all.toString()));
-            out.println(render(f, text));
-            out.flush();
-            return 0;
+            print(o, classifier.classify(waitingReason, KubeletEvent.parseAll(all.toString())), text);
+            return ExitCode.OK;
         }
         String line;
         while ((line = reader.readLine()) != null) {
             if (line.isBlank()) {
                 continue;
             }
-            out.println(render(classifier, text, line));
-            out.flush();
+            PullFailure f;
+            try {
+                f = classifier.classifyLine(line);
+            } catch (RuntimeException e) {
+                // never stop the run on one odd line
+                f = null;
+            }
+            if (f == null) {
+                String why = o.t("classifier", "classifier.cli.unclassifiable");
+                if (o.json()) {
+                    o.printJsonLine(new Verdict(PullFailureCategory.OTHER.name(), null, why, null, null, null, null,
+                            null, null, null, null, null, null, null, null, null, null, null, List.of(), null));
+                } else {
+                    o.line(PullFailureCategory.OTHER + ": " + why);
+                }
+                continue;
+            }
+            print(o, f, text);
         }
-        return 0;
+        return ExitCode.OK;
     }
 
-    private String render(PullFailureClassifier classifier, PullFailureText text, String line) {
-        PullFailure f;
-        try {
-            f = classifier.classifyLine(line);
-        } catch (RuntimeException e) {
-            // never stop the run on one odd line
-            return json ? failureJson(e) : PullFailureCategory.OTHER + ": " + oneLine(e);
-        }
-        return render(f, text);
-    }
-
-    private String render(PullFailure f, PullFailureText text) {
+    private void print(Output o, PullFailure f, PullFailureText text) {
         String summary = text.summary(f);
-        if (!json) {
-            return f.category() + ": " + summary;
+        if (!o.json()) {
+            o.line(f.category() + ": " + summary);
+            o.out().flush();
+            return;
         }
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("category", f.category().name());
-        o.put("categoryName", text.category(f.category()));
-        o.put("summary", summary);
-        o.put("registry", f.registry());
-        o.put("registryKind", f.registryKind() == null ? null : f.registryKind().name());
-        o.put("repository", f.repository());
-        o.put("tag", f.tag());
-        o.put("digest", f.digest());
-        o.put("image", f.normalizedImage() != null ? f.normalizedImage() : f.image());
-        o.put("httpStatus", f.httpStatus());
-        o.put("grpcCode", f.grpcCode());
-        o.put("quoted", f.quoted());
-        o.put("account", f.account());
-        o.put("region", f.region());
-        o.put("ecrRepositoryArn", f.ecrRepositoryArn());
-        o.put("imageProblem", f.imageProblem() == null ? null : f.imageProblem().name());
-        o.put("rule", f.rule());
-        o.put("summaryCode", f.summaryCode());
-        o.put("nextChecks", text.nextChecks(f));
         KubeletEvent e = f.event();
-        if (e != null) {
-            Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("type", e.type());
-            ev.put("reason", e.reason());
-            ev.put("count", e.count());
-            ev.put("source", e.source());
-            o.put("event", ev);
-        } else {
-            o.put("event", null);
-        }
-        try {
-            return mapper.writeValueAsString(o);
-        } catch (JsonProcessingException ex) {
-            return failureJson(ex);
-        }
-    }
-
-    private String failureJson(Exception e) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("category", PullFailureCategory.OTHER.name());
-        o.put("summary", "The line could not be classified: " + oneLine(e));
-        o.put("registry", null);
-        o.put("repository", null);
-        o.put("tag", null);
-        o.put("httpStatus", null);
-        try {
-            return mapper.writeValueAsString(o);
-        } catch (JsonProcessingException ex) {
-            return "{\"category\":\"OTHER\",\"registry\":null,\"repository\":null,\"tag\":null,\"httpStatus\":null,"
-                    + "\"summary\":\"The line could not be classified.\"}";
-        }
-    }
-
-    private static String oneLine(Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.replaceAll("\\s+", " ");
+        o.printJsonLine(new Verdict(f.category().name(), text.category(f.category()), summary, f.registry(),
+                f.registryKind() == null ? null : f.registryKind().name(), f.repository(), f.tag(), f.digest(),
+                f.normalizedImage() != null ? f.normalizedImage() : f.image(), f.httpStatus(), f.grpcCode(),
+                f.quoted(), f.account(), f.region(), f.ecrRepositoryArn(),
+                f.imageProblem() == null ? null : f.imageProblem().name(), f.rule(), f.summaryCode(),
+                text.nextChecks(f), e == null ? null : new Event(e.type(), e.reason(), e.count(), e.source())));
     }
 }

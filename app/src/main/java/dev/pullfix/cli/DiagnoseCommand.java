@@ -1,39 +1,34 @@
 package dev.pullfix.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pullfix.app.common.ErrorText;
+import dev.pullfix.app.common.UserText;
 import dev.pullfix.model.aws.AwsEnvironment;
 import dev.pullfix.model.aws.AwsProfiles;
-import dev.pullfix.model.aws.AwsSession;
 import dev.pullfix.model.aws.AwsSessionOptions;
 import dev.pullfix.model.cluster.ClusterConnection;
-import dev.pullfix.model.cluster.ClusterError;
 import dev.pullfix.model.cluster.EksContextMapping;
-import dev.pullfix.model.connect.Fabric8ClusterPort;
-import dev.pullfix.model.connect.GatewayAwsPort;
-import dev.pullfix.model.diagnosis.runbook.BuiltInClassifier;
+import dev.pullfix.model.cluster.PodPresence;
+import dev.pullfix.model.connect.AwsAccess;
+import dev.pullfix.model.connect.Workspace;
 import dev.pullfix.model.diagnosis.runbook.CancelToken;
 import dev.pullfix.model.diagnosis.runbook.DiagnoseAll;
 import dev.pullfix.model.diagnosis.runbook.Diagnosis;
-import dev.pullfix.model.diagnosis.runbook.DiagnosisEngine;
-import dev.pullfix.model.diagnosis.runbook.PolicyEvaluatorJudge;
 import dev.pullfix.model.diagnosis.runbook.ProgressListener;
+import dev.pullfix.model.diagnosis.runbook.Runbook;
 import dev.pullfix.model.diagnosis.runbook.RunbookCatalog;
-import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
+import dev.pullfix.model.diagnosis.service.DiagnosisService;
+import dev.pullfix.model.limits.Deadline;
 import dev.pullfix.model.report.DiagnosisReport;
-import java.io.PrintWriter;
-import java.net.URI;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,24 +36,23 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code pullfix diagnose}: replays the seed documents' numbered steps against the live cluster and account
- * (read-only), for one pod or, with {@code --all}, every failing pod grouped by cause.
+ * (read-only), for one pod or, with {@code --all}, every failing pod grouped by cause. It first makes sure the
+ * cluster answers and the namespace and pod exist, and says so (exit 1 / 3) instead of diagnosing a ghost.
  */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = "Walk a failing pod's runbook (the documents' numbered steps) against the cluster and AWS, "
-                + "read-only: each step with its command, live result and verdict; then the fixes.")
+                + "read-only: each step with its command, live result and verdict; then the fixes.",
+        footer = {"", "JSON fields: namespace, pod, image, symptom, cause, finding, eventsGone, runbooks, steps[] (number, "
+                + "title, command, commands, verdict, finding, reason, permission, evidence[]), fixes[] (kind, summary, "
+                + "summaryCode, args, target, details). With --all: pods, failing, groups[] (cause, runbook, pods, "
+                + "fixes[]). Secrets are masked field by field."})
 public final class DiagnoseCommand implements Callable<Integer> {
 
-    @Option(names = "--context", paramLabel = "C", description = "Kubeconfig context (default: current).")
-    String context;
+    @Mixin
+    ClusterOptions cluster;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Use this kubeconfig file only.")
-    Path kubeconfig;
-
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Namespace (default: the context's).")
-    String namespace;
-
-    @Option(names = {"-A", "--all-namespaces"}, description = "With --all: every namespace.")
-    boolean allNamespaces;
+    @Mixin
+    AllNamespacesOption allNamespaces;
 
     @Option(names = "--all", description = "Every failing pod at once, grouped by cause (shared fetches).")
     boolean all;
@@ -66,139 +60,122 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "POD", description = "The failing pod.")
     String pod;
 
-    @Option(names = "--lang", paramLabel = "en|ja", description = "Language of the steps (default: en).")
-    String lang = "en";
-
-    @Option(names = "--json", description = "Print JSON (cause, steps with number/title/command/verdict, fixes).")
-    boolean json;
-
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the diagnosis with all evidence, "
-            + "secrets redacted: Markdown, or HTML when FILE ends in .html.")
+            + "secrets masked: Markdown, or HTML when FILE ends in .html.")
     Path report;
 
     @Option(names = "--runbook", paramLabel = "ID", description = "Open this runbook instead of the one the cause picks.")
     String runbook;
 
-    @Option(names = "--profile", paramLabel = "P", description = "AWS profile (default: the context's EKS mapping, then AWS_PROFILE).")
-    String profile;
+    @Mixin
+    AwsOptions aws;
 
-    @Option(names = "--region", paramLabel = "R", description = "AWS region (default: the context's EKS mapping).")
-    String region;
+    @Mixin
+    OutputOptions output;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Send every AWS call to this endpoint (the practice lab).")
-    String endpointUrl;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Timeout of each check (default: 20).")
-    int timeoutSeconds = 20;
+    @Mixin
+    TimeoutOption timeout;
 
     @Spec
     CommandSpec spec;
 
+    record AllResult(int pods, int failing, List<Group> groups) {}
+
+    record Group(String cause, String runbook, List<String> pods, List<Fix> fixes) {}
+
+    record Fix(String kind, String summary) {}
+
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (!"en".equals(lang) && !"ja".equals(lang)) {
-            err.println("pullfix diagnose: --lang must be en or ja");
-            return 2;
-        }
+    public Integer call() {
+        Output o = Output.of(spec, output);
         if (!all && pod == null) {
-            err.println("pullfix diagnose: name a POD, or use --all");
-            return 2;
+            throw o.usage("name a POD, or use --all");
         }
-        URI endpoint = null;
-        if (endpointUrl != null) {
-            endpoint = URI.create(endpointUrl);
-        }
-        Locale locale = "ja".equals(lang) ? Locale.JAPANESE : Locale.ENGLISH;
-        // the engine's checks get their own (cached) pool: a pod's diagnosis waits for its checks, so pods and
-        // checks sharing one fixed pool would starve each other into timeouts
-        ExecutorService pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "pullfix-check");
-            t.setDaemon(true);
-            return t;
-        });
-        try (ClusterConnection conn = ClusterCli.connect(kubeconfig, context)) {
-            Optional<EksContextMapping> eks = conn.context().eksMapping();
-            String awsProfile = profile != null ? profile : eks.map(EksContextMapping::profile).orElse(null);
-            String awsRegion = region != null ? region : eks.map(EksContextMapping::region).orElse(null);
-            AwsProfiles profiles = AwsProfiles.load(AwsEnvironment.system());
-            URI ep = endpoint;
-            try (GatewayAwsPort aws = new GatewayAwsPort(r -> AwsSession.open(profiles, AwsSessionOptions.defaults()
-                    .withProfile(awsProfile).withRegion(awsRegion).withResourceRegion(r.isEmpty() ? null : r)
-                    .withEndpoint(ep)), awsRegion)) {
-                RunbookCatalog catalog = RunbookCatalog.load(dev.pullfix.model.diagnosis.checks.Checks.all());
-                DiagnosisEngine engine = new DiagnosisEngine(catalog, new DiagnosisEngine.Ports(
-                        new Fabric8ClusterPort(conn, eks.map(EksContextMapping::clusterName).orElse(null)), aws, null,
-                        new PolicyEvaluatorJudge(), BuiltInClassifier.create()), pool,
-                        DiagnosisEngine.Options.defaults().withTimeouts(java.time.Duration.ofSeconds(timeoutSeconds),
-                                java.time.Duration.ofSeconds(timeoutSeconds)));
-                DiagnosisReport reporter = new DiagnosisReport(catalog, locale);
-                String ns = namespace != null ? namespace : conn.defaultNamespace();
-                if (all) {
-                    return runAll(out, engine, conn, allNamespaces ? null : ns, pool, reporter);
-                }
-                Diagnosis d = engine.diagnose(new DiagnosisEngine.Request(ns, pod, runbook, null), new CancelToken(),
-                        ProgressListener.NONE);
-                if (report != null) {
-                    String text = report.toString().endsWith(".html") ? reporter.html(d) : reporter.markdown(d);
-                    Files.writeString(report, text, StandardCharsets.UTF_8);
-                }
-                out.println(json ? reporter.json(d) : reporter.markdown(d));
-                out.flush();
-                return 0;
-            }
-        } catch (ClusterError e) {
-            return ClusterCli.fail(new java.io.PrintStream(System.err, true, StandardCharsets.UTF_8), "diagnose", e);
-        } finally {
-            pool.shutdownNow();
+        Duration perCall = timeout.perCall();
+        try (DiagnosisService service = DiagnosisService.start(DiagnosisService.Options.defaults().withTimeout(perCall))) {
+            return call(o, service, perCall);
         }
     }
 
-    private int runAll(PrintWriter out, DiagnosisEngine engine, ClusterConnection conn, String ns, ExecutorService pool,
-                       DiagnosisReport reporter) {
-        DiagnoseAll.Result r;
-        try {
-            ExecutorService pods = Executors.newFixedThreadPool(8, t -> {
-                Thread th = new Thread(t, "pullfix-pod");
-                th.setDaemon(true);
-                return th;
-            });
+    private int call(Output o, DiagnosisService service, Duration perCall) {
+        RunbookCatalog catalog = service.catalog();
+        int exit = ExitCode.OK;
+        String book = runbook;
+        if (book != null && catalog.get(book).isEmpty()) {
+            // the user's words, and the diagnosis still comes (with the runbook the cause picks)
+            o.warn(o.t("cli", "cli.diagnose.unknownRunbook", book,
+                    String.join(", ", catalog.all().stream().map(Runbook::id).sorted().toList())));
+            book = null;
+            exit = ExitCode.USAGE;
+        }
+        Deadline deadline = timeout.start();
+        DiagnosisReport reporter = service.report(output.locale());
+        String chosen = book;
+        if (all) {
+            AllResult r = deadline.run(() -> runAll(service, perCall, reporter));
+            printAll(o, r);
+            return exit;
+        }
+        Diagnosis d = deadline.run(() -> diagnose(service, perCall, chosen));
+        o.out().println(o.json() ? reporter.json(d) : reporter.markdown(d));
+        o.out().flush();
+        if (report != null) {
             try {
-                r = new DiagnoseAll(engine, new Fabric8ClusterPort(conn, null), pods, 8).run(ns, new CancelToken(),
-                        ProgressListener.NONE);
-            } finally {
-                pods.shutdownNow();
-            }
-        } catch (CouldNotCheckException e) {
-            spec.commandLine().getErr().println("pullfix diagnose: " + e.getMessage());
-            return 1;
-        }
-        if (json) {
-            ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ObjectNode o = m.createObjectNode();
-            o.put("pods", r.pods());
-            o.put("failing", r.failing());
-            ArrayNode groups = o.putArray("groups");
-            for (DiagnoseAll.Group g : r.groups()) {
-                ObjectNode gn = groups.addObject();
-                gn.put("cause", g.cause());
-                gn.put("runbook", g.runbook());
-                ArrayNode pods = gn.putArray("pods");
-                g.pods().forEach(p -> pods.add(p.namespace() + "/" + p.name()));
-                ArrayNode fixes = gn.putArray("fixes");
-                g.fixes().forEach(f -> fixes.addObject().put("kind", String.valueOf(f.kind())).put("summary",
-                        reporter.t(f.summary(), f.args().toArray())));
-            }
-            out.println(o.toPrettyString());
-        } else {
-            out.println(r.failing() + " failing of " + r.pods() + " pods, " + r.groups().size() + " causes");
-            for (DiagnoseAll.Group g : r.groups()) {
-                out.println(g.cause() + " (" + g.pods().size() + "): " + String.join(", ",
-                        g.pods().stream().map(p -> p.namespace() + "/" + p.name()).toList()));
+                String text = report.toString().endsWith(".html") ? reporter.html(d) : reporter.markdown(d);
+                Files.writeString(report, UserText.safe(text), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                // the diagnosis is already printed; say in one line why the report is not written
+                o.warn(new ErrorText(o.i18n()).line(e));
+                return ExitCode.of(e);
             }
         }
-        out.flush();
-        return 0;
+        return exit;
+    }
+
+    /** One pod: reach the cluster, make sure the pod is there, then walk its runbook. */
+    private Diagnosis diagnose(DiagnosisService service, Duration perCall, String book) throws Exception {
+        try (ClusterConnection conn = cluster.connect(perCall)) {
+            String ns = cluster.namespaceOr(conn);
+            PodPresence.requirePod(conn, ns, pod);
+            return service.diagnose(workspace(conn, perCall), new DiagnoseAll.PodRef(ns, pod), book,
+                    ProgressListener.NONE, new CancelToken());
+        }
+    }
+
+    private AllResult runAll(DiagnosisService service, Duration perCall, DiagnosisReport reporter) throws Exception {
+        try (ClusterConnection conn = cluster.connect(perCall)) {
+            String ns = allNamespaces.all() ? null : cluster.namespaceOr(conn);
+            if (ns != null) {
+                PodPresence.requireNamespace(conn, ns);
+            }
+            DiagnoseAll.Result r = service.diagnoseAll(workspace(conn, perCall), ns, ProgressListener.NONE,
+                    new CancelToken());
+            return new AllResult(r.pods(), r.failing(), r.groups().stream().map(g -> new Group(g.cause(), g.runbook(),
+                    g.pods().stream().map(p -> p.namespace() + "/" + p.name()).toList(),
+                    g.fixes().stream().map(f -> new Fix(String.valueOf(f.kind()), reporter.render(f.summary())))
+                            .toList())).toList());
+        }
+    }
+
+    private void printAll(Output o, AllResult r) {
+        if (o.json()) {
+            o.printJson(r);
+            return;
+        }
+        o.line(r.failing() + " failing of " + r.pods() + " pods, " + r.groups().size() + " causes");
+        for (Group g : r.groups()) {
+            o.line(g.cause() + " (" + g.pods().size() + "): " + String.join(", ", g.pods()));
+        }
+        o.out().flush();
+    }
+
+    /** The cluster connection and the AWS account the context maps to (the options win), for the front door. */
+    private Workspace workspace(ClusterConnection conn, Duration perCall) {
+        Optional<EksContextMapping> eks = conn.context().eksMapping();
+        String awsProfile = aws.profile() != null ? aws.profile() : eks.map(EksContextMapping::profile).orElse(null);
+        String awsRegion = aws.region() != null ? aws.region() : eks.map(EksContextMapping::region).orElse(null);
+        AwsAccess account = AwsAccess.of(AwsProfiles.load(AwsEnvironment.system()), AwsSessionOptions.defaults()
+                .withProfile(awsProfile).withRegion(awsRegion).withEndpoint(aws.endpoint()).withApiCallTimeout(perCall));
+        return new Workspace(conn, eks.map(EksContextMapping::clusterName).orElse(null), account, null);
     }
 }

@@ -32,6 +32,7 @@ import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,7 +58,7 @@ public final class EcrCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
+        return ExitCode.USAGE;
     }
 
     /** {@code pullfix ecr check IMAGE [--role ROLE_ARN] [--profile P] [--region R] [--json]}. */
@@ -66,8 +67,7 @@ public final class EcrCommand implements Callable<Integer> {
                     + "repository policy, and with --role, can that role pull and which statements decide.",
                 "Credentials and endpoints as the AWS CLI reads them (AWS_PROFILE, ~/.aws/config, AWS_ENDPOINT_URL, "
                     + "AWS_ENDPOINT_URL_ECR, ...). The region defaults to the one in the image's ECR host.",
-                "Exit 0 when the check ran (the verdict is in the output), 1 when AWS could not be asked "
-                    + "(credentials, endpoint), 2 for bad usage."},
+                "The check's verdict is in the output: exit 0 when the check ran, whatever it found."},
             footer = {"", "JSON fields: image, registry, registryId, region, repository, tag, digest, repositoryArn, "
                     + "repositoryExists, repositoryDetails, pullThroughCache, imageExists, imageDigest, imageTags, "
                     + "imagePushedAt, nearestTags, repositoryPolicy (parsed document or null), role, principal, "
@@ -82,15 +82,8 @@ public final class EcrCommand implements Callable<Integer> {
                 description = "The role that pulls (node role, pod execution role) or its assumed-role session ARN.")
         String role;
 
-        @Option(names = "--profile", paramLabel = "P", description = "AWS profile (default: AWS_PROFILE, then default).")
-        String profile;
-
-        @Option(names = "--region", paramLabel = "R", description = "AWS region (default: the image's ECR host).")
-        String region;
-
-        @Option(names = "--endpoint-url", paramLabel = "URL",
-                description = "Send every AWS call to this endpoint (e.g. the practice lab on loopback).")
-        String endpointUrl;
+        @Mixin
+        AwsOptions aws;
 
         @Option(names = "--cluster", paramLabel = "NAME", description = "EKS cluster of the nodes: also check the "
                 + "VPC endpoints of its VPC (ecr.api, ecr.dkr, S3 gateway) and join their policies into the verdict.")
@@ -100,68 +93,61 @@ public final class EcrCommand implements Callable<Integer> {
                 + "cross-check shown beside the local verdict.")
         boolean simulate;
 
-        @Option(names = "--json", description = "Print one JSON object.")
-        boolean json;
+        @Mixin
+        OutputOptions output;
+
+        @Mixin
+        TimeoutOption timeout;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            Output o = Output.of(spec, output);
             ImageReference ref;
             try {
                 ref = ImageReference.parse(image);
             } catch (InvalidImageReferenceException e) {
-                err.println("pullfix ecr check: InvalidImageName: " + e.getMessage());
-                return 2;
+                throw o.usage("InvalidImageName: " + e.getMessage());
             }
             if (!ref.registry().isEcrPrivate()) {
-                err.println("pullfix ecr check: not a private ECR image (" + ref.registry().host() + "): " + image);
-                return 2;
+                throw o.usage("not a private ECR image (" + ref.registry().host() + "): " + image);
             }
-            URI endpoint = null;
-            if (endpointUrl != null) {
-                try {
-                    endpoint = URI.create(endpointUrl);
-                    if (endpoint.getScheme() == null || endpoint.getHost() == null) {
-                        throw new IllegalArgumentException();
-                    }
-                } catch (IllegalArgumentException e) {
-                    err.println("pullfix ecr check: --endpoint-url is not a URL: " + endpointUrl);
-                    return 2;
+            AwsSessionOptions options = AwsSessionOptions.defaults().withProfile(aws.profile()).withRegion(aws.region())
+                    .withResourceRegion(ref.registry().region()).withEndpoint(aws.endpoint())
+                    .withApiCallTimeout(timeout.perCall());
+            return timeout.start().run(() -> {
+                try (AwsSession session = AwsSession.open(AwsProfiles.load(AwsEnvironment.system()), options)) {
+                    check(o, session, ref);
+                    return ExitCode.OK;
                 }
+            });
+        }
+
+        private void check(Output o, AwsSession session, ImageReference ref) {
+            EcrCheck check = new EcrCheck(session.ecr(), role == null ? null : session.iam(), new PolicyEvaluator());
+            AwsResult<PullNetwork> network = null;
+            if (cluster != null) {
+                network = session.eks().describeCluster(cluster).flatMap(c -> session.ec2()
+                        .ecrPullEndpoints(c.vpcId()).map(eps -> PullNetwork.analyze(c.vpcId(),
+                                session.region().region(), eps)));
             }
-            AwsSessionOptions options = AwsSessionOptions.defaults().withProfile(profile).withRegion(region)
-                    .withResourceRegion(ref.registry().region()).withEndpoint(endpoint);
-            try (AwsSession session = AwsSession.open(AwsProfiles.load(AwsEnvironment.system()), options)) {
-                EcrCheck check = new EcrCheck(session.ecr(), role == null ? null : session.iam(), new PolicyEvaluator());
-                AwsResult<PullNetwork> network = null;
-                if (cluster != null) {
-                    network = session.eks().describeCluster(cluster).flatMap(c -> session.ec2()
-                            .ecrPullEndpoints(c.vpcId()).map(eps -> PullNetwork.analyze(c.vpcId(),
-                                    session.region().region(), eps)));
+            EcrCheckReport report = check.run(ref, role, simulate,
+                    network == null || !network.isOk() ? null : network.value());
+            if (o.json()) {
+                ObjectNode json = toJson(report, session);
+                if (network != null && !network.isOk()) {
+                    json.putObject("network").put("problem", text(network.problem().orElseThrow()));
                 }
-                EcrCheckReport report = check.run(ref, role, simulate,
-                        network == null || !network.isOk() ? null : network.value());
-                if (json) {
-                    ObjectNode o = toJson(report, session);
-                    if (network != null && !network.isOk()) {
-                        o.putObject("network").put("problem", text(network.problem().orElseThrow()));
-                    }
-                    out.println(o.toPrettyString());
-                } else {
-                    printText(out, report, session);
-                    if (network != null && !network.isOk()) {
-                        out.printf("  %-9s %s%n", "[unknown]", text(network.problem().orElseThrow()));
-                    }
+                o.printJson(json);
+            } else {
+                PrintWriter out = o.out();
+                printText(out, report, session);
+                if (network != null && !network.isOk()) {
+                    out.printf("  %-9s %s%n", "[unknown]", text(network.problem().orElseThrow()));
                 }
                 out.flush();
-                return 0;
-            } catch (AwsProblemException e) {
-                err.println("pullfix ecr check: " + text(e.problem()));
-                return 1;
             }
         }
     }
@@ -380,11 +366,4 @@ public final class EcrCommand implements Callable<Integer> {
         }
     }
 
-    /** For tests: runs the command line in-process. */
-    static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new EcrCommand());
-        cl.setOut(out);
-        cl.setErr(err);
-        return cl.execute(args);
-    }
 }

@@ -1,7 +1,6 @@
 package dev.pullfix.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.pullfix.model.image.ImageReference;
 import dev.pullfix.model.image.InvalidImageReferenceException;
 import dev.pullfix.model.image.Registry;
@@ -10,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -32,14 +31,19 @@ public final class ImageCommand implements Callable<Integer> {
             + "123456789012.dkr.ecr.us-west-2.amazonaws.com/team/app:1.0")
     String reference;
 
-    @Option(names = "--json", description = "Print a JSON object.")
-    boolean json;
+    @Mixin
+    OutputOptions output;
 
     @Spec
     CommandSpec spec;
 
+    /** The JSON answer. */
+    record Image(String input, String reference, String familiar, String registry, String kind, String repository,
+                 String tag, String digest, boolean tagDefaulted, String account, String region, String partition,
+                 boolean fips, boolean dualStack, String ecrRepositoryArn) {}
+
     @Override
-    public Integer call() throws JsonProcessingException {
+    public Integer call() {
         ImageReference ref;
         try {
             ref = ImageReference.parse(reference);
@@ -48,36 +52,25 @@ public final class ImageCommand implements Callable<Integer> {
             err.println("InvalidImageName: " + e.reason().english()
                     + (e.detail() == null ? "" : " (" + e.detail() + ")"));
             err.flush();
-            return 2;
+            return ExitCode.USAGE;
         }
         Registry registry = ref.registry();
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("input", reference);
-        o.put("reference", ref.normalized());
-        o.put("familiar", ref.familiar());
-        o.put("registry", registry.host());
-        o.put("kind", registry.kind().name());
-        o.put("repository", ref.repository());
-        o.put("tag", ref.tag());
-        o.put("digest", ref.digest());
-        o.put("tagDefaulted", ref.tagDefaulted());
-        o.put("account", registry.account());
-        o.put("region", registry.region());
-        o.put("partition", registry.partition());
-        o.put("fips", registry.fips());
-        o.put("dualStack", registry.dualStack());
-        o.put("ecrRepositoryArn", ref.ecrRepositoryArn().orElse(null));
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(new ObjectMapper().writeValueAsString(o));
-        } else {
-            o.forEach((k, v) -> {
-                if (v != null && !k.equals("input") && !(v instanceof Boolean b && !b)) {
-                    out.printf("%-17s %s%n", k + ":", v);
-                }
-            });
+        Image image = new Image(reference, ref.normalized(), ref.familiar(), registry.host(), registry.kind().name(),
+                ref.repository(), ref.tag(), ref.digest(), ref.tagDefaulted(), registry.account(), registry.region(),
+                registry.partition(), registry.fips(), registry.dualStack(), ref.ecrRepositoryArn().orElse(null));
+        Output o = Output.of(spec, output);
+        PrintWriter out = o.out();
+        if (o.json()) {
+            o.printJsonLine(image);
+            return ExitCode.OK;
         }
+        Map<String, Object> fields = Output.JSON.convertValue(image, new TypeReference<LinkedHashMap<String, Object>>() { });
+        fields.forEach((k, v) -> {
+            if (v != null && !k.equals("input") && !(v instanceof Boolean b && !b)) {
+                out.printf("%-17s %s%n", k + ":", v);
+            }
+        });
         out.flush();
-        return 0;
+        return ExitCode.OK;
     }
 }

@@ -1,5 +1,12 @@
 package dev.pullfix.cli;
 
+import dev.pullfix.app.common.I18n;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,19 +30,37 @@ public final class Main implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /**
-     * The configured command line: bad arguments and unknown commands print one line on stderr (and the
-     * command's usage hint) and exit 2.
-     */
+    /** The command line on this process's stdout and stderr (UTF-8 where the platform charset cannot say 日本語). */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setParameterExceptionHandler((ex, args) -> {
-            CommandLine c = ex.getCommandLine();
-            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + ex.getMessage()
-                    + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
-            c.getErr().flush();
-            return 2;
-        });
+        return commandLine(standard(System.out), standard(System.err));
+    }
+
+    private static Writer standard(PrintStream stream) {
+        Charset cs = Charset.defaultCharset().newEncoder().canEncode("日本語") ? Charset.defaultCharset()
+                : StandardCharsets.UTF_8;
+        return new OutputStreamWriter(stream, cs);
+    }
+
+    /**
+     * The configured command line writing to {@code out} and {@code err}, the one output path of every command:
+     * each line masked by the secret registry and stripped of control characters; bad usage prints one line and
+     * exits 2; any failure prints one line in the user's words and exits with a code that means something; every
+     * command's help lists its exit codes.
+     */
+    public static CommandLine commandLine(Writer out, Writer err) {
+        return commandLine(out, err, CommandLine.defaultFactory());
+    }
+
+    /** As {@link #commandLine(Writer, Writer)}, with the commands made by {@code factory} (tests feed stdin). */
+    static CommandLine commandLine(Writer out, Writer err, CommandLine.IFactory factory) {
+        CommandLine cl = new CommandLine(new Main(), factory);
+        cl.setOut(new PrintWriter(new SafeWriter(out), true));
+        cl.setErr(new PrintWriter(new SafeWriter(err), true));
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        ErrorHandler errors = new ErrorHandler();
+        cl.setParameterExceptionHandler(errors);
+        cl.setExecutionExceptionHandler(errors);
+        ExitCode.document(cl, new I18n(OutputOptions.defaultLocale()));
         return cl;
     }
 

@@ -1,11 +1,6 @@
 package dev.pullfix.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pullfix.model.cluster.ClusterConnection;
-import dev.pullfix.model.cluster.ClusterError;
 import dev.pullfix.model.cluster.ClusterSnapshot;
 import dev.pullfix.model.cluster.ContainerInfo;
 import dev.pullfix.model.cluster.NamespaceNode;
@@ -13,97 +8,110 @@ import dev.pullfix.model.cluster.PodEvent;
 import dev.pullfix.model.cluster.PodInfo;
 import dev.pullfix.model.cluster.PodTreeLoader;
 import dev.pullfix.model.cluster.WorkloadNode;
-import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code pullfix pods [--context C] [-n NS | -A] [--failing] [--json] [--kubeconfig FILE]}: the pod tree as a
  * kubectl-like table (with each pod's workload), or as JSON namespaces > workloads > pods > containers.
  */
 @Command(name = "pods", mixinStandardHelpOptions = true,
-        description = "List pods with their workload and pull failures (ErrImagePull, ImagePullBackOff, ...).")
+        description = "List pods with their workload and pull failures (ErrImagePull, ImagePullBackOff, ...).",
+        footer = {"", "JSON fields: context, takenAt, clusterWide, resourceVersion, skippedNamespaces, summary {pods, "
+                + "failingPods}, namespaces[] (name, podCount, failingPods, failingWorkloads, workloads[] (kind, name, "
+                + "podCount, failingPods, pods[] (name, uid, phase, status, ready, restarts, node, created, failing, "
+                + "failure, failureMessage, containers[])))."})
 public final class PodsCommand implements Callable<Integer> {
 
-    @Option(names = "--context", paramLabel = "C", description = "Kubeconfig context (default: current).")
-    String context;
+    @Mixin
+    ClusterOptions cluster;
 
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Namespace (default: the context's).")
-    String namespace;
-
-    @Option(names = {"-A", "--all-namespaces"}, description = "All namespaces.")
-    boolean all;
+    @Mixin
+    AllNamespacesOption allNamespaces;
 
     @Option(names = "--failing", description = "Only failing pods (and their workloads and namespaces).")
     boolean failing;
 
-    @Option(names = "--json", description = "Print the tree as JSON.")
-    boolean json;
+    @Mixin
+    OutputOptions output;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Use this kubeconfig file only.")
-    Path kubeconfig;
+    @Mixin
+    TimeoutOption timeout;
 
-    PrintStream out = System.out;
-    PrintStream err = System.err;
+    @Spec
+    CommandSpec spec;
+
+    record Tree(String context, String takenAt, boolean clusterWide, String resourceVersion,
+                List<String> skippedNamespaces, Summary summary, List<Namespace> namespaces) {}
+
+    record Summary(int pods, int failingPods) {}
+
+    record Namespace(String name, int podCount, int failingPods, int failingWorkloads, List<Workload> workloads) {}
+
+    record Workload(String kind, String name, int podCount, int failingPods, List<Pod> pods) {}
+
+    record Pod(String name, String uid, String phase, String status, String ready, int restarts, String node,
+               String created, boolean failing, String failure, String failureMessage, List<Container> containers) {}
+
+    record Container(String name, String kind, String image, String imagePullPolicy, String state, String reason,
+                     String message, int restartCount, boolean ready) {}
 
     @Override
-    public Integer call() throws Exception {
-        if (all && namespace != null) {
-            err.println("pullfix pods: use either -n NAMESPACE or -A, not both");
-            return 2;
+    public Integer call() {
+        Output o = Output.of(spec, output);
+        if (allNamespaces.all() && cluster.namespace() != null) {
+            throw o.usage("use either -n NAMESPACE or -A, not both");
         }
-        ClusterSnapshot snapshot;
-        String scopeName;
-        try (ClusterConnection conn = ClusterCli.connect(kubeconfig, context)) {
-            String ns = all ? null : namespace != null ? namespace : conn.defaultNamespace();
-            scopeName = ns == null ? ClusterCli.text("cluster.cli.allNamespaces") : ns;
-            snapshot = new PodTreeLoader().load(conn, new PodTreeLoader.Scope(ns));
-        } catch (ClusterError e) {
-            return ClusterCli.fail(err, "pods", e);
-        }
-        if (failing) {
-            snapshot = snapshot.failingOnly();
-        }
+        record Loaded(ClusterSnapshot snapshot, String scope) {}
+        Loaded loaded = timeout.start().run(() -> {
+            try (ClusterConnection conn = cluster.connect(timeout.perCall())) {
+                String ns = allNamespaces.all() ? null : cluster.namespaceOr(conn);
+                return new Loaded(new PodTreeLoader().load(conn, new PodTreeLoader.Scope(ns)),
+                        ns == null ? o.t("cluster", "cluster.cli.allNamespaces") : ns);
+            }
+        });
+        ClusterSnapshot snapshot = failing ? loaded.snapshot().failingOnly() : loaded.snapshot();
         if (!snapshot.skippedNamespaces().isEmpty()) {
-            err.println(ClusterCli.text("cluster.cli.skipped", String.join(", ", snapshot.skippedNamespaces())));
+            o.err().println(o.t("cluster", "cluster.cli.skipped", String.join(", ", snapshot.skippedNamespaces())));
         }
-        if (json) {
-            out.println(toJson(snapshot));
-            return 0;
+        if (o.json()) {
+            o.printJson(tree(snapshot));
+            return ExitCode.OK;
         }
         if (snapshot.podCount() == 0) {
-            err.println(ClusterCli.text(failing ? "cluster.cli.noPodsFailing" : "cluster.cli.noPods", scopeName));
-            return 0;
+            o.err().println(o.t("cluster", failing ? "cluster.cli.noPodsFailing" : "cluster.cli.noPods", loaded.scope()));
+            return ExitCode.OK;
         }
         Instant now = Instant.now();
         List<String[]> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("NAME", "READY", "STATUS", "RESTARTS", "AGE", "WORKLOAD"));
-        if (all) {
+        if (allNamespaces.all()) {
             header.add(0, "NAMESPACE");
         }
         rows.add(header.toArray(String[]::new));
         List<PodInfo> pods = new ArrayList<>(snapshot.pods().toList());
-        pods.sort((a, b) -> {
-            int c = a.namespace().compareTo(b.namespace());
-            return c != 0 ? c : a.name().compareTo(b.name());
-        });
+        pods.sort(Comparator.comparing(PodInfo::namespace).thenComparing(PodInfo::name));
         for (PodInfo p : pods) {
             List<String> r = new ArrayList<>(List.of(p.name(), p.ready(), p.status(), restarts(p, now),
                     p.created() == null ? "<unknown>" : PodEvent.humanDuration(Duration.between(p.created(), now)),
                     p.workload().isBarePod() ? "-" : p.workload().toString()));
-            if (all) {
+            if (allNamespaces.all()) {
                 r.add(0, p.namespace());
             }
             rows.add(r.toArray(String[]::new));
         }
-        ClusterCli.table(out, "", rows);
-        return 0;
+        Table.print(o.out(), rows);
+        return ExitCode.OK;
     }
 
     private static String restarts(PodInfo p, Instant now) {
@@ -113,62 +121,32 @@ public final class PodsCommand implements Callable<Integer> {
         return Integer.toString(p.restarts());
     }
 
-    static String toJson(ClusterSnapshot s) throws Exception {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = m.createObjectNode();
-        root.put("context", s.context());
-        root.put("takenAt", s.takenAt().toString());
-        root.put("clusterWide", s.clusterWide());
-        root.put("resourceVersion", s.resourceVersion());
-        ArrayNode skipped = root.putArray("skippedNamespaces");
-        s.skippedNamespaces().forEach(skipped::add);
-        ObjectNode summary = root.putObject("summary");
-        summary.put("pods", s.podCount());
-        summary.put("failingPods", s.failingPodCount());
-        ArrayNode nss = root.putArray("namespaces");
-        for (NamespaceNode n : s.namespaces()) {
-            ObjectNode nn = nss.addObject();
-            nn.put("name", n.name());
-            nn.put("podCount", n.pods());
-            nn.put("failingPods", n.failingPods());
-            nn.put("failingWorkloads", n.failingWorkloads());
-            ArrayNode ws = nn.putArray("workloads");
-            for (WorkloadNode w : n.workloads()) {
-                ObjectNode wn = ws.addObject();
-                wn.put("kind", w.ref().kind());
-                wn.put("name", w.ref().name());
-                wn.put("podCount", w.pods().size());
-                wn.put("failingPods", w.failingPods());
-                ArrayNode ps = wn.putArray("pods");
-                for (PodInfo p : w.pods()) {
-                    ObjectNode pn = ps.addObject();
-                    pn.put("name", p.name());
-                    pn.put("uid", p.uid());
-                    pn.put("phase", p.phase());
-                    pn.put("status", p.status());
-                    pn.put("ready", p.ready());
-                    pn.put("restarts", p.restarts());
-                    pn.put("node", p.node());
-                    pn.put("created", p.created() == null ? null : p.created().toString());
-                    pn.put("failing", p.failing());
-                    pn.put("failure", p.failure() == null ? null : p.failure().reason());
-                    pn.put("failureMessage", p.failureMessage());
-                    ArrayNode cs = pn.putArray("containers");
-                    for (ContainerInfo c : p.containers()) {
-                        ObjectNode cn = cs.addObject();
-                        cn.put("name", c.name());
-                        cn.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT));
-                        cn.put("image", c.image());
-                        cn.put("imagePullPolicy", c.imagePullPolicy());
-                        cn.put("state", c.state().name().toLowerCase(java.util.Locale.ROOT));
-                        cn.put("reason", c.reason());
-                        cn.put("message", c.message());
-                        cn.put("restartCount", c.restartCount());
-                        cn.put("ready", c.ready());
-                    }
-                }
-            }
-        }
-        return m.writeValueAsString(root);
+    static Tree tree(ClusterSnapshot s) {
+        return new Tree(s.context(), s.takenAt().toString(), s.clusterWide(), s.resourceVersion(),
+                List.copyOf(s.skippedNamespaces()), new Summary(s.podCount(), s.failingPodCount()),
+                s.namespaces().stream().map(PodsCommand::namespace).toList());
+    }
+
+    private static Namespace namespace(NamespaceNode n) {
+        return new Namespace(n.name(), n.pods(), n.failingPods(), n.failingWorkloads(),
+                n.workloads().stream().map(PodsCommand::workload).toList());
+    }
+
+    private static Workload workload(WorkloadNode w) {
+        return new Workload(w.ref().kind(), w.ref().name(), w.pods().size(), w.failingPods(),
+                w.pods().stream().map(PodsCommand::pod).toList());
+    }
+
+    private static Pod pod(PodInfo p) {
+        return new Pod(p.name(), p.uid(), p.phase(), p.status(), p.ready(), p.restarts(), p.node(),
+                p.created() == null ? null : p.created().toString(), p.failing(),
+                p.failure() == null ? null : p.failure().reason(), Output.untrusted(p.failureMessage()),
+                p.containers().stream().map(PodsCommand::container).toList());
+    }
+
+    private static Container container(ContainerInfo c) {
+        return new Container(c.name(), c.kind().name().toLowerCase(Locale.ROOT), c.image(), c.imagePullPolicy(),
+                c.state().name().toLowerCase(Locale.ROOT), c.reason(), Output.untrusted(c.message()), c.restartCount(),
+                c.ready());
     }
 }

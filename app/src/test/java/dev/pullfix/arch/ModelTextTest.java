@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * show as they are: {@code diagnosis}, {@code fix}, {@code policy}, {@code report} (issue 15 names them). The
  * adapters' packages ({@code aws}, {@code cluster}, {@code registry}, …) report failures as coded errors whose English
  * is a detail, and the lab imitates the kubelet, the API server and AWS, whose English wire texts are fixtures: both
- * are outside the scan. Regular expressions and commands ({@code kubectl …}, {@code aws …}) are not prose.
+ * are outside the scan, as are exception messages (a parser's or loader's complaint about its input reaches the user
+ * through the one error formatter). Regular expressions and commands ({@code kubectl …}, {@code aws …}) are not prose.
  *
  * <p>{@link #ALLOWED} is the allow-list of today's prose per file, a ceiling that only comes down: the model's texts
  * are moving to bundle codes (issue 15, the "engine" work); when a file needs fewer, lower its number (or drop the
@@ -28,34 +29,26 @@ class ModelTextTest {
     static final Pattern COMMAND = Pattern.compile("^(kubectl|aws|pullfix|docker|crane|skopeo|eksctl|helm) .*");
 
     static final Map<String, Integer> ALLOWED = allowed("""
-              1 diagnosis/ClassifierRule.java
-              3 diagnosis/ClassifierRules.java
               6 diagnosis/PullEvidence.java
-             12 diagnosis/checks/EcrChecks.java
+             10 diagnosis/checks/EcrChecks.java
               3 diagnosis/checks/IamChecks.java
-              7 diagnosis/checks/NetworkChecks.java
+              6 diagnosis/checks/NetworkChecks.java
               1 diagnosis/checks/PodChecks.java
               1 diagnosis/checks/PullSecretChecks.java
               2 diagnosis/checks/RegistryChecks.java
-              1 diagnosis/runbook/CheckRegistry.java
               1 diagnosis/runbook/DiagnosisEngine.java
-              7 diagnosis/runbook/Facts.java
+              2 diagnosis/runbook/Facts.java
              16 diagnosis/runbook/RunbookCatalog.java
               1 diagnosis/runbook/port/EventFacts.java
-              2 fix/AuditLog.java
-              2 fix/BackupStore.java
-              9 fix/WritePath.java
-              6 fix/aws/AttachRolePolicyPlan.java
+              7 fix/WritePath.java
+              2 fix/aws/AttachRolePolicyPlan.java
               4 fix/aws/EcrPolicyPlan.java
-              8 fix/aws/VpcEndpointPolicyPlan.java
-              7 fix/kube/CreatePullSecretPlan.java
-              6 fix/kube/PodTemplatePlan.java
-              2 fix/kube/TemplateEdit.java
-              1 policy/Caller.java
-              1 policy/ManagedPolicies.java
-              9 policy/PolicyCase.java
-             23 policy/PolicyParser.java
-              4 report/DiagnosisReport.java
+              5 fix/aws/VpcEndpointPolicyPlan.java
+              4 fix/kube/CreatePullSecretPlan.java
+              4 fix/kube/PodTemplatePlan.java
+              1 policy/PolicyCase.java
+              2 policy/PolicyParser.java
+              2 report/DiagnosisReport.java
             """);
 
     static Map<String, Integer> allowed(String lines) {
@@ -89,10 +82,15 @@ class ModelTextTest {
             if (!SCANNED.matcher(rel).matches()) {
                 return;
             }
-            Matcher m = LITERAL.matcher(SourceFiles.withoutComments(text));
             int n = 0;
-            while (m.find()) {
-                n += prose(m.group(1)) ? 1 : 0;
+            for (String statement : SourceFiles.withoutComments(text).split("[;{}]")) {
+                if (statement.contains("throw ") || statement.contains("Exception(")) {
+                    continue;
+                }
+                Matcher m = LITERAL.matcher(statement);
+                while (m.find()) {
+                    n += prose(m.group(1)) ? 1 : 0;
+                }
             }
             if (n > 0) {
                 found.put(rel, n);

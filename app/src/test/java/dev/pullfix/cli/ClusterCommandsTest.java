@@ -30,8 +30,6 @@ class ClusterCommandsTest {
     static LabApiServer server;
     static Path kubeconfig;
 
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -46,6 +44,13 @@ class ClusterCommandsTest {
             }
             Fixtures.load(c);
             Fixtures.uiPrivateEvents(c);
+            // an event message with terminal control sequences: window title, clear screen, bell, bidi override
+            c.v1().events().inNamespace("shop").resource(new io.fabric8.kubernetes.api.model.EventBuilder()
+                    .withNewMetadata().withName("evil-0.1").withNamespace("shop").endMetadata().withType("Warning")
+                    .withReason("Failed").withMessage("\u001B]0;pwned\u0007\u001B[2J\u001B[31mFailed to pull\u0007 image"
+                            + " \u202Eevil\u009B1m --password hunter2hunter2")
+                    .withCount(1).withNewSource().withComponent("kubelet").endSource().withNewInvolvedObject()
+                    .withKind("Pod").withName("evil-0").withNamespace("shop").endInvolvedObject().build()).create();
         }
     }
 
@@ -54,35 +59,24 @@ class ClusterCommandsTest {
         server.close();
     }
 
-    private int run(Callable<Integer> cmd, String... args) {
-        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        if (cmd instanceof PodsCommand p) {
-            p.out = o;
-            p.err = e;
-        } else if (cmd instanceof EventsCommand ev) {
-            ev.out = o;
-            ev.err = e;
-        } else if (cmd instanceof ContextsCommand c) {
-            c.out = o;
-            c.err = e;
-        }
-        CommandLine cl = new CommandLine(cmd);
-        cl.setErr(new java.io.PrintWriter(e, true));
-        return cl.execute(args);
+    private CliRun last;
+
+    private int run(String... args) {
+        last = CliRun.main(args);
+        return last.exitCode();
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return last.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return last.err();
     }
 
     @Test
     void podsPrintsAKubectlLikeTableOfTheContextsNamespaceWithTheWorkload() {
-        assertThat(run(new PodsCommand(), "--kubeconfig", kubeconfig.toString())).isZero();
+        assertThat(run("pods", "--kubeconfig", kubeconfig.toString())).isZero();
         String[] lines = out().split("\n");
         assertThat(lines[0]).matches("NAME\\s+READY\\s+STATUS\\s+RESTARTS\\s+AGE\\s+WORKLOAD");
         assertThat(out()).containsPattern("ui-private-7655bf59b9-jprrj\\s+0/1\\s+ImagePullBackOff\\s+0\\s+\\d+[smh]\\S*\\s+"
@@ -93,7 +87,7 @@ class ClusterCommandsTest {
 
     @Test
     void podsAcrossAllNamespacesShowsOnlyFailingPodsWhenAsked() {
-        assertThat(run(new PodsCommand(), "--kubeconfig", kubeconfig.toString(), "-A", "--failing")).isZero();
+        assertThat(run("pods", "--kubeconfig", kubeconfig.toString(), "-A", "--failing")).isZero();
         assertThat(out().split("\n")[0]).startsWith("NAMESPACE");
         assertThat(out()).contains("node-agent-x7k2p").contains("Init:ErrImagePull").contains("CronJob/report")
                 .contains("InvalidImageName").doesNotContain("cart-5d8f9c7b6d");
@@ -101,7 +95,7 @@ class ClusterCommandsTest {
 
     @Test
     void podsJsonNestsNamespacesWorkloadsPodsAndContainers() throws Exception {
-        assertThat(run(new PodsCommand(), "--kubeconfig", kubeconfig.toString(), "-A", "--json")).isZero();
+        assertThat(run("pods", "--kubeconfig", kubeconfig.toString(), "-A", "--json")).isZero();
         JsonNode root = new ObjectMapper().readTree(out());
         assertThat(root.get("context").asText()).isEqualTo("pullfix-lab");
         assertThat(root.at("/summary/failingPods").asInt()).isEqualTo(6);
@@ -130,7 +124,7 @@ class ClusterCommandsTest {
 
     @Test
     void eventsPrintsTheDescribeTable() {
-        assertThat(run(new EventsCommand(), "--kubeconfig", kubeconfig.toString(), "-n", "shop",
+        assertThat(run("events", "--kubeconfig", kubeconfig.toString(), "-n", "shop",
                 "ui-private-7655bf59b9-jprrj")).isZero();
         String[] lines = out().split("\n");
         assertThat(lines[0]).isEqualTo("Events:");
@@ -143,7 +137,7 @@ class ClusterCommandsTest {
 
     @Test
     void contextsListsTheLabContextAsJson() throws Exception {
-        assertThat(run(new ContextsCommand(), "--kubeconfig", kubeconfig.toString(), "--json")).isZero();
+        assertThat(run("contexts", "--kubeconfig", kubeconfig.toString(), "--json")).isZero();
         JsonNode root = new ObjectMapper().readTree(out());
         assertThat(root.get("currentContext").asText()).isEqualTo("pullfix-lab");
         assertThat(root.at("/contexts/0/server").asText()).isEqualTo(server.url());
@@ -151,23 +145,35 @@ class ClusterCommandsTest {
     }
 
     @Test
-    void anUnknownContextIsOneLineWithTheKnownOnes() {
-        assertThat(run(new PodsCommand(), "--kubeconfig", kubeconfig.toString(), "--context", "prod")).isEqualTo(1);
+    void anUnknownContextIsBadUsageInOneLineWithTheKnownOnes() {
+        assertThat(run("pods", "--kubeconfig", kubeconfig.toString(), "--context", "prod")).isEqualTo(2);
         assertThat(err().strip().split("\n")).hasSize(1);
         assertThat(err()).contains("prod").contains("pullfix-lab");
         assertThat(out()).isEmpty();
     }
 
     @Test
-    void aMissingPodIsOneLine() {
-        assertThat(run(new EventsCommand(), "--kubeconfig", kubeconfig.toString(), "nope")).isEqualTo(1);
+    void aMissingPodIsOneLineAndExit3() {
+        assertThat(run("events", "--kubeconfig", kubeconfig.toString(), "nope")).isEqualTo(3);
         assertThat(err().strip().split("\n")).hasSize(1);
         assertThat(err()).contains("nope").contains("shop");
     }
 
     @Test
     void namespaceAndAllNamespacesTogetherIsBadUsage() {
-        assertThat(run(new PodsCommand(), "--kubeconfig", kubeconfig.toString(), "-A", "-n", "shop")).isEqualTo(2);
+        assertThat(run("pods", "--kubeconfig", kubeconfig.toString(), "-A", "-n", "shop")).isEqualTo(2);
         assertThat(err().strip().split("\n")).hasSize(1);
+    }
+
+    @Test
+    void eventMessagesReachTheTerminalWithoutControlSequencesOrSecrets() throws Exception {
+        assertThat(run("events", "--kubeconfig", kubeconfig.toString(), "-n", "shop", "evil-0")).isZero();
+        assertThat(out()).contains("Failed to pull image evil --password [REDACTED]")
+                .doesNotContain("\u001B").doesNotContain("\u0007").doesNotContain("\u202E").doesNotContain("hunter2");
+
+        assertThat(run("events", "--kubeconfig", kubeconfig.toString(), "-n", "shop", "evil-0", "--json")).isZero();
+        JsonNode e = new ObjectMapper().readTree(out()).get(0);
+        assertThat(e.get("message").asText()).isEqualTo("Failed to pull image evil --password [REDACTED]");
+        assertThat(out()).doesNotContainIgnoringCase("\\u001b").doesNotContain("hunter2");
     }
 }

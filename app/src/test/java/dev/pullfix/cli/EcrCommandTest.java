@@ -142,10 +142,11 @@ class EcrCommandTest {
     }
 
     static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = EcrCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
+        String[] all = new String[args.length + 1];
+        all[0] = "ecr";
+        System.arraycopy(args, 0, all, 1, args.length);
+        CliRun r = CliRun.main(all);
+        return new Run(r.exitCode(), r.out(), r.err());
     }
 
     @Test
@@ -209,9 +210,9 @@ class EcrCommandTest {
     }
 
     @Test
-    void unknownProfileIsOneLineWithExit1() {
+    void unknownProfileIsOneLineWithExit2() {
         Run r = run("check", IMAGE, "--profile", "nope", "--endpoint-url", "http://127.0.0.1:" + wm.port());
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).contains("nope").doesNotContain("\n");
     }
 

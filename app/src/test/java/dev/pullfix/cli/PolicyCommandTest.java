@@ -50,7 +50,8 @@ class PolicyCommandTest {
     }
 
     private int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return Main.commandLine(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8),
+                new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8)).execute(args);
     }
 
     private String stdout() {

@@ -5,14 +5,21 @@ import dev.pullfix.model.cluster.PodEvent;
 import java.time.Instant;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.text.Text;
 
-/** A pod's events laid out as {@code kubectl describe pod} prints them: Type, Reason, Age, From, Message. */
+/**
+ * A pod's events laid out as {@code kubectl describe pod} prints them: Type, Reason, Age, From, Message. Every
+ * column is at least as wide as its header; the message takes the rest of the width and wraps, so the kubelet's
+ * error text is read in full.
+ */
 public final class EventsTable extends TableView<PodEvent> {
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
 
@@ -21,17 +28,19 @@ public final class EventsTable extends TableView<PodEvent> {
         getStyleClass().add("events-table");
         TableColumn<PodEvent, String> type = column(i18n.t("events.type"), 80);
         type.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().type()));
-        TableColumn<PodEvent, String> reason = column(i18n.t("events.reason"), 120);
+        TableColumn<PodEvent, String> reason = column(i18n.t("events.reason"), 110);
         reason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reason()));
-        TableColumn<PodEvent, String> age = column(i18n.t("events.age"), 200);
+        TableColumn<PodEvent, String> age = column(i18n.t("events.age"), 150);
         age.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().age(Instant.now())));
-        TableColumn<PodEvent, String> from = column(i18n.t("events.from"), 140);
+        TableColumn<PodEvent, String> from = column(i18n.t("events.from"), 130);
         from.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().from()));
-        TableColumn<PodEvent, String> message = column(i18n.t("events.message"), 700);
+        TableColumn<PodEvent, String> message = column(i18n.t("events.message"), 400);
         message.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().message()));
+        message.setCellFactory(c -> new WrappingCell());
         getColumns().setAll(List.of(type, reason, age, from, message));
-        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        setPlaceholder(new javafx.scene.control.Label(i18n.t("events.empty")));
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setPlaceholder(new Label(i18n.t("events.empty")));
+        setMinWidth(0);
         setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(PodEvent e, boolean empty) {
@@ -41,15 +50,36 @@ public final class EventsTable extends TableView<PodEvent> {
         });
     }
 
-    /** A table over a fixed list (wizard evidence). */
-    public static EventsTable of(I18n i18n, List<PodEvent> events) {
-        return new EventsTable(i18n, FXCollections.observableArrayList(events));
-    }
-
     private static TableColumn<PodEvent, String> column(String title, double width) {
         TableColumn<PodEvent, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
+        c.setMinWidth(new Text(title).getLayoutBounds().getWidth() * 1.15 + 24);
+        c.setPrefWidth(Math.max(width, c.getMinWidth()));
         c.setSortable(false);
         return c;
+    }
+
+    /** The message cell: wraps to the column's width, the whole text also in a tooltip. */
+    private static final class WrappingCell extends TableCell<PodEvent, String> {
+        private final Text text = new Text();
+
+        WrappingCell() {
+            text.getStyleClass().add("text");
+            text.wrappingWidthProperty().bind(widthProperty().subtract(16));
+            text.fillProperty().bind(textFillProperty());
+            setPrefHeight(USE_COMPUTED_SIZE);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            text.setText(item);
+            setGraphic(text);
+            setTooltip(new Tooltip(item));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.pullfix.app.shell;
 
 import dev.pullfix.app.common.I18n;
+import dev.pullfix.app.controls.Texts;
 import dev.pullfix.app.events.EventsTable;
 import dev.pullfix.app.podtree.PodTreeView;
 import dev.pullfix.app.wizard.WizardView;
@@ -26,7 +27,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -90,10 +90,17 @@ public final class MainView {
         problem.managedProperty().bind(problem.visibleProperty());
         treeView.root().getChildren().add(1, problem);
         StackPane treeArea = new StackPane(treeView.root(), emptyState());
+        treeArea.setMinWidth(240);
+        treeArea.setPrefWidth(360);
+        wizardView.root().setMinWidth(420);
         centre.getItems().setAll(treeArea, wizardView.root());
         centre.setDividerPositions(vm.settings().current().treeDivider() != null ? vm.settings().current().treeDivider() : 0.34);
         SplitPane.setResizableWithParent(treeArea, false);
-        vertical.getItems().setAll(centre, bottomTabs());
+        TabPane bottom = bottomTabs();
+        bottom.setMinHeight(110);
+        centre.setMinHeight(240);
+        vertical.getItems().setAll(centre, bottom);
+        SplitPane.setResizableWithParent(bottom, false);
         vertical.setOrientation(Orientation.VERTICAL);
         vertical.setDividerPositions(vm.settings().current().bottomDivider() != null ? vm.settings().current().bottomDivider() : 0.7);
         root.setCenter(vertical);
@@ -133,41 +140,42 @@ public final class MainView {
         return bar;
     }
 
-    private ToolBar topBar() {
+    private HBox topBar() {
         ComboBox<String> context = new ComboBox<>(vm.connection().contexts());
         context.setId("contextPicker");
         context.setPromptText(i18n.t("top.context"));
-        context.setPrefWidth(220);
+        context.setPrefWidth(260);
+        context.setMinWidth(120);
         context.valueProperty().bindBidirectional(vm.connection().selectedContextProperty());
         TextField namespace = new TextField();
         namespace.setId("namespaceFilter");
         namespace.setPromptText(i18n.t("top.namespace"));
         namespace.setPrefColumnCount(10);
+        namespace.setMinWidth(80);
         namespace.textProperty().bindBidirectional(vm.podTree().namespaceFilterProperty());
         ComboBox<String> profile = new ComboBox<>(vm.aws().profiles());
         profile.setId("profilePicker");
         profile.setPromptText(i18n.t("top.profile"));
         profile.setEditable(true);
-        profile.setPrefWidth(150);
+        profile.setPrefWidth(170);
+        profile.setMinWidth(100);
         profile.valueProperty().bindBidirectional(vm.aws().selectedProfileProperty());
         TextField region = new TextField();
         region.setId("regionField");
         region.setPromptText(i18n.t("top.region"));
         region.setPrefColumnCount(8);
+        region.setMinWidth(Region.USE_PREF_SIZE);
         region.textProperty().bindBidirectional(vm.aws().regionProperty());
-        Label who = new Label();
+        Label who = Texts.oneLine(new Label(), i18n);
         who.setId("whoAmI");
         who.setGraphic(new FontIcon(Material2MZ.PERSON));
-        who.setMaxWidth(320);
+        who.setPrefWidth(420);
         who.textProperty().bind(vm.aws().whoAmIProperty().map(w -> w).orElse(i18n.t("top.whoami.unknown")));
-        Tooltip whoTip = new Tooltip();
-        whoTip.textProperty().bind(who.textProperty());
-        who.setTooltip(whoTip);
         vm.aws().whoAmIFailedProperty().addListener((o, a, b) -> toggleClass(who, "danger", b));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(who, Priority.ALWAYS);
         Label conn = new Label();
         conn.setId("connectionState");
+        conn.setMinWidth(Region.USE_PREF_SIZE);
         FontIcon connIcon = new FontIcon(Material2AL.LINK_OFF);
         conn.setGraphic(connIcon);
         conn.textProperty().bind(vm.connection().stateProperty().map(c -> i18n.t("connection." + c.name())));
@@ -178,10 +186,21 @@ public final class MainView {
         paintConnection(conn, connIcon, vm.connection().stateProperty().get());
         Button refresh = new Button(null, new FontIcon(Material2MZ.REFRESH));
         refresh.setId("refresh");
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
         refresh.setTooltip(new Tooltip(i18n.t("top.refresh")));
         refresh.setOnAction(e -> vm.refresh());
-        return new ToolBar(new Label(i18n.t("top.context")), context, namespace, new Separator(),
-                new Label(i18n.t("top.profile")), profile, region, who, spacer, conn, refresh);
+        Label contextLabel = new Label(i18n.t("top.context"));
+        contextLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Label profileLabel = new Label(i18n.t("top.profile"));
+        profileLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Separator sep = new Separator(Orientation.VERTICAL);
+        HBox bar = new HBox(8, contextLabel, context, namespace, sep, profileLabel, profile, region, who, conn,
+                refresh);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        bar.setMinWidth(0);
+        bar.getStyleClass().add("top-bar");
+        return bar;
     }
 
     private static void paintConnection(Label conn, FontIcon icon, ConnectionViewModel.State c) {

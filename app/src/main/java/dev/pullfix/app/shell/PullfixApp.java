@@ -220,6 +220,12 @@ public class PullfixApp extends Application {
                 vm.podTree().selectedPodProperty().get(), List.copyOf(vm.wizard().fixes()));
     }
 
+    /** Switches the language (auto, en, ja) and rebuilds the window in it. */
+    public void switchLanguage(String lang) {
+        vm.settings().setLanguage(lang);
+        languageChanged();
+    }
+
     /** Rebuilds the window in the chosen language (reconnects the current context). */
     private void languageChanged() {
         rememberLayout();

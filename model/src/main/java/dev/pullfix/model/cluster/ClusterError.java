@@ -44,6 +44,8 @@ public final class ClusterError extends RuntimeException {
         EKS_TOKEN_FAILED,
         /** The pod does not exist. args: namespace, pod. */
         POD_NOT_FOUND,
+        /** The namespace does not exist. args: namespace. */
+        NAMESPACE_NOT_FOUND,
         /** The server answered with an error. args: HTTP code, server message. */
         SERVER_ERROR,
         /** The server did not answer in time. args: server, seconds. */

@@ -30,6 +30,11 @@ final class Authorizer {
 
     /** A ready Authorization header and what was learnt getting it. */
     record Granted(String header, AuthInfo info, long expiresAtNanos) {
+        /** A granted registry token or Basic header is a secret from the moment it exists. */
+        Granted {
+            dev.pullfix.model.secret.Secrets.register(header == null ? null : header.replaceFirst("^(Bearer|Basic) ", ""));
+        }
+
         boolean valid() {
             return System.nanoTime() - expiresAtNanos < 0;
         }

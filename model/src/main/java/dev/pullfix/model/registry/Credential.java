@@ -22,6 +22,8 @@ public final class Credential {
     private Credential(String username, String secret, boolean identityToken, String source) {
         this.username = username;
         this.secret = secret;
+        // registered with the secret registry: no output path ever shows a registry password or token
+        dev.pullfix.model.secret.Secrets.register(secret);
         this.identityToken = identityToken;
         this.source = Objects.requireNonNullElse(source, "credentials");
         if (secret != null) {

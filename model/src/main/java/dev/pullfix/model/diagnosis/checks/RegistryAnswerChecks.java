@@ -114,7 +114,7 @@ final class RegistryAnswerChecks {
             String secret = pod.imagePullSecrets().isEmpty() ? suggestedSecretName(ref) : pod.imagePullSecrets().get(0);
             return CheckOutcome.problem(Finding.cause("UNAUTHORIZED_NO_CREDENTIALS", "registryRejectsPodSecret",
                     ref.domain(), nz(d.credentialSource()))).evidence(ev)
-                    .fix(Proposals.createSecret(f.namespace(), secret, ref)).build();
+                    .fix(Proposals.createSecret(f, secret, ref)).build();
         }
         if (Boolean.TRUE.equals(d.credentialsAccepted())) {
             return CheckOutcome.ok(Finding.of("registryAcceptsPodSecret", ref.domain(), nz(d.credentialSource())))
@@ -127,7 +127,7 @@ final class RegistryAnswerChecks {
             String secret = suggestedSecretName(ref);
             return CheckOutcome.problem(Finding.cause("UNAUTHORIZED_NO_CREDENTIALS", "registryWantsCredentialsPodHasNone",
                     ref.domain(), d.secretKeys().isEmpty() ? "-" : String.join(", ", d.secretKeys()))).evidence(ev)
-                    .fix(Proposals.createSecret(f.namespace(), secret, ref)).fix(Proposals.addPullSecret(pod, secret))
+                    .fix(Proposals.createSecret(f, secret, ref)).fix(Proposals.addPullSecret(pod, secret))
                     .build();
         }
         return CheckOutcome.skipped(Finding.of("registryCredentialsUnknown", ref.domain())).evidence(ev).build();

@@ -60,7 +60,7 @@ public final class RegistryChecks {
                                 ? Finding.cause("TAG_NOT_FOUND", "registryTagMissing", ref.familiar(), nz(ref.tag()))
                                 : Finding.cause("TAG_NOT_FOUND", "registryTagMissingNearest", ref.familiar(), nz(ref.tag()),
                                         String.join(", ", nearest.subList(0, Math.min(5, nearest.size())))))
-                        .evidence(ev).fix(Proposals.tagChange(f, ref, nearest)).build();
+                        .evidence(ev).fix(Proposals.tagChange(f, nearest)).build();
             }
             case NOT_FOUND_OR_UNAUTHORIZED -> {
                 if (!isPublicRegistry(ref.registry()) && !probe.authenticated()) {
@@ -78,7 +78,7 @@ public final class RegistryChecks {
             case UNAUTHORIZED -> CheckOutcome.problem(Finding.cause("UNAUTHORIZED_NO_CREDENTIALS",
                             "registryRejectsCredentials", ref.domain()))
                     .evidence(ev)
-                    .fix(Proposals.createSecret(f.namespace(), p.imagePullSecrets().isEmpty() ? suggestedSecretName(ref)
+                    .fix(Proposals.createSecret(f, p.imagePullSecrets().isEmpty() ? suggestedSecretName(ref)
                             : p.imagePullSecrets().get(0), ref))
                     .build();
             case RATE_LIMITED -> CheckOutcome.problem(Finding.cause("RATE_LIMITED", "registryRateLimited",
@@ -132,7 +132,7 @@ public final class RegistryChecks {
         String secret = "dockerhub";
         return CheckOutcome.problem(Finding.cause("RATE_LIMITED", "anonymousPullsRateLimited", ref.domain()))
                 .evidence(ev)
-                .fix(Proposals.createSecret(f.namespace(), secret, ref))
+                .fix(Proposals.createSecret(f, secret, ref))
                 .fix(Proposals.addPullSecret(p, secret))
                 .fix(Proposals.mirror(ref))
                 .build();

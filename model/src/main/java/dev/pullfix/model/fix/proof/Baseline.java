@@ -1,6 +1,6 @@
 package dev.pullfix.model.fix.proof;
 
-import dev.pullfix.model.diagnosis.runbook.port.WorkloadRef;
+import dev.pullfix.model.cluster.WorkloadRef;
 import java.util.Map;
 
 /**

@@ -2,7 +2,7 @@ package dev.pullfix.model.fix.proof;
 
 import dev.pullfix.model.diagnosis.runbook.CancelToken;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
-import dev.pullfix.model.diagnosis.runbook.port.WorkloadRef;
+import dev.pullfix.model.cluster.WorkloadRef;
 import dev.pullfix.model.fix.FixPlan;
 import dev.pullfix.model.image.ImageReference;
 import dev.pullfix.model.registry.ClientRegistryPort;
@@ -30,10 +30,39 @@ import java.util.function.Consumer;
  * FixProof p = proof.after(before, Duration.ofMinutes(5), cancel, pods -> {});   // FIXED / STILL_FAILING / NOT_YET
  * }</pre>
  */
-public final class FixProofService {
+public final class FixProofService implements AutoCloseable {
     private final ImageVerifier verifier;
     private final ClientRegistryPort registry;
     private final PodRecoveryWatcher watcher;
+    private AutoCloseable owned;
+
+    /**
+     * The service over a workspace: its registry port (when it is the registry client's), ECR through its AWS
+     * account, its cluster for the watch; close it to close the AWS sessions it opened.
+     *
+     * @param rediagnosis runs the diagnosis of a pod that fails again (the diagnosis service), or null
+     */
+    public static FixProofService of(dev.pullfix.model.connect.Workspace w, PodRecoveryWatcher.Rediagnosis rediagnosis) {
+        ClientRegistryPort reg = w.registry() instanceof ClientRegistryPort c ? c : null;
+        dev.pullfix.model.connect.GatewayAwsPort aws = w.aws() == null ? null
+                : new dev.pullfix.model.connect.GatewayAwsPort(w.aws()::open, w.aws().region());
+        FixProofService s = new FixProofService(new RoutingImageVerifier(reg, aws), reg, new PodRecoveryWatcher(
+                new dev.pullfix.model.connect.Fabric8ClusterPort(w.cluster(), w.clusterName()), rediagnosis,
+                Duration.ofMillis(500)));
+        s.owned = aws;
+        return s;
+    }
+
+    @Override
+    public void close() {
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                // closing AWS clients: nothing left to do
+            }
+        }
+    }
 
     /**
      * @param verifier asks the registry (or ECR) about an image; null: image changes are not checked
@@ -67,10 +96,24 @@ public final class FixProofService {
     /** An image change whose dry-run is the registry check of {@code newImage}. */
     public FixPlan guardImageChange(FixPlan imageChange, String newImage, String namespace, List<String> pullSecrets,
                                     Platform node) {
+        return guardImageChange(imageChange, newImage, namespace, () -> pullSecrets, node);
+    }
+
+    /** As above, the pull secrets read when the dry-run runs (e.g. from the workload's pod template). */
+    public FixPlan guardImageChange(FixPlan imageChange, String newImage, String namespace,
+                                    java.util.concurrent.Callable<List<String>> pullSecrets, Platform node) {
         if (verifier == null) {
             return imageChange;
         }
-        return new RegistryDryRunPlan(imageChange, newImage, () -> verifier.verify(newImage, namespace, pullSecrets, node));
+        return new RegistryDryRunPlan(imageChange, newImage, () -> {
+            List<String> secrets;
+            try {
+                secrets = pullSecrets.call();
+            } catch (Exception e) {
+                secrets = List.of();
+            }
+            return verifier.verify(newImage, namespace, secrets, node);
+        });
     }
 
     /** The workload's pods and pull-failure counts just before the write. */

@@ -7,7 +7,7 @@ import dev.pullfix.model.diagnosis.runbook.port.ContainerFacts;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
 import dev.pullfix.model.diagnosis.runbook.port.EventFacts;
 import dev.pullfix.model.diagnosis.runbook.port.PodFacts;
-import dev.pullfix.model.diagnosis.runbook.port.WorkloadRef;
+import dev.pullfix.model.cluster.WorkloadRef;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -146,8 +146,7 @@ final class HttpFront extends SimpleChannelInboundHandler<Object> {
         }
         if (t.name() == null) {
             if (method == HttpMethod.GET) {
-                String w = param(params, "watch");
-                if ("true".equals(w) || "1".equals(w)) {
+                if (QueryBool.parse(param(params, "watch"))) {
                     watch(ctx, req, t, params);
                 } else {
                     list(ctx, req, t, params);
@@ -341,7 +340,7 @@ final class HttpFront extends SimpleChannelInboundHandler<Object> {
         Render.Format f = format(req);
         Render.Include inc = include(params);
         String rvParam = param(params, "resourceVersion");
-        boolean sendInitial = "true".equals(param(params, "sendInitialEvents"));
+        boolean sendInitial = QueryBool.parse(param(params, "sendInitialEvents"));
         long head = store.resourceVersion();
         long cursor;
         Iterator<StoredObject> initial = null;
@@ -353,7 +352,7 @@ final class HttpFront extends SimpleChannelInboundHandler<Object> {
         }
         long timeout = param(params, "timeoutSeconds") == null ? DEFAULT_WATCH_SECONDS
                 : Math.max(1, parseLong(param(params, "timeoutSeconds"), "timeoutSeconds"));
-        boolean bookmarks = "true".equals(param(params, "allowWatchBookmarks"));
+        boolean bookmarks = QueryBool.parse(param(params, "allowWatchBookmarks"));
         boolean ws = "websocket".equalsIgnoreCase(req.headers().get(HttpHeaderNames.UPGRADE));
         if (ws) {
             String url = "ws://" + req.headers().get(HttpHeaderNames.HOST, "127.0.0.1") + req.uri();

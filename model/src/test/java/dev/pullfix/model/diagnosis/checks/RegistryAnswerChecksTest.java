@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullfix.model.diagnosis.runbook.CheckOutcome;
 import dev.pullfix.model.diagnosis.runbook.FixKind;
-import dev.pullfix.model.diagnosis.runbook.FixPlan;
+import dev.pullfix.model.diagnosis.runbook.FixProposal;
 import dev.pullfix.model.diagnosis.runbook.Scenarios;
 import dev.pullfix.model.diagnosis.runbook.Verdict;
 import dev.pullfix.model.diagnosis.runbook.port.ManifestProbe;
@@ -46,9 +46,10 @@ class RegistryAnswerChecksTest {
         CheckOutcome o = run("registry.manifest", w);
         assertThat(o.finding().code()).isEqualTo("registryTagMissingNearest");
         assertThat(o.finding().args()).contains("stable, latest, 1.27");
-        FixPlan fix = o.fixes().get(0);
+        FixProposal.ImageTagChange fix = (FixProposal.ImageTagChange) o.fixes().get(0);
         assertThat(fix.kind()).isEqualTo(FixKind.IMAGE_TAG_CHANGE);
-        assertThat(fix.details()).containsEntry("suggestedTag", "stable").containsEntry("candidates", "stable,latest,1.27");
+        assertThat(fix.suggestedTag()).hasValue("stable");
+        assertThat(fix.candidates()).containsExactly("stable", "latest", "1.27");
         assertThat(run("registry.repository", w).finding().code()).isEqualTo("registryRepositoryExists");
     }
 
@@ -59,7 +60,7 @@ class RegistryAnswerChecksTest {
                 details(false, false, List.of(), true, true, List.of(), null, null))));
         assertThat(missing.verdict()).isEqualTo(Verdict.PROBLEM);
         assertThat(missing.finding().code()).isEqualTo("registryRepositoryMissing");
-        assertThat(missing.fixes()).extracting(FixPlan::kind).containsExactly(FixKind.IMAGE_REFERENCE_CHANGE);
+        assertThat(missing.fixes()).extracting(FixProposal::kind).containsExactly(FixKind.IMAGE_REFERENCE_CHANGE);
         Scenarios.World hub = Scenarios.dockerHubRepositoryMissing();
         hub.registry().answers.replaceAll((k, v) -> new ManifestProbe(v.status(), v.httpStatus(), false, null, null,
                 v.detail(), details(null, null, List.of(), null, null, List.of(), null, null)));
@@ -72,7 +73,7 @@ class RegistryAnswerChecksTest {
                 ManifestProbe.Status.NOT_FOUND_OR_UNAUTHORIZED, 401, false, null, null, "UNAUTHORIZED",
                 details(null, null, List.of(), true, null, List.of(), null, null))));
         assertThat(none.finding().code()).isEqualTo("registryWantsCredentialsPodHasNone");
-        assertThat(none.fixes()).extracting(FixPlan::kind).containsExactly(FixKind.CREATE_PULL_SECRET,
+        assertThat(none.fixes()).extracting(FixProposal::kind).containsExactly(FixKind.CREATE_PULL_SECRET,
                 FixKind.ADD_IMAGE_PULL_SECRET);
         CheckOutcome wrong = run("registry.credentials", privateWith(new ManifestProbe(ManifestProbe.Status.UNAUTHORIZED,
                 401, false, null, null, "UNAUTHORIZED", details(null, null, List.of(), true, false, List.of(), null, null))));

@@ -1,0 +1,40 @@
+package dev.pullfix.app.events;
+
+import dev.pullfix.app.common.I18n;
+import dev.pullfix.app.controls.Texts;
+import dev.pullfix.model.cluster.PodEvent;
+import java.time.Instant;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * A few events as wizard evidence: one block per event (type, reason, age, from on one line; the message below it,
+ * wrapped and read in full, as {@code kubectl describe pod} shows them). Warnings are marked.
+ */
+public final class EventsList extends VBox {
+
+    public EventsList(I18n i18n, List<PodEvent> events) {
+        super(8);
+        getStyleClass().add("events-list");
+        if (events.isEmpty()) {
+            getChildren().add(Texts.wrapping(i18n.t("events.empty"), "muted"));
+        }
+        Instant now = Instant.now();
+        for (PodEvent e : events) {
+            Label type = new Label(e.type());
+            type.getStyleClass().addAll("event-type", "Warning".equals(e.type()) ? "warning" : "normal");
+            Label reason = new Label(e.reason());
+            reason.getStyleClass().add("event-reason");
+            Label meta = new Label(e.age(now) + " · " + e.from());
+            meta.getStyleClass().add("muted");
+            FlowPane head = new FlowPane(8, 2, type, reason, meta);
+            head.setMinWidth(0);
+            Label message = Texts.wrapping(e.message(), "event-message");
+            VBox box = new VBox(2, head, message);
+            box.getStyleClass().add("event");
+            getChildren().add(box);
+        }
+    }
+}

@@ -273,6 +273,28 @@ public record ImageReference(String original, String domain, String path, String
         return registry().ecrRepositoryArn(path);
     }
 
+    /**
+     * The reference as the user wrote it (same registry and repository spelling) with {@code newTag} instead of its
+     * tag, and without a digest, e.g. {@code nginx:foo} to {@code nginx:1.27.3}.
+     *
+     * @throws InvalidImageReferenceException when {@code newTag} is not a valid tag
+     */
+    public String withTag(String newTag) {
+        if (newTag == null || !TAG.matcher(newTag).matches()) {
+            throw invalid(newTag, newTag == null || newTag.isEmpty() ? Reason.EMPTY_TAG : Reason.INVALID_TAG, newTag);
+        }
+        String base = original != null ? original : name();
+        int at = base.indexOf('@');
+        if (at >= 0) {
+            base = base.substring(0, at);
+        }
+        int colon = base.lastIndexOf(':');
+        if (colon > base.lastIndexOf('/')) {
+            base = base.substring(0, colon);
+        }
+        return parse(base + ":" + newTag).original();
+    }
+
     @Override
     public String toString() {
         return normalized();

@@ -54,7 +54,7 @@ public final class RegistryChecks {
             case FOUND -> CheckOutcome.ok(Finding.of("registryHasImage", ref.familiar())).evidence(ev).build();
             case TAG_NOT_FOUND -> CheckOutcome.problem(Finding.cause("TAG_NOT_FOUND", "registryTagMissing",
                             ref.familiar(), nz(ref.tag())))
-                    .evidence(ev).fix(Proposals.tagChange(f, ref, List.of())).build();
+                    .evidence(ev).fix(Proposals.tagChange(f, List.of())).build();
             case NOT_FOUND_OR_UNAUTHORIZED -> {
                 if (!isPublicRegistry(ref.registry()) && !probe.authenticated()) {
                     // "does not exist or may require authorization" from a private registry, asked without credentials
@@ -71,7 +71,7 @@ public final class RegistryChecks {
             case UNAUTHORIZED -> CheckOutcome.problem(Finding.cause("UNAUTHORIZED_NO_CREDENTIALS",
                             "registryRejectsCredentials", ref.domain()))
                     .evidence(ev)
-                    .fix(Proposals.createSecret(f.namespace(), p.imagePullSecrets().isEmpty() ? suggestedSecretName(ref)
+                    .fix(Proposals.createSecret(f, p.imagePullSecrets().isEmpty() ? suggestedSecretName(ref)
                             : p.imagePullSecrets().get(0), ref))
                     .build();
             case RATE_LIMITED -> CheckOutcome.problem(Finding.cause("RATE_LIMITED", "registryRateLimited",
@@ -125,7 +125,7 @@ public final class RegistryChecks {
         String secret = "dockerhub";
         return CheckOutcome.problem(Finding.cause("RATE_LIMITED", "anonymousPullsRateLimited", ref.domain()))
                 .evidence(ev)
-                .fix(Proposals.createSecret(f.namespace(), secret, ref))
+                .fix(Proposals.createSecret(f, secret, ref))
                 .fix(Proposals.addPullSecret(p, secret))
                 .fix(Proposals.mirror(ref))
                 .build();

@@ -15,6 +15,7 @@ import dev.pullfix.model.diagnosis.runbook.port.RolePolicies;
 import dev.pullfix.model.diagnosis.runbook.port.SecretFacts;
 import dev.pullfix.model.diagnosis.runbook.port.ServiceAccountFacts;
 import dev.pullfix.model.diagnosis.runbook.port.VpcEndpointFacts;
+import dev.pullfix.model.cluster.WorkloadRef;
 import dev.pullfix.model.image.ImageReference;
 import dev.pullfix.model.image.InvalidImageReferenceException;
 import dev.pullfix.model.image.Registry;
@@ -296,7 +297,7 @@ public final class Facts {
     }
 
     /** The current pods of a workload (for "are the pods running now?"). */
-    public List<PodFacts> workloadPods(dev.pullfix.model.diagnosis.runbook.port.WorkloadRef workload)
+    public List<PodFacts> workloadPods(dev.pullfix.model.cluster.WorkloadRef workload)
             throws CouldNotCheckException {
         return fetch("workloadPods:" + namespace + "/" + workload.kind() + "/" + workload.name(),
                 () -> ports.cluster().workloadPods(namespace, workload));

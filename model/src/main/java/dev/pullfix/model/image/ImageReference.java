@@ -114,6 +114,13 @@ public record ImageReference(String original, String domain, String path, String
         if (domain.equals(Registry.DOCKER_HUB_DOMAIN) && path.indexOf('/') < 0) {
             path = "library/" + path;
         }
+        // Docker checks the limit on the normalized name (ParseNormalizedNamed parses docker.io/library/NAME):
+        // a short name that fits only before normalizing is refused, as the kubelet's runtime refuses it
+        // (found by ImageReferenceFuzzTest)
+        int normalizedLength = domain.length() + 1 + path.length();
+        if (normalizedLength > NAME_TOTAL_LENGTH_MAX) {
+            throw invalid(text, Reason.NAME_TOO_LONG, Integer.toString(normalizedLength));
+        }
         boolean defaulted = tag == null && digest == null;
         if (defaulted) {
             tag = DEFAULT_TAG;

@@ -85,7 +85,11 @@ class ImageReferenceTest {
         assertThatThrownBy(() -> ImageReference.parse(longName))
                 .isInstanceOfSatisfying(InvalidImageReferenceException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.NAME_TOO_LONG));
-        assertThat(ImageReference.tryParse("a".repeat(255))).isPresent();
+        // the limit holds for the normalized name, as in Docker's ParseNormalizedNamed: docker.io/library/ + 237
+        assertThat(ImageReference.tryParse("a".repeat(237))).isPresent();
+        assertThat(ImageReference.tryParse("a".repeat(238))).isEmpty();
+        assertThat(ImageReference.tryParse("registry.example.com/" + "a".repeat(234))).isPresent();
+        assertThat(ImageReference.tryParse("registry.example.com/" + "a".repeat(235))).isEmpty();
     }
 
     @Test

@@ -78,11 +78,12 @@ public final class Main implements Runnable {
         return commandLine(out, err, factory, null);
     }
 
-    /** With only the subcommand {@code first} names when it names one (else all of them). */
+    /** With only the subcommand {@code first} names when it names one, none for --version, else all of them. */
     static CommandLine commandLine(Writer out, Writer err, CommandLine.IFactory factory, String first) {
         CommandLine cl = new CommandLine(new Main(), factory);
+        boolean version = "--version".equals(first) || "-V".equals(first);
         for (Map.Entry<String, Class<?>> c : COMMANDS.entrySet()) {
-            if (first == null || !COMMANDS.containsKey(first) || first.equals(c.getKey())) {
+            if (!version && (first == null || !COMMANDS.containsKey(first) || first.equals(c.getKey()))) {
                 cl.addSubcommand(c.getKey(), new CommandLine(c.getValue(), factory));
             }
         }

@@ -30,5 +30,6 @@ class MainCommandsTest {
         assertThat(run("events", "events", "--no-such-option")).isEqualTo(run(null, "events", "--no-such-option"));
         assertThat(run("nosuch", "nosuch")).isEqualTo(run(null, "nosuch")).startsWith("2\n");
         assertThat(run("--help", "--help")).contains("diagnose").contains("apiserver");
+        assertThat(run("--version", "--version")).isEqualTo(run(null, "--version")).startsWith("0\npullfix ");
     }
 }

@@ -4,22 +4,19 @@ import dev.pullfix.app.common.ErrorText;
 import dev.pullfix.app.common.UserText;
 import dev.pullfix.model.aws.AwsEnvironment;
 import dev.pullfix.model.aws.AwsProfiles;
-import dev.pullfix.model.aws.AwsSession;
 import dev.pullfix.model.aws.AwsSessionOptions;
 import dev.pullfix.model.cluster.ClusterConnection;
 import dev.pullfix.model.cluster.EksContextMapping;
 import dev.pullfix.model.cluster.PodPresence;
-import dev.pullfix.model.connect.Fabric8ClusterPort;
-import dev.pullfix.model.connect.GatewayAwsPort;
-import dev.pullfix.model.diagnosis.runbook.BuiltInClassifier;
+import dev.pullfix.model.connect.AwsAccess;
+import dev.pullfix.model.connect.Workspace;
 import dev.pullfix.model.diagnosis.runbook.CancelToken;
 import dev.pullfix.model.diagnosis.runbook.DiagnoseAll;
 import dev.pullfix.model.diagnosis.runbook.Diagnosis;
-import dev.pullfix.model.diagnosis.runbook.DiagnosisEngine;
-import dev.pullfix.model.diagnosis.runbook.PolicyEvaluatorJudge;
 import dev.pullfix.model.diagnosis.runbook.ProgressListener;
 import dev.pullfix.model.diagnosis.runbook.Runbook;
 import dev.pullfix.model.diagnosis.runbook.RunbookCatalog;
+import dev.pullfix.model.diagnosis.service.DiagnosisService;
 import dev.pullfix.model.limits.Deadline;
 import dev.pullfix.model.report.DiagnosisReport;
 import java.io.IOException;
@@ -30,8 +27,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -96,7 +91,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
         if (!all && pod == null) {
             throw o.usage("name a POD, or use --all");
         }
-        RunbookCatalog catalog = RunbookCatalog.load(dev.pullfix.model.diagnosis.checks.Checks.all());
+        Duration perCall = timeout.perCall();
+        try (DiagnosisService service = DiagnosisService.start(DiagnosisService.Options.defaults().withTimeout(perCall))) {
+            return call(o, service, perCall);
+        }
+    }
+
+    private int call(Output o, DiagnosisService service, Duration perCall) {
+        RunbookCatalog catalog = service.catalog();
         int exit = ExitCode.OK;
         String book = runbook;
         if (book != null && catalog.get(book).isEmpty()) {
@@ -107,15 +109,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
             exit = ExitCode.USAGE;
         }
         Deadline deadline = timeout.start();
-        Duration perCall = timeout.perCall();
-        DiagnosisReport reporter = new DiagnosisReport(catalog, output.locale());
+        DiagnosisReport reporter = service.report(output.locale());
         String chosen = book;
         if (all) {
-            AllResult r = deadline.run(() -> runAll(catalog, perCall, reporter));
+            AllResult r = deadline.run(() -> runAll(service, perCall, reporter));
             printAll(o, r);
             return exit;
         }
-        Diagnosis d = deadline.run(() -> diagnose(catalog, perCall, chosen));
+        Diagnosis d = deadline.run(() -> diagnose(service, perCall, chosen));
         o.out().println(o.json() ? reporter.json(d) : reporter.markdown(d));
         o.out().flush();
         if (report != null) {
@@ -132,34 +133,27 @@ public final class DiagnoseCommand implements Callable<Integer> {
     }
 
     /** One pod: reach the cluster, make sure the pod is there, then walk its runbook. */
-    private Diagnosis diagnose(RunbookCatalog catalog, Duration perCall, String book) throws Exception {
+    private Diagnosis diagnose(DiagnosisService service, Duration perCall, String book) throws Exception {
         try (ClusterConnection conn = cluster.connect(perCall)) {
             String ns = cluster.namespaceOr(conn);
             PodPresence.requirePod(conn, ns, pod);
-            return withEngine(conn, catalog, perCall, engine -> engine.diagnose(
-                    new DiagnosisEngine.Request(ns, pod, book, null), new CancelToken(), ProgressListener.NONE));
+            return service.diagnose(workspace(conn, perCall), new DiagnoseAll.PodRef(ns, pod), book,
+                    ProgressListener.NONE, new CancelToken());
         }
     }
 
-    private AllResult runAll(RunbookCatalog catalog, Duration perCall, DiagnosisReport reporter) throws Exception {
+    private AllResult runAll(DiagnosisService service, Duration perCall, DiagnosisReport reporter) throws Exception {
         try (ClusterConnection conn = cluster.connect(perCall)) {
             String ns = allNamespaces.all() ? null : cluster.namespaceOr(conn);
             if (ns != null) {
                 PodPresence.requireNamespace(conn, ns);
             }
-            DiagnoseAll.Result r = withEngine(conn, catalog, perCall, engine -> {
-                ExecutorService pods = daemonPool("pullfix-pod", 8);
-                try {
-                    return new DiagnoseAll(engine, new Fabric8ClusterPort(conn, null), pods, 8).run(ns,
-                            new CancelToken(), ProgressListener.NONE);
-                } finally {
-                    pods.shutdownNow();
-                }
-            });
+            DiagnoseAll.Result r = service.diagnoseAll(workspace(conn, perCall), ns, ProgressListener.NONE,
+                    new CancelToken());
             return new AllResult(r.pods(), r.failing(), r.groups().stream().map(g -> new Group(g.cause(), g.runbook(),
                     g.pods().stream().map(p -> p.namespace() + "/" + p.name()).toList(),
-                    g.fixes().stream().map(f -> new Fix(String.valueOf(f.kind()), reporter.t(f.summary(),
-                            f.args().toArray()))).toList())).toList());
+                    g.fixes().stream().map(f -> new Fix(String.valueOf(f.kind()), reporter.render(f.summary())))
+                            .toList())).toList());
         }
     }
 
@@ -175,42 +169,13 @@ public final class DiagnoseCommand implements Callable<Integer> {
         o.out().flush();
     }
 
-    private interface EngineWork<T> {
-        T run(DiagnosisEngine engine) throws Exception;
-    }
-
-    /** The engine over this connection and the AWS account the context maps to; closed afterwards. */
-    private <T> T withEngine(ClusterConnection conn, RunbookCatalog catalog, Duration perCall, EngineWork<T> work)
-            throws Exception {
+    /** The cluster connection and the AWS account the context maps to (the options win), for the front door. */
+    private Workspace workspace(ClusterConnection conn, Duration perCall) {
         Optional<EksContextMapping> eks = conn.context().eksMapping();
         String awsProfile = aws.profile() != null ? aws.profile() : eks.map(EksContextMapping::profile).orElse(null);
         String awsRegion = aws.region() != null ? aws.region() : eks.map(EksContextMapping::region).orElse(null);
-        AwsProfiles profiles = AwsProfiles.load(AwsEnvironment.system());
-        // the engine's checks get their own (cached) pool: a pod's diagnosis waits for its checks, so pods and
-        // checks sharing one fixed pool would starve each other into timeouts
-        ExecutorService pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "pullfix-check");
-            t.setDaemon(true);
-            return t;
-        });
-        try (GatewayAwsPort awsPort = new GatewayAwsPort(r -> AwsSession.open(profiles, AwsSessionOptions.defaults()
-                .withProfile(awsProfile).withRegion(awsRegion).withResourceRegion(r.isEmpty() ? null : r)
-                .withEndpoint(aws.endpoint()).withApiCallTimeout(perCall)), awsRegion)) {
-            DiagnosisEngine engine = new DiagnosisEngine(catalog, new DiagnosisEngine.Ports(
-                    new Fabric8ClusterPort(conn, eks.map(EksContextMapping::clusterName).orElse(null)), awsPort, null,
-                    new PolicyEvaluatorJudge(), BuiltInClassifier.create()), pool,
-                    DiagnosisEngine.Options.defaults().withTimeouts(perCall, perCall));
-            return work.run(engine);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static ExecutorService daemonPool(String name, int threads) {
-        return Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        AwsAccess account = AwsAccess.of(AwsProfiles.load(AwsEnvironment.system()), AwsSessionOptions.defaults()
+                .withProfile(awsProfile).withRegion(awsRegion).withEndpoint(aws.endpoint()).withApiCallTimeout(perCall));
+        return new Workspace(conn, eks.map(EksContextMapping::clusterName).orElse(null), account, null);
     }
 }

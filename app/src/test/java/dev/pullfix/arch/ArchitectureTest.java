@@ -4,7 +4,6 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -18,7 +17,7 @@ import javafx.application.Platform;
  * neither; no package cycles; view-models never touch scenes or stages; only the FX bridge and the task runner hand
  * work to the FX thread; only the command line writes to the standard streams.
  */
-@AnalyzeClasses(packages = "dev.pullfix", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.pullfix", importOptions = ProductionClassesOnly.class)
 class ArchitectureTest {
 
     @ArchTest

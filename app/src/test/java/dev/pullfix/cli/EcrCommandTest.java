@@ -196,6 +196,7 @@ class EcrCommandTest {
                 .withHeader("Content-Type", "application/x-amz-json-1.1").withBody("{\"__type\":\"ImageNotFoundException\","
                         + "\"message\":\"The image with imageId {imageDigest:'null', imageTag:'0.4.1'} does not exist\"}")));
         Run r = run("check", IMAGE.replace("0.4.0", "0.4.1"), "--endpoint-url", "http://127.0.0.1:" + wm.port(), "--json");
+        assertThat(r.exit()).as("the image asked about does not exist").isEqualTo(3);
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("imageExists").asBoolean()).isFalse();
         assertThat(j.get("nearestTags").get(0).get("tag").asText()).isEqualTo("0.4.0");

@@ -42,7 +42,9 @@ public final class ActivityViewModel {
     }
 
     public void log(String line) {
-        lines.add(LocalTime.now(clock).format(TIME) + "  " + line);
+        // the log is an output path too: registered secrets and secret-shaped text masked, control characters gone
+        lines.add(LocalTime.now(clock).format(TIME) + "  " + dev.pullfix.app.common.UserText.safe(
+                dev.pullfix.model.secret.Redactor.redact(line)));
         if (lines.size() > MAX_LINES) {
             lines.remove(0, lines.size() - MAX_LINES);
         }

@@ -33,6 +33,11 @@ public final class I18n {
         return s.equals("!" + key + "!") ? java.util.Optional.empty() : java.util.Optional.of(s);
     }
 
+    /** A text the model returned as a code with arguments (nested messages rendered first). */
+    public String text(dev.pullfix.model.text.Message m) {
+        return new dev.pullfix.model.text.Texts(locale).render(m);
+    }
+
     public String text(String bundle, String key, Object... args) {
         try {
             ResourceBundle b = ResourceBundle.getBundle("dev.pullfix.i18n." + bundle, locale,

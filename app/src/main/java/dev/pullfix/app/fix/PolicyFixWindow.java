@@ -14,7 +14,6 @@ import dev.pullfix.model.fix.aws.EcrPolicyPlan;
 import dev.pullfix.model.policy.KubeletPull;
 import dev.pullfix.model.policy.NamedPolicy;
 import dev.pullfix.model.policy.PolicyLint;
-import dev.pullfix.model.policy.PullFixProposal;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
@@ -44,16 +43,14 @@ public final class PolicyFixWindow {
         }
     }
 
+    /**
+     * @param proposedPolicy the model's proposal for {@code currentPolicy} (the diagnosis' fix, as the report and the
+     *                       command line show it), or null to start from the current policy
+     */
     public PolicyFixWindow(I18n i18n, TaskRunner tasks, WritePath writePath, FixDialogs dialogs, EcrGateway ecr,
-                           EcrWriter writer, Repository repo, String currentPolicy, String nodeRoleArn,
-                           List<NamedPolicy> nodeRolePolicies, Consumer<String> activityLog) {
-        String initial = currentPolicy;
-        if (currentPolicy != null && nodeRoleArn != null) {
-            PullFixProposal.Proposal p = new PullFixProposal().propose(currentPolicy, nodeRoleArn, repo.arn(), true);
-            if (p.changed()) {
-                initial = p.after();
-            }
-        }
+                           EcrWriter writer, Repository repo, String currentPolicy, String proposedPolicy,
+                           String nodeRoleArn, List<NamedPolicy> nodeRolePolicies, Consumer<String> activityLog) {
+        String initial = proposedPolicy != null ? proposedPolicy : currentPolicy;
         editor = new PolicyEditorViewModel(currentPolicy, initial, new PolicyEditorViewModel.PullTarget(nodeRoleArn,
                 repo.arn(), repo.imageLabel(), nodeRolePolicies), new StatementSummary(i18n)::summarize);
         fix = new FixViewModel(writePath, tasks, dialogs, activityLog);

@@ -2,7 +2,7 @@ package dev.pullfix.app.wizard;
 
 import dev.pullfix.model.cluster.PodInfo;
 import dev.pullfix.model.diagnosis.runbook.CancelToken;
-import dev.pullfix.model.diagnosis.runbook.FixPlan;
+import dev.pullfix.model.diagnosis.runbook.FixProposal;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -39,7 +39,7 @@ public interface DiagnosisPlanner {
         }
     }
 
-    /** A proposed fix with its display text. */
-    record FixOffer(FixPlan plan, String label) {
+    /** A fix the model proposes, with its display text. */
+    record FixOffer(FixProposal proposal, String label) {
     }
 }

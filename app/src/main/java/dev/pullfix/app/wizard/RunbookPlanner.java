@@ -4,36 +4,32 @@ import dev.pullfix.app.common.I18n;
 import dev.pullfix.model.aws.AwsSession;
 import dev.pullfix.model.cluster.ClusterConnection;
 import dev.pullfix.model.cluster.PodInfo;
-import dev.pullfix.model.connect.Fabric8ClusterPort;
-import dev.pullfix.model.connect.GatewayAwsPort;
-import dev.pullfix.model.diagnosis.runbook.BuiltInClassifier;
+import dev.pullfix.model.connect.AwsAccess;
+import dev.pullfix.model.connect.Workspace;
+import dev.pullfix.model.diagnosis.service.DiagnosisService;
 import dev.pullfix.model.diagnosis.runbook.CancelToken;
+import dev.pullfix.model.diagnosis.runbook.DiagnoseAll;
 import dev.pullfix.model.diagnosis.runbook.Diagnosis;
-import dev.pullfix.model.diagnosis.runbook.DiagnosisEngine;
 import dev.pullfix.model.diagnosis.runbook.Evidence;
-import dev.pullfix.model.diagnosis.runbook.FixPlan;
-import dev.pullfix.model.diagnosis.runbook.PolicyEvaluatorJudge;
+import dev.pullfix.model.diagnosis.runbook.FixProposal;
 import dev.pullfix.model.diagnosis.runbook.ProgressListener;
-import dev.pullfix.model.diagnosis.runbook.RunbookCatalog;
 import dev.pullfix.model.diagnosis.runbook.Show;
+import dev.pullfix.model.diagnosis.runbook.port.RegistryPort;
 import dev.pullfix.model.report.DiagnosisReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The wizard's default planner: walks the runbooks ({@link DiagnosisEngine}) for the selected pod against the current
- * cluster connection and AWS profile/region, and turns each runbook step (number, title, explanation, commands,
- * verdict with reason and missing permission, evidence) into a wizard step in the UI language. Keeps one
- * {@link GatewayAwsPort} per connection + profile + region and closes it when they change. Falls back to the
- * {@link ClassifierPlanner}'s steps when there is no connection to walk against.
+ * The wizard's default planner: asks the model's {@link DiagnosisService} to walk the runbooks for the selected pod
+ * against the current cluster connection and AWS profile/region, and turns each step (number, title, explanation,
+ * commands, verdict with reason and missing permission, evidence) into a wizard step in the UI language, and each
+ * proposed fix into a button label. Falls back to the {@link ClassifierPlanner}'s steps when there is no connection
+ * to walk against.
  */
 public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoCloseable {
 
@@ -50,15 +46,8 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
     private final Supplier<Target> target;
     private final DiagnosisPlanner fallback;
     private final Duration timeout;
-    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "pullfix-runbook");
-        t.setDaemon(true);
-        return t;
-    });
-    private volatile dev.pullfix.model.diagnosis.runbook.port.RegistryPort registry;
-    private RunbookCatalog catalog;
-    private GatewayAwsPort aws;
-    private Object awsKey;
+    private volatile RegistryPort registry;
+    private DiagnosisService service;
 
     /**
      * @param target   the current connection and AWS settings (called on the UI thread)
@@ -73,7 +62,7 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
     }
 
     /** A registry adapter for non-ECR images (none ships yet: those checks say "could not check"). */
-    public RunbookPlanner withRegistry(dev.pullfix.model.diagnosis.runbook.port.RegistryPort r) {
+    public RunbookPlanner withRegistry(RegistryPort r) {
         this.registry = r;
         return this;
     }
@@ -92,15 +81,14 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
     @Override
     public Walk walk(PodInfo pod, Object prepared, CancelToken cancel, Consumer<DiagnosisStep> stepDone) {
         Target t = (Target) prepared;
-        Fabric8ClusterPort cluster = new Fabric8ClusterPort(t.connection(), t.clusterName());
-        DiagnosisEngine engine = new DiagnosisEngine(catalog(), new DiagnosisEngine.Ports(
-                cluster, awsPort(t), registry, new PolicyEvaluatorJudge(),
-                BuiltInClassifier.create()), pool, DiagnosisEngine.Options.defaults().withTimeouts(timeout, timeout));
+        Workspace workspace = new Workspace(t.connection(), t.clusterName(), t.aws() == null ? null
+                : new AwsAccess(t.profile(), blankToNull(t.region()), null, t.aws()), registry);
         Locale locale = i18n.locale();
-        DiagnosisReport report = new DiagnosisReport(catalog(), locale);
+        DiagnosisService service = service();
+        DiagnosisReport report = service.report(locale);
         int[] n = {0};
         List<DiagnosisStep> steps = new ArrayList<>();
-        Diagnosis d = engine.diagnose(DiagnosisEngine.Request.of(pod.namespace(), pod.name()), cancel,
+        Diagnosis d = service.diagnose(workspace, new DiagnoseAll.PodRef(pod.namespace(), pod.name()),
                 new ProgressListener() {
                     @Override
                     public synchronized void stepDone(dev.pullfix.model.diagnosis.runbook.StepResult step) {
@@ -108,7 +96,7 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
                         steps.add(s);
                         stepDone.accept(s);
                     }
-                });
+                }, cancel);
         synchronized (this) {
             if (steps.size() < d.steps().size()) { // an engine that settles without telling: convert what it returned
                 steps.clear();
@@ -134,36 +122,14 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
             conclusion = StepResult.of(StepResult.Verdict.PROBLEM, cause, new StepResult.None());
         }
         List<FixOffer> fixes = new ArrayList<>();
-        for (FixPlan f : d.fixes()) {
-            fixes.add(new FixOffer(f, report.t(f.summary(), f.args().toArray())));
-        }
-        if (!d.cancelled() && "TAG_NOT_FOUND".equals(d.cause()) && fixes.stream().noneMatch(
-                f -> f.plan().kind() == dev.pullfix.model.diagnosis.runbook.FixKind.IMAGE_TAG_CHANGE)) {
-            // the kubelet said "not found" but the registry could not be asked from here: still offer the tag change
-            tagChangeFromKubelet(cluster, pod, report).ifPresent(f -> fixes.add(0, f));
+        for (FixProposal f : d.fixes()) {
+            fixes.add(new FixOffer(f, i18n.text(f.summary())));
         }
         return new Walk(steps, conclusion, fixes, d.cancelled());
     }
 
-    private static java.util.Optional<FixOffer> tagChangeFromKubelet(Fabric8ClusterPort cluster, PodInfo pod,
-                                                                    DiagnosisReport report) {
-        try {
-            var facts = cluster.pod(pod.namespace(), pod.name());
-            var failing = pod.containers().stream().filter(c -> c.failure().isPresent()).findFirst();
-            if (failing.isEmpty()) {
-                return java.util.Optional.empty();
-            }
-            String image = failing.get().image();
-            String tag = image.contains("@") ? "" : image.lastIndexOf(':') > image.lastIndexOf('/')
-                    ? image.substring(image.lastIndexOf(':') + 1) : "latest";
-            FixPlan plan = new FixPlan(dev.pullfix.model.diagnosis.runbook.FixKind.IMAGE_TAG_CHANGE,
-                    "fix.imageTagChange", List.of(failing.get().name(), tag), new FixPlan.Target(facts.owner().kind(),
-                    facts.owner().name(), pod.namespace()), java.util.Map.of("container", failing.get().name(),
-                    "currentTag", tag));
-            return java.util.Optional.of(new FixOffer(plan, report.t(plan.summary(), plan.args().toArray())));
-        } catch (Exception e) {
-            return java.util.Optional.empty();
-        }
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static StepResult resultOf(DiagnosisStep s) {
@@ -174,39 +140,22 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
         }
     }
 
-    private synchronized RunbookCatalog catalog() {
-        if (catalog == null) {
-            catalog = RunbookCatalog.load(dev.pullfix.model.diagnosis.checks.Checks.all());
+    /** The model's diagnosis service, started on the first walk (the runbooks load then, not at window start). */
+    private synchronized DiagnosisService service() {
+        if (service == null) {
+            service = DiagnosisService.start(DiagnosisService.Options.defaults().withTimeout(timeout));
         }
-        return catalog;
+        return service;
     }
 
-    /** One AWS port per connection + profile + region; the previous one is closed when they change. */
-    private synchronized GatewayAwsPort awsPort(Target t) {
-        if (t.aws() == null) {
-            return null;
-        }
-        List<Object> key = java.util.Arrays.asList(System.identityHashCode(t.connection()), t.profile(), t.region());
-        if (aws == null || !Objects.equals(key, awsKey)) {
-            if (aws != null) {
-                aws.close();
-            }
-            aws = new GatewayAwsPort(t.aws(), t.region() == null || t.region().isBlank() ? null : t.region());
-            awsKey = key;
-        }
-        return aws;
-    }
-
-    /** Closes the AWS port (the context or the profile/region changed); the next walk opens a fresh one. */
+    /** Closes the AWS sessions (the context or the profile/region changed); the next walk opens fresh ones. */
     public void forgetAws() {
-        GatewayAwsPort old;
+        DiagnosisService s;
         synchronized (this) {
-            old = aws;
-            aws = null;
-            awsKey = null;
+            s = service;
         }
-        if (old != null) {
-            old.close();
+        if (s != null) {
+            s.forgetAws();
         }
     }
 
@@ -264,10 +213,9 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
 
     @Override
     public synchronized void close() {
-        if (aws != null) {
-            aws.close();
-            aws = null;
+        if (service != null) {
+            service.close();
+            service = null;
         }
-        pool.shutdownNow();
     }
 }

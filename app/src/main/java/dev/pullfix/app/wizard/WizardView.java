@@ -139,12 +139,12 @@ public final class WizardView {
         fixBar.getChildren().clear();
         if (vm.writesAllowedProperty().get()) {
             for (var offer : vm.fixes()) {
-                if (offer.plan().kind() == FixKind.MANUAL) {
+                if (offer.proposal().kind() == FixKind.MANUAL) {
                     continue;
                 }
                 Button b = Texts.full(new Button(offer.label(), new FontIcon(Material2AL.BUILD)));
                 b.setMaxWidth(Region.USE_PREF_SIZE);
-                b.setId("fix-" + offer.plan().kind().name());
+                b.setId("fix-" + offer.proposal().kind().name());
                 b.getStyleClass().add("accent");
                 b.setOnAction(e -> vm.startFix(offer));
                 fixBar.getChildren().add(b);

@@ -28,7 +28,16 @@ public final class PolicyFixWindowDemo {
         WritePath path = new WritePath(new BackupStore(data), new AuditLog(data), Clock.systemUTC(), "screenshots", false);
         return new PolicyFixWindow(new I18n(locale), TaskRunner.synchronous(), path, p -> false, repo, repo,
                 new PolicyFixWindow.Repository("682844965773", "us-west-2", "retail-sample-app-ui",
-                        "retail-sample-app-ui:0.4.0"), PolicyEditorViewModelTest.SEED, PolicyEditorViewModelTest.ROLE,
+                        "retail-sample-app-ui:0.4.0"), PolicyEditorViewModelTest.SEED, modelProposal(), PolicyEditorViewModelTest.ROLE,
                 List.of(readOnly), line -> { });
+    }
+
+    /** What the diagnosis proposes for the seed policy (the report, the command line and this window show it). */
+    static String modelProposal() {
+        return dev.pullfix.model.diagnosis.runbook.FixProposal.EcrPolicyEdit.of(
+                new dev.pullfix.model.diagnosis.runbook.port.EcrRepositoryRef("682844965773", "us-west-2",
+                        "retail-sample-app-ui", "aws"), PolicyEditorViewModelTest.SEED, "new policy",
+                dev.pullfix.model.diagnosis.runbook.port.RoleRef.ofArn(PolicyEditorViewModelTest.ROLE, "test"), false)
+                .proposedPolicy();
     }
 }

@@ -49,7 +49,7 @@ class PolicyFixWindowTest {
             confirmations.add(p.diff());
             return answer;
         }, repo, repo, new PolicyFixWindow.Repository("682844965773", "us-west-2", "retail-sample-app-ui",
-                "retail-sample-app-ui:0.4.0"), PolicyEditorViewModelTest.SEED, PolicyEditorViewModelTest.ROLE,
+                "retail-sample-app-ui:0.4.0"), PolicyEditorViewModelTest.SEED, modelProposal(), PolicyEditorViewModelTest.ROLE,
                 List.of(readOnly), line -> { });
         Scene scene = new Scene(window.root(), 1500, 900);
         scene.getStylesheets().add(getClass().getResource("/dev/pullfix/app/app.css").toExternalForm());
@@ -81,5 +81,14 @@ class PolicyFixWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(confirmations).hasSize(3);
         assertThat(StateText.of(repo.policy.orElseThrow()).sameAs(StateText.of(PolicyEditorViewModelTest.SEED))).isTrue();
+    }
+
+    /** What the diagnosis proposes for the seed policy (the report, the command line and this window show it). */
+    static String modelProposal() {
+        return dev.pullfix.model.diagnosis.runbook.FixProposal.EcrPolicyEdit.of(
+                new dev.pullfix.model.diagnosis.runbook.port.EcrRepositoryRef("682844965773", "us-west-2",
+                        "retail-sample-app-ui", "aws"), PolicyEditorViewModelTest.SEED, "new policy",
+                dev.pullfix.model.diagnosis.runbook.port.RoleRef.ofArn(PolicyEditorViewModelTest.ROLE, "test"), false)
+                .proposedPolicy();
     }
 }

@@ -102,7 +102,7 @@ class WizardFixWindowTest {
     void openTheFailingPodsDiagnosis(FxRobot robot) throws Exception {
         selectTheFailingPod(robot);
         var wizard = app.viewModel().wizard();
-        assertThat(wizard.fixes()).extracting(f -> f.plan().kind()).contains(FixKind.IMAGE_TAG_CHANGE);
+        assertThat(wizard.fixes()).extracting(f -> f.proposal().kind()).contains(FixKind.IMAGE_TAG_CHANGE);
         waitUntil(() -> robot.lookup("#fix-IMAGE_TAG_CHANGE").tryQuery().isPresent());
     }
 

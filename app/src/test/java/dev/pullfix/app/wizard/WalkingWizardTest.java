@@ -8,11 +8,10 @@ import dev.pullfix.app.common.TestPods;
 import dev.pullfix.app.common.UiBridge;
 import dev.pullfix.model.cluster.PodInfo;
 import dev.pullfix.model.diagnosis.runbook.CancelToken;
-import dev.pullfix.model.diagnosis.runbook.FixKind;
-import dev.pullfix.model.diagnosis.runbook.FixPlan;
+import dev.pullfix.model.cluster.WorkloadRef;
+import dev.pullfix.model.diagnosis.runbook.FixProposal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +26,8 @@ class WalkingWizardTest {
         return new DiagnosisStep(n, n + ". step", "why", "kubectl get pod", () -> r);
     }
 
-    final DiagnosisPlanner.FixOffer tagFix = new DiagnosisPlanner.FixOffer(new FixPlan(FixKind.IMAGE_TAG_CHANGE,
-            "fix.imageTagChange", List.of("web", "foo"), new FixPlan.Target("Deployment", "web", "shop"),
-            Map.of("container", "web")), "Set another tag for container web");
+    final DiagnosisPlanner.FixOffer tagFix = new DiagnosisPlanner.FixOffer(FixProposal.ImageTagChange.of(
+            new WorkloadRef("Deployment", "web"), "shop", "web", "nginx:foo", List.of()), "Set another tag for container web");
 
     final DiagnosisPlanner.Walking planner = new DiagnosisPlanner.Walking() {
         @Override

@@ -3,7 +3,8 @@ package dev.pullfix.model.cluster;
 /**
  * The workload that owns a pod: Deployment (through its ReplicaSet), ReplicaSet, StatefulSet, DaemonSet,
  * CronJob (through its Job), Job, ReplicationController, another controller kind, or the pod itself
- * (kind {@code Pod}) when it has no owner.
+ * (kind {@code Pod}) when it has no owner. One name for the concept in the pod tree, the diagnosis ports and the
+ * fix proposals.
  */
 public record WorkloadRef(String kind, String name) implements Comparable<WorkloadRef> {
 
@@ -17,6 +18,25 @@ public record WorkloadRef(String kind, String name) implements Comparable<Worklo
 
     public boolean isBarePod() {
         return POD.equals(kind);
+    }
+
+    /** True for kinds that {@code kubectl rollout restart} accepts. */
+    public boolean restartable() {
+        return DEPLOYMENT.equals(kind) || STATEFUL_SET.equals(kind) || DAEMON_SET.equals(kind);
+    }
+
+    /** kubectl resource name, e.g. {@code deployment}. */
+    public String resource() {
+        return kind.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The API group/version that serves this kind ({@code apps/v1}, {@code batch/v1}, {@code v1}). */
+    public String apiVersion() {
+        return switch (kind) {
+            case DEPLOYMENT, STATEFUL_SET, DAEMON_SET, REPLICA_SET -> "apps/v1";
+            case JOB, CRON_JOB -> "batch/v1";
+            default -> "v1";
+        };
     }
 
     @Override

@@ -13,7 +13,7 @@ import dev.pullfix.model.diagnosis.runbook.port.NodeFacts;
 import dev.pullfix.model.diagnosis.runbook.port.PodFacts;
 import dev.pullfix.model.diagnosis.runbook.port.SecretFacts;
 import dev.pullfix.model.diagnosis.runbook.port.ServiceAccountFacts;
-import dev.pullfix.model.diagnosis.runbook.port.WorkloadRef;
+import dev.pullfix.model.cluster.WorkloadRef;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Event;

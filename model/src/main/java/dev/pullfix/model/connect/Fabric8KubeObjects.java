@@ -24,6 +24,11 @@ public final class Fabric8KubeObjects implements KubeObjects {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final KubernetesClient client;
 
+    /** Writes through the connection's client (its context's credentials and deadlines). */
+    public static Fabric8KubeObjects of(dev.pullfix.model.cluster.ClusterConnection connection) {
+        return new Fabric8KubeObjects(connection.kubernetesClient());
+    }
+
     public Fabric8KubeObjects(KubernetesClient client) {
         this.client = client;
     }

@@ -1,6 +1,10 @@
 /**
- * Pull-failure diagnosis: the classifier (an ordered rule table over the evidence read from kubelet events),
- * its verdict {@link dev.pullfix.model.diagnosis.PullFailure}, and its text. Pure: no fabric8, no AWS SDK.
+ * Pull-failure diagnosis: the front door every front end calls ({@link dev.pullfix.model.diagnosis.service.DiagnosisService}:
+ * the runbook catalogue, the executors, the caches and the adapters built from a {@code connect.Workspace}), and the
+ * classifier (an ordered rule table over the evidence read from kubelet events), its verdict
+ * {@link dev.pullfix.model.diagnosis.PullFailure}, its text and its port adapter
+ * {@link dev.pullfix.model.diagnosis.BuiltInClassifier}. No fabric8 or AWS SDK types here (the service reaches them
+ * only through {@code dev.pullfix.model.connect}); no JavaFX; no English sentences (bundle codes).
  *
  * <h2>How a message is classified</h2>
  * <ol>

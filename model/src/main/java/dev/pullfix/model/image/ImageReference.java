@@ -114,6 +114,13 @@ public record ImageReference(String original, String domain, String path, String
         if (domain.equals(Registry.DOCKER_HUB_DOMAIN) && path.indexOf('/') < 0) {
             path = "library/" + path;
         }
+        // Docker checks the limit on the normalized name (ParseNormalizedNamed parses docker.io/library/NAME):
+        // a short name that fits only before normalizing is refused, as the kubelet's runtime refuses it
+        // (found by ImageReferenceFuzzTest)
+        int normalizedLength = domain.length() + 1 + path.length();
+        if (normalizedLength > NAME_TOTAL_LENGTH_MAX) {
+            throw invalid(text, Reason.NAME_TOO_LONG, Integer.toString(normalizedLength));
+        }
         boolean defaulted = tag == null && digest == null;
         if (defaulted) {
             tag = DEFAULT_TAG;
@@ -271,6 +278,28 @@ public record ImageReference(String original, String domain, String path, String
     /** The ECR repository ARN when the registry is private ECR. */
     public Optional<String> ecrRepositoryArn() {
         return registry().ecrRepositoryArn(path);
+    }
+
+    /**
+     * The reference as the user wrote it (same registry and repository spelling) with {@code newTag} instead of its
+     * tag, and without a digest, e.g. {@code nginx:foo} to {@code nginx:1.27.3}.
+     *
+     * @throws InvalidImageReferenceException when {@code newTag} is not a valid tag
+     */
+    public String withTag(String newTag) {
+        if (newTag == null || !TAG.matcher(newTag).matches()) {
+            throw invalid(newTag, newTag == null || newTag.isEmpty() ? Reason.EMPTY_TAG : Reason.INVALID_TAG, newTag);
+        }
+        String base = original != null ? original : name();
+        int at = base.indexOf('@');
+        if (at >= 0) {
+            base = base.substring(0, at);
+        }
+        int colon = base.lastIndexOf(':');
+        if (colon > base.lastIndexOf('/')) {
+            base = base.substring(0, colon);
+        }
+        return parse(base + ":" + newTag).original();
     }
 
     @Override

@@ -22,8 +22,15 @@ public final class Credential {
     private Credential(String username, String secret, boolean identityToken, String source) {
         this.username = username;
         this.secret = secret;
+        // registered with the secret registry: no output path ever shows a registry password or token
+        dev.pullfix.model.secret.Secrets.register(secret);
         this.identityToken = identityToken;
         this.source = Objects.requireNonNullElse(source, "credentials");
+        if (secret != null) {
+            // every output path masks registered values (and their base64 forms); user:password too, as in "auth"
+            dev.pullfix.model.secret.Secrets.register(secret);
+            dev.pullfix.model.secret.Secrets.register(username + ":" + secret);
+        }
     }
 
     /**

@@ -2,12 +2,13 @@ package dev.pullfix.model.report;
 
 import dev.pullfix.model.diagnosis.runbook.Diagnosis;
 import dev.pullfix.model.diagnosis.runbook.Evidence;
-import dev.pullfix.model.diagnosis.runbook.FixPlan;
+import dev.pullfix.model.diagnosis.runbook.FixProposal;
 import dev.pullfix.model.diagnosis.runbook.Runbook;
 import dev.pullfix.model.diagnosis.runbook.RunbookCatalog;
 import dev.pullfix.model.diagnosis.runbook.Show;
 import dev.pullfix.model.diagnosis.runbook.StepResult;
 import dev.pullfix.model.diagnosis.runbook.Verdict;
+import dev.pullfix.model.text.Texts;
 import java.text.MessageFormat;
 import dev.pullfix.model.secret.Redactor;
 import java.util.List;
@@ -30,14 +31,16 @@ public final class DiagnosisReport {
 
     private final RunbookCatalog catalog;
     private final Locale locale;
-    private final ResourceBundle texts;
+    private final ResourceBundle bundle;
     private final ResourceBundle categories;
+    private final Texts texts;
 
     public DiagnosisReport(RunbookCatalog catalog, Locale locale) {
         this.catalog = catalog;
         this.locale = "ja".equals(locale.getLanguage()) ? Locale.JAPANESE : Locale.ENGLISH;
         ResourceBundle.Control noFallback = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-        this.texts = ResourceBundle.getBundle("dev.pullfix.i18n.diagnosis", this.locale, noFallback);
+        this.bundle = ResourceBundle.getBundle("dev.pullfix.i18n.diagnosis", this.locale, noFallback);
+        this.texts = new Texts(this.locale);
         ResourceBundle c;
         try {
             c = ResourceBundle.getBundle("dev.pullfix.i18n.classifier", this.locale, noFallback);
@@ -50,11 +53,16 @@ public final class DiagnosisReport {
     /** A bundle text; missing keys show as {@code !key!} (a test keeps them from happening). */
     public String t(String key, Object... args) {
         try {
-            String pattern = texts.getString(key);
+            String pattern = bundle.getString(key);
             return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
+    }
+
+    /** A text the model returned as a code with arguments, in this report's language. */
+    public String render(dev.pullfix.model.text.Message m) {
+        return texts.render(m);
     }
 
     String category(String code) {
@@ -100,12 +108,12 @@ public final class DiagnosisReport {
             md.append(t("report.fixes.none")).append("\n\n");
         }
         int i = 1;
-        for (FixPlan f : d.fixes()) {
-            md.append(i++).append(". ").append(esc(t(f.summary(), f.args().toArray()))).append(" `").append(f.kind())
+        for (FixProposal f : d.fixes()) {
+            md.append(i++).append(". ").append(esc(texts.render(f.summary()))).append(" `").append(f.kind())
                     .append("` — ").append(t("report.fixTarget")).append(": ").append(esc(f.target().kind())).append(" `")
                     .append(f.target().name()).append("`").append(f.target().scope() == null ? "" : " (" + esc(f.target().scope()) + ")")
                     .append("\n");
-            String proposed = f.details().get("proposedPolicy");
+            String proposed = f instanceof FixProposal.EcrPolicyEdit e ? e.proposedPolicy() : null;
             if (proposed != null) {
                 md.append("\n").append(fence("json", proposed, "   ")).append("\n");
             }
@@ -233,8 +241,8 @@ public final class DiagnosisReport {
             out.append("  ").append(t("report.fixes.none")).append("\n");
         }
         int i = 1;
-        for (FixPlan f : d.fixes()) {
-            out.append("  ").append(i++).append(". [").append(f.kind()).append("] ").append(t(f.summary(), f.args().toArray()))
+        for (FixProposal f : d.fixes()) {
+            out.append("  ").append(i++).append(". [").append(f.kind()).append("] ").append(texts.render(f.summary()))
                     .append("\n");
         }
         return Redactor.redact(out.toString());
@@ -285,12 +293,14 @@ public final class DiagnosisReport {
             }
         }
         com.fasterxml.jackson.databind.node.ArrayNode fixes = root.putArray("fixes");
-        for (FixPlan f : d.fixes()) {
+        for (FixProposal f : d.fixes()) {
             com.fasterxml.jackson.databind.node.ObjectNode n = fixes.addObject();
-            n.put("kind", f.kind().name()).put("summary", t(f.summary(), f.args().toArray())).put("summaryCode", f.summary());
-            n.set("args", m.valueToTree(f.args()));
+            n.put("kind", f.kind().name()).put("summary", texts.render(f.summary())).put("summaryCode", f.summary().key());
+            n.set("args", m.valueToTree(f.summary().args()));
             n.set("target", m.valueToTree(f.target()));
-            n.set("details", m.valueToTree(f.details()));
+            com.fasterxml.jackson.databind.node.ObjectNode details = m.valueToTree(f);
+            details.remove(List.of("target", "summary", "kind"));
+            n.set("details", details);
         }
         try {
             // masked field by field, then serialized: a secret never breaks the JSON around it

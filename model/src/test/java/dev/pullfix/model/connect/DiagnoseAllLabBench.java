@@ -6,7 +6,7 @@ import dev.pullfix.model.cluster.ClusterEnvironment;
 import dev.pullfix.model.cluster.Kubeconfig;
 import dev.pullfix.model.diagnosis.KubeletEvent;
 import dev.pullfix.model.diagnosis.PullFailureClassifier;
-import dev.pullfix.model.diagnosis.runbook.BuiltInClassifier;
+import dev.pullfix.model.diagnosis.BuiltInClassifier;
 import dev.pullfix.model.diagnosis.runbook.CancelToken;
 import dev.pullfix.model.diagnosis.runbook.DiagnoseAll;
 import dev.pullfix.model.diagnosis.runbook.DiagnosisEngine;

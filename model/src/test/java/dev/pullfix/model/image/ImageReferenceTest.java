@@ -85,7 +85,11 @@ class ImageReferenceTest {
         assertThatThrownBy(() -> ImageReference.parse(longName))
                 .isInstanceOfSatisfying(InvalidImageReferenceException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.NAME_TOO_LONG));
-        assertThat(ImageReference.tryParse("a".repeat(255))).isPresent();
+        // the limit holds for the normalized name, as in Docker's ParseNormalizedNamed: docker.io/library/ + 237
+        assertThat(ImageReference.tryParse("a".repeat(237))).isPresent();
+        assertThat(ImageReference.tryParse("a".repeat(238))).isEmpty();
+        assertThat(ImageReference.tryParse("registry.example.com/" + "a".repeat(234))).isPresent();
+        assertThat(ImageReference.tryParse("registry.example.com/" + "a".repeat(235))).isEmpty();
     }
 
     @Test
@@ -139,5 +143,27 @@ class ImageReferenceTest {
     void hasNoEcrArnOutsideEcr() {
         assertThat(ImageReference.parse("nginx").ecrRepositoryArn()).isEmpty();
         assertThat(ImageReference.parse("public.ecr.aws/nginx/nginx").ecrRepositoryArn()).isEmpty();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} with tag {1} is {2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "nginx:foo, 1.27.3, nginx:1.27.3",
+            "nginx, stable, nginx:stable",
+            "docker.io/library/nginx:foo, stable, docker.io/library/nginx:stable",
+            "localhost:5000/team/app, v2, localhost:5000/team/app:v2",
+            "registry.example.com:8443/app:1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef, 2, registry.example.com:8443/app:2",
+            "682844965773.dkr.ecr.us-west-2.amazonaws.com/retail-sample-app-ui:0.4.1, 0.4.0, 682844965773.dkr.ecr.us-west-2.amazonaws.com/retail-sample-app-ui:0.4.0"})
+    void anotherTagKeepsTheNameAsWrittenAndDropsTheDigest(String image, String tag, String expected) {
+        assertThat(ImageReference.parse(image).withTag(tag)).isEqualTo(expected);
+    }
+
+    @Test
+    void anInvalidNewTagIsRefused() {
+        assertThatThrownBy(() -> ImageReference.parse("nginx:foo").withTag("-x"))
+                .isInstanceOfSatisfying(InvalidImageReferenceException.class,
+                        e -> assertThat(e.reason()).isEqualTo(InvalidImageReferenceException.Reason.INVALID_TAG));
+        assertThatThrownBy(() -> ImageReference.parse("nginx:foo").withTag(""))
+                .isInstanceOfSatisfying(InvalidImageReferenceException.class,
+                        e -> assertThat(e.reason()).isEqualTo(InvalidImageReferenceException.Reason.EMPTY_TAG));
     }
 }

@@ -23,7 +23,8 @@ class DiagnosisReportTest {
         var step = CATALOG.get("private-registry-credentials").orElseThrow().step("secret-exists").orElseThrow();
         CheckOutcome o = CheckOutcome.problem(Finding.cause("UNAUTHORIZED_NO_CREDENTIALS", "pullSecretMissing", "regcred"))
                 .evidence(e).build();
-        return new Diagnosis("default", "web-1", "registry.example.com/web:1", "UNAUTHORIZED_NO_CREDENTIALS",
+        return new Diagnosis("default", "web-1", "registry.example.com/web:1", "web",
+                new dev.pullfix.model.cluster.WorkloadRef("Deployment", "web"), "UNAUTHORIZED_NO_CREDENTIALS",
                 "UNAUTHORIZED_NO_CREDENTIALS", o.finding(), false, "private-registry-credentials",
                 List.of("private-registry-credentials"),
                 List.of(new StepResult("private-registry-credentials", step, List.of("kubectl get secret regcred -n default --output=yaml"), o,

@@ -76,4 +76,16 @@ class RegisteredWhenReadTest {
 
         assertThat(Redactor.redact("echo " + token + " " + key)).isEqualTo("echo [REDACTED] [REDACTED]");
     }
+
+    @Test
+    void registryPasswordsAndIdentityTokens() {
+        String password = fresh("regpw-");
+        String identity = fresh("idtok-");
+
+        dev.pullfix.model.registry.Credential.basic("bob", password, "secret default/regcred");
+        dev.pullfix.model.registry.Credential.identityToken(identity, "docker config");
+
+        assertThat(Redactor.redact("registry said " + password + " and " + identity))
+                .isEqualTo("registry said [REDACTED] and [REDACTED]");
+    }
 }

@@ -12,7 +12,7 @@ import dev.pullfix.model.diagnosis.runbook.Evidence;
 import dev.pullfix.model.diagnosis.runbook.Facts;
 import dev.pullfix.model.diagnosis.runbook.Finding;
 import dev.pullfix.model.diagnosis.runbook.FixKind;
-import dev.pullfix.model.diagnosis.runbook.FixPlan;
+import dev.pullfix.model.diagnosis.runbook.FixProposal;
 import dev.pullfix.model.diagnosis.runbook.Show;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException.Reason;
@@ -28,7 +28,6 @@ import dev.pullfix.model.image.ImageReference;
 import dev.pullfix.model.policy.KubeletPull;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -69,11 +68,10 @@ public final class EcrChecks {
                 if (!l.recentTags().isEmpty()) {
                     b.evidence(Evidence.table(Show.TABLE, "evidence.recentTags", List.of("TAG"),
                             l.recentTags().stream().map(List::of).toList()));
-                    b.fix(Proposals.tagChange(f, ref, l.recentTags()));
+                    b.fix(Proposals.tagChange(f, l.recentTags()));
                 }
-                b.fix(new FixPlan(FixKind.MANUAL, "fix.pushImage", List.of(ref.normalized()),
-                        new FixPlan.Target("EcrRepository", repo.get().name(), repo.get().account() + "/" + repo.get().region()),
-                        Map.of("image", ref.normalized())));
+                b.fix(FixProposal.Manual.of(FixKind.MANUAL, new FixProposal.Target("EcrRepository", repo.get().name(),
+                        repo.get().account() + "/" + repo.get().region()), "fix.pushImage", ref.normalized()));
                 return b.build();
             }
             default: {
@@ -110,7 +108,7 @@ public final class EcrChecks {
             if (crossAccount) {
                 return CheckOutcome.problem(Finding.cause("FORBIDDEN_POLICY", "crossAccountNeedsRepositoryPolicy",
                                 repo.get().name(), role.account()))
-                        .evidence(ev).fix(Proposals.repositoryPolicy(repo.get(), null, null, role, true)).build();
+                        .evidence(ev).fix(FixProposal.EcrPolicyEdit.of(repo.get(), null, null, role, true)).build();
             }
             return CheckOutcome.ok(Finding.of("noRepositoryPolicy", repo.get().name())).evidence(ev).build();
         }
@@ -144,7 +142,7 @@ public final class EcrChecks {
             }
             return CheckOutcome.problem(Finding.cause("FORBIDDEN_POLICY", "repositoryPolicyDenies", repo.get().name(),
                             nz(denying.sid()), role.name()))
-                    .fix(Proposals.repositoryPolicy(repo.get(), policy.get(), denying.sid(), role, crossAccount))
+                    .fix(FixProposal.EcrPolicyEdit.of(repo.get(), policy.get(), denying.sid(), role, crossAccount))
                     .build().withEvidence(ev);
         }
         if (unknown) {
@@ -154,7 +152,7 @@ public final class EcrChecks {
         if (crossAccount && !anyAllow) {
             return CheckOutcome.problem(Finding.cause("FORBIDDEN_POLICY", "crossAccountNeedsRepositoryPolicy",
                             repo.get().name(), role.account()))
-                    .fix(Proposals.repositoryPolicy(repo.get(), policy.get(), null, role, true)).build().withEvidence(ev);
+                    .fix(FixProposal.EcrPolicyEdit.of(repo.get(), policy.get(), null, role, true)).build().withEvidence(ev);
         }
         return CheckOutcome.ok(Finding.of(anyAllow ? "repositoryPolicyAllows" : "repositoryPolicyNeutral",
                 repo.get().name(), role.name())).build().withEvidence(ev);

@@ -8,7 +8,7 @@ import dev.pullfix.model.diagnosis.runbook.Evidence;
 import dev.pullfix.model.diagnosis.runbook.Facts;
 import dev.pullfix.model.diagnosis.runbook.Finding;
 import dev.pullfix.model.diagnosis.runbook.FixKind;
-import dev.pullfix.model.diagnosis.runbook.FixPlan;
+import dev.pullfix.model.diagnosis.runbook.FixProposal;
 import dev.pullfix.model.diagnosis.runbook.Show;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException.Reason;
@@ -137,14 +137,12 @@ public final class IamChecks {
         if (explicit.isPresent()) {
             return CheckOutcome.problem(Finding.cause(cause, "nodeRoleDeniesEcr", role.name(), explicit.get().policyName(),
                             nz(explicit.get().sid())))
-                    .fix(new FixPlan(FixKind.MANUAL, "fix.editIdentityPolicy",
-                            List.of(explicit.get().policyName(), nz(explicit.get().sid()), role.name()),
-                            new FixPlan.Target("IamRole", role.name(), role.account()),
-                            Map.of("policy", explicit.get().policyName(), "sid", nz(explicit.get().sid()))))
+                    .fix(FixProposal.Manual.of(FixKind.MANUAL, new FixProposal.Target("IamRole", role.name(), role.account()),
+                            "fix.editIdentityPolicy", explicit.get().policyName(), nz(explicit.get().sid()), role.name()))
                     .build().withEvidence(ev);
         }
         return CheckOutcome.problem(Finding.cause(cause, "nodeRoleLacksEcrPull", role.name(), String.join(", ", denied)))
-                .fix(Proposals.attachReadOnly(role))
+                .fix(FixProposal.NodeRoleAttachPolicy.readOnly(role))
                 .build().withEvidence(ev);
     }
 
@@ -178,7 +176,7 @@ public final class IamChecks {
             RoleRef nodeRole = nodePull.get().role();
             return CheckOutcome.problem(Finding.cause(nodePull.get().tokenDenied() ? "ECR_TOKEN_OR_AUTH" : "FORBIDDEN_POLICY",
                             "irsaNotUsedForPulls", saName, irsaRole.name(), nodeRole.name()))
-                    .fix(Proposals.attachReadOnly(nodeRole))
+                    .fix(FixProposal.NodeRoleAttachPolicy.readOnly(nodeRole))
                     .build().withEvidence(ev);
         }
         return CheckOutcome.ok(Finding.of("irsaIrrelevantForPulls", saName, irsaRole.name())).build().withEvidence(ev);

@@ -10,7 +10,7 @@ import dev.pullfix.model.diagnosis.runbook.Evidence;
 import dev.pullfix.model.diagnosis.runbook.Facts;
 import dev.pullfix.model.diagnosis.runbook.Finding;
 import dev.pullfix.model.diagnosis.runbook.FixKind;
-import dev.pullfix.model.diagnosis.runbook.FixPlan;
+import dev.pullfix.model.diagnosis.runbook.FixProposal;
 import dev.pullfix.model.diagnosis.runbook.Show;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException.Reason;
@@ -23,9 +23,9 @@ import dev.pullfix.model.diagnosis.runbook.port.PolicyJudge.PolicySource;
 import dev.pullfix.model.diagnosis.runbook.port.RoleRef;
 import dev.pullfix.model.diagnosis.runbook.port.VpcEndpointFacts;
 import dev.pullfix.model.policy.KubeletPull;
+import dev.pullfix.model.text.Message;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,8 +59,9 @@ public final class NetworkChecks {
         if (Boolean.FALSE.equals(n.egressHttpsAllowed())) {
             return CheckOutcome.problem(Finding.cause("NETWORK_TIMEOUT", "nodeEgressBlocked", String.join(", ", n.securityGroupIds())))
                     .evidence(ev)
-                    .fix(new FixPlan(FixKind.MANUAL, "fix.allowEgress443", List.of(String.join(", ", n.securityGroupIds())),
-                            new FixPlan.Target("SecurityGroup", String.join(",", n.securityGroupIds()), n.region()), Map.of()))
+                    .fix(FixProposal.Manual.of(FixKind.MANUAL, new FixProposal.Target("SecurityGroup",
+                            String.join(",", n.securityGroupIds()), n.region()), "fix.allowEgress443",
+                            String.join(", ", n.securityGroupIds())))
                     .build();
         }
         if (Boolean.FALSE.equals(n.routeToInternet())) {
@@ -74,8 +75,8 @@ public final class NetworkChecks {
             return CheckOutcome.problem(Finding.cause("NETWORK_TIMEOUT", "nodeNoRouteToRegistry", nz(n.subnetId()),
                             f.image().domain()))
                     .evidence(ev)
-                    .fix(new FixPlan(FixKind.MANUAL, "fix.addNatRoute", List.of(nz(n.subnetId())),
-                            new FixPlan.Target("Subnet", n.subnetId(), n.region()), Map.of()))
+                    .fix(FixProposal.Manual.of(FixKind.MANUAL, new FixProposal.Target("Subnet", n.subnetId(), n.region()),
+                            "fix.addNatRoute", nz(n.subnetId())))
                     .build();
         }
         if (n.routeToInternet() == null || n.egressHttpsAllowed() == null) {
@@ -122,8 +123,8 @@ public final class NetworkChecks {
         if (noDns.isPresent()) {
             return CheckOutcome.problem(Finding.cause("NETWORK_TIMEOUT", "endpointPrivateDnsOff", noDns.get().id()))
                     .evidence(ev)
-                    .fix(new FixPlan(FixKind.MANUAL, "fix.enablePrivateDns", List.of(noDns.get().id()),
-                            new FixPlan.Target("VpcEndpoint", noDns.get().id(), region), Map.of()))
+                    .fix(FixProposal.Manual.of(FixKind.MANUAL, new FixProposal.Target("VpcEndpoint", noDns.get().id(), region),
+                            "fix.enablePrivateDns", noDns.get().id()))
                     .build();
         }
         if (missing.isEmpty()) {
@@ -139,8 +140,8 @@ public final class NetworkChecks {
         }
         return CheckOutcome.problem(Finding.cause("NETWORK_TIMEOUT", "vpcEndpointsMissing", n.vpcId(), String.join(", ", missing)))
                 .evidence(ev)
-                .fix(new FixPlan(FixKind.VPC_ENDPOINT_CREATE, "fix.createVpcEndpoints", List.of(String.join(", ", missing), n.vpcId()),
-                        new FixPlan.Target("Vpc", n.vpcId(), region), Map.of("services", String.join(",", missing))))
+                .fix(FixProposal.Manual.of(FixKind.VPC_ENDPOINT_CREATE, new FixProposal.Target("Vpc", n.vpcId(), region),
+                        "fix.createVpcEndpoints", String.join(", ", missing), n.vpcId()))
                 .build();
     }
 
@@ -189,10 +190,9 @@ public final class NetworkChecks {
                             ev.add(Evidence.text(Show.POLICY_STATEMENTS, "evidence.decidingStatement", s.json())));
                     return CheckOutcome.problem(Finding.cause("FORBIDDEN_POLICY", "vpcEndpointPolicyDenies", e.id(),
                                     r.action(), d.decision() == Decision.EXPLICIT_DENY ? sid : "-"))
-                            .fix(new FixPlan(FixKind.VPC_ENDPOINT_POLICY_EDIT, "fix.vpcEndpointPolicyEdit",
-                                    List.of(e.id(), r.action(), role.name()), new FixPlan.Target("VpcEndpoint", e.id(), region),
-                                    Map.of("action", r.action(), "resource", resource, "principal", role.arn(), "sid", sid,
-                                            "vpc", n.vpcId() == null ? "" : n.vpcId())))
+                            .fix(new FixProposal.VpcEndpointPolicyEdit(new FixProposal.Target("VpcEndpoint", e.id(), region),
+                                    Message.of("diagnosis", "fix.vpcEndpointPolicyEdit", e.id(), r.action(), role.name()),
+                                    role.account(), region, nz(n.vpcId()), e.id(), r.action(), resource, role.arn(), sid))
                             .build().withEvidence(ev);
                 }
             }

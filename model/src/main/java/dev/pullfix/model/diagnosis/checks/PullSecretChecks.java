@@ -102,7 +102,7 @@ public final class PullSecretChecks {
                 ? Finding.cause("UNAUTHORIZED_NO_CREDENTIALS", "pullSecretMissing", missing)
                 : wrong != null ? Finding.cause("UNAUTHORIZED_NO_CREDENTIALS", "pullSecretWrongRegistry", wrong, ref.domain())
                 : Finding.cause("UNAUTHORIZED_NO_CREDENTIALS", "noPullSecretForRegistry", ref.domain());
-        return CheckOutcome.problem(finding).evidence(ev).fix(Proposals.createSecret(f.namespace(), name, ref)).build();
+        return CheckOutcome.problem(finding).evidence(ev).fix(Proposals.createSecret(f, name, ref)).build();
     }
 
     /** "Am I using a private registry?" (seed 001). */
@@ -125,7 +125,7 @@ public final class PullSecretChecks {
         String secret = suggestedSecretName(ref);
         return CheckOutcome.problem(Finding.cause("UNAUTHORIZED_NO_CREDENTIALS", "privateRegistryNoCredentials",
                         ref.domain()))
-                .fix(Proposals.createSecret(f.namespace(), secret, ref))
+                .fix(Proposals.createSecret(f, secret, ref))
                 .fix(Proposals.addPullSecret(p, secret))
                 .build();
     }

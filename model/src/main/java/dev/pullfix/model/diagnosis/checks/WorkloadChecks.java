@@ -8,14 +8,13 @@ import dev.pullfix.model.diagnosis.runbook.Evidence;
 import dev.pullfix.model.diagnosis.runbook.Facts;
 import dev.pullfix.model.diagnosis.runbook.Finding;
 import dev.pullfix.model.diagnosis.runbook.FixKind;
-import dev.pullfix.model.diagnosis.runbook.FixPlan;
+import dev.pullfix.model.diagnosis.runbook.FixProposal;
 import dev.pullfix.model.diagnosis.runbook.Show;
 import dev.pullfix.model.diagnosis.runbook.port.ContainerFacts;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
 import dev.pullfix.model.diagnosis.runbook.port.PodFacts;
-import dev.pullfix.model.diagnosis.runbook.port.WorkloadRef;
+import dev.pullfix.model.cluster.WorkloadRef;
 import java.util.List;
-import java.util.Map;
 
 /** The workload family: after a fix, restart the pod's workload and see its pods running. */
 public final class WorkloadChecks {
@@ -34,8 +33,8 @@ public final class WorkloadChecks {
             return CheckOutcome.ok(Finding.of("restartProposed", w.kind(), w.name())).fix(Proposals.restart(p)).build();
         }
         return CheckOutcome.ok(Finding.of("recreateProposed", w.kind(), w.name()))
-                .fix(new FixPlan(FixKind.MANUAL, "fix.recreatePod", List.of(w.kind(), w.name()),
-                        new FixPlan.Target(w.kind(), w.name(), f.namespace()), Map.of()))
+                .fix(FixProposal.Manual.of(FixKind.MANUAL, new FixProposal.Target(w.kind(), w.name(), f.namespace()),
+                        "fix.recreatePod", w.kind(), w.name()))
                 .build();
     }
 

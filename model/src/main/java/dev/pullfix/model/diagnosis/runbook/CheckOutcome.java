@@ -11,7 +11,7 @@ import java.util.List;
  * @param reason     why it could not check (COULD_NOT_CHECK only)
  * @param permission the missing permission when {@code reason} is ACCESS_DENIED
  */
-public record CheckOutcome(Verdict verdict, Finding finding, List<Evidence> evidence, List<FixPlan> fixes,
+public record CheckOutcome(Verdict verdict, Finding finding, List<Evidence> evidence, List<FixProposal> fixes,
                            CouldNotCheckException.Reason reason, String permission, String detail) {
     public CheckOutcome {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
@@ -47,7 +47,7 @@ public record CheckOutcome(Verdict verdict, Finding finding, List<Evidence> evid
         private final Verdict verdict;
         private final Finding finding;
         private final List<Evidence> evidence = new ArrayList<>();
-        private final List<FixPlan> fixes = new ArrayList<>();
+        private final List<FixProposal> fixes = new ArrayList<>();
         private CouldNotCheckException.Reason reason;
         private String detail;
 
@@ -63,7 +63,7 @@ public record CheckOutcome(Verdict verdict, Finding finding, List<Evidence> evid
             return this;
         }
 
-        public Builder fix(FixPlan f) {
+        public Builder fix(FixProposal f) {
             fixes.add(f);
             return this;
         }

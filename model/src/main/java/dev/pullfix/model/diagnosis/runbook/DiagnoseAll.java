@@ -35,7 +35,7 @@ public final class DiagnoseAll {
      * @param runbook  the runbook the group's diagnoses started with
      * @param fixes    the fixes proposed for these pods, without duplicates
      */
-    public record Group(String cause, Finding finding, String runbook, List<PodRef> pods, List<FixPlan> fixes) {
+    public record Group(String cause, Finding finding, String runbook, List<PodRef> pods, List<FixProposal> fixes) {
     }
 
     /** @param failing the pods whose image pull fails, out of {@code pods} scanned */
@@ -111,11 +111,11 @@ public final class DiagnoseAll {
         }
         List<Group> groups = new ArrayList<>();
         for (List<Diagnosis> g : grouped.values()) {
-            Map<String, FixPlan> fixes = new LinkedHashMap<>();
-            g.forEach(d -> d.fixes().forEach(f -> fixes.putIfAbsent(f.kind() + "|" + f.target() + "|" + f.details(), f)));
+            java.util.Set<FixProposal> fixes = new java.util.LinkedHashSet<>();
+            g.forEach(d -> fixes.addAll(d.fixes()));
             Diagnosis first = g.get(0);
             groups.add(new Group(first.cause(), first.finding(), first.startRunbook(),
-                    g.stream().map(d -> new PodRef(d.namespace(), d.pod())).toList(), new ArrayList<>(fixes.values())));
+                    g.stream().map(d -> new PodRef(d.namespace(), d.pod())).toList(), new ArrayList<>(fixes)));
         }
         groups.sort(Comparator.comparing((Group gr) -> -gr.pods().size()).thenComparing(gr -> String.valueOf(gr.cause())));
         return new Result(pods.size(), failing.size(), groups, diagnoses, cancel.isCancelled());

@@ -1,5 +1,6 @@
 package dev.pullfix.model.diagnosis.runbook;
 
+import dev.pullfix.model.cluster.WorkloadRef;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,12 +15,15 @@ import java.util.List;
  * @param eventsGone     true when the kubelet events had expired and the cause was looked for from the AWS/registry side
  * @param startRunbook   the runbook the walk began with (from the cause → runbook map, or chosen by hand)
  * @param runbooks       every runbook the walk went through, in order
- * @param fixes          the fix plans proposed by the steps, in flow order, without duplicates
+ * @param container      the container the diagnosis is about (the first failing one), or null when the pod was unread
+ * @param workload       the pod's top workload (a Deployment rather than its ReplicaSet), or null when unread
+ * @param fixes          the fixes proposed by the steps, in flow order, without duplicates
  * @param cancelled      true when the user cancelled; {@code steps} then holds what was done
  */
-public record Diagnosis(String namespace, String pod, String image, String symptom, String cause, Finding finding,
-                        boolean eventsGone, String startRunbook, List<String> runbooks, List<StepResult> steps,
-                        List<FixPlan> fixes, boolean cancelled, Instant at) {
+public record Diagnosis(String namespace, String pod, String image, String container, WorkloadRef workload,
+                        String symptom, String cause, Finding finding, boolean eventsGone, String startRunbook,
+                        List<String> runbooks, List<StepResult> steps, List<FixProposal> fixes, boolean cancelled,
+                        Instant at) {
     public Diagnosis {
         runbooks = List.copyOf(runbooks);
         steps = List.copyOf(steps);

@@ -1,7 +1,9 @@
 package dev.pullfix.model.diagnosis.runbook;
 
 import dev.pullfix.model.diagnosis.runbook.port.AwsPort;
+import dev.pullfix.model.cluster.WorkloadRef;
 import dev.pullfix.model.diagnosis.runbook.port.ClusterPort;
+import dev.pullfix.model.diagnosis.runbook.port.ContainerFacts;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException.Reason;
 import dev.pullfix.model.diagnosis.runbook.port.PolicyJudge;
@@ -98,6 +100,11 @@ public final class DiagnosisEngine {
         return catalog;
     }
 
+    /** What the engine reads through. */
+    public Ports ports() {
+        return ports;
+    }
+
     public Diagnosis diagnose(Request request, CancelToken cancel, ProgressListener progress) {
         return diagnose(request, cancel, progress, null);
     }
@@ -128,8 +135,13 @@ public final class DiagnosisEngine {
         }
         String registryKind = null;
         String image = null;
+        String container = null;
+        WorkloadRef workload = null;
         try {
-            image = facts.container().image();
+            ContainerFacts c = facts.container();
+            image = c.image();
+            container = c.name();
+            workload = facts.pod().owner();
             registryKind = facts.registry().kind().name();
         } catch (CouldNotCheckException e) {
             // unparseable image or unreadable pod: route on the cause alone
@@ -199,15 +211,30 @@ public final class DiagnosisEngine {
                 .findFirst();
         String cause = root.map(s -> s.outcome().finding().cause()).orElse(symptom);
         Finding finding = root.map(s -> s.outcome().finding()).orElse(null);
-        Map<String, FixPlan> fixes = new LinkedHashMap<>();
+        Map<String, FixProposal> fixes = new LinkedHashMap<>();
         for (StepResult s : steps) {
-            for (FixPlan f : s.outcome().fixes()) {
-                fixes.putIfAbsent(f.kind() + "|" + f.target() + "|" + f.details().getOrDefault("secret", ""), f);
+            for (FixProposal f : s.outcome().fixes()) {
+                fixes.putIfAbsent(sameFixKey(f), f);
             }
         }
-        return new Diagnosis(request.namespace(), request.pod(), image, symptom, cause, finding, eventsGone, start.id(),
-                new ArrayList<>(runbooks), steps, new ArrayList<>(fixes.values()), cancel.isCancelled(),
-                options.clock().instant());
+        if (!cancel.isCancelled() && "TAG_NOT_FOUND".equals(cause) && container != null
+                && fixes.values().stream().noneMatch(f -> f.kind() == FixKind.IMAGE_TAG_CHANGE)) {
+            // the kubelet said "not found" but no registry could be asked from here: still offer the tag change
+            FixProposal tag = FixProposal.ImageTagChange.of(workload, request.namespace(), container, image, List.of());
+            LinkedHashMap<String, FixProposal> first = new LinkedHashMap<>();
+            first.put(sameFixKey(tag), tag);
+            first.putAll(fixes);
+            fixes = first;
+        }
+        return new Diagnosis(request.namespace(), request.pod(), image, container, workload, symptom, cause, finding,
+                eventsGone, start.id(), new ArrayList<>(runbooks), steps, new ArrayList<>(fixes.values()),
+                cancel.isCancelled(), options.clock().instant());
+    }
+
+    /** Two steps proposing the same change to the same object (the same secret) propose one fix. */
+    private static String sameFixKey(FixProposal f) {
+        String secret = f instanceof FixProposal.AddImagePullSecret a ? a.secret() : "";
+        return f.kind() + "|" + f.target() + "|" + secret;
     }
 
     private static boolean podUnreadable(Runbook.Step step, CheckOutcome o) {

@@ -15,6 +15,7 @@ import dev.pullfix.model.diagnosis.runbook.port.RolePolicies;
 import dev.pullfix.model.diagnosis.runbook.port.SecretFacts;
 import dev.pullfix.model.diagnosis.runbook.port.ServiceAccountFacts;
 import dev.pullfix.model.diagnosis.runbook.port.VpcEndpointFacts;
+import dev.pullfix.model.cluster.WorkloadRef;
 import dev.pullfix.model.image.ImageReference;
 import dev.pullfix.model.image.InvalidImageReferenceException;
 import dev.pullfix.model.image.Registry;
@@ -296,7 +297,7 @@ public final class Facts {
     }
 
     /** The current pods of a workload (for "are the pods running now?"). */
-    public List<PodFacts> workloadPods(dev.pullfix.model.diagnosis.runbook.port.WorkloadRef workload)
+    public List<PodFacts> workloadPods(dev.pullfix.model.cluster.WorkloadRef workload)
             throws CouldNotCheckException {
         return fetch("workloadPods:" + namespace + "/" + workload.kind() + "/" + workload.name(),
                 () -> ports.cluster().workloadPods(namespace, workload));
@@ -362,7 +363,28 @@ public final class Facts {
             throw CouldNotCheckException.of(Reason.NOT_SUPPORTED, "no registry probe configured");
         }
         String image = container().image();
-        return fetch("probe:" + namespace + ":" + image + ":" + pullSecrets, () -> ports.registry().probe(image, namespace, pullSecrets));
+        String platform = nodePlatform().orElse(null);
+        return fetch("probe:" + namespace + ":" + image + ":" + pullSecrets + ":" + platform,
+                () -> ports.registry().probe(image, namespace, pullSecrets, platform));
+    }
+
+    /**
+     * The node's platform from its labels ({@code kubernetes.io/os}/{@code kubernetes.io/arch}), e.g.
+     * {@code linux/arm64}; empty when the pod is not scheduled or the node cannot be read.
+     */
+    public Optional<String> nodePlatform() {
+        try {
+            Optional<NodeFacts> n = node();
+            if (n.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<String, String> l = n.get().labels();
+            String arch = l.getOrDefault("kubernetes.io/arch", l.get("beta.kubernetes.io/arch"));
+            String os = l.getOrDefault("kubernetes.io/os", l.getOrDefault("beta.kubernetes.io/os", "linux"));
+            return arch == null ? Optional.empty() : Optional.of(os + "/" + arch);
+        } catch (CouldNotCheckException e) {
+            return Optional.empty();
+        }
     }
 
     // ---------------------------------------------------------------- placeholders

@@ -13,13 +13,19 @@
  * ({@code ok}/{@code problem}/{@code unknown}, optional {@code skipped}/{@code okAfterCause}; a step id, {@code end},
  * or {@code runbook:<id>[#<step>]}) and {@code afterFix} for steps shown but only run when verifying a fix.
  *
+ * <h2>Checks and fixes</h2>
+ * The steps name checks by id; the check families ({@code dev.pullfix.model.diagnosis.checks}) register them in a
+ * {@link dev.pullfix.model.diagnosis.runbook.CheckRegistry} the catalog is loaded with. A check's outcome carries typed
+ * {@link dev.pullfix.model.diagnosis.runbook.FixProposal}s; the engine never writes (the fix planner plans the writes).
+ * This package may not depend on the checks package, the connect adapters, fabric8, the AWS SDK or JavaFX.
+ *
  * <h2>Ports</h2>
  * The engine reaches the outside only through {@code port}: {@link dev.pullfix.model.diagnosis.runbook.port.ClusterPort},
  * {@link dev.pullfix.model.diagnosis.runbook.port.AwsPort}, {@link dev.pullfix.model.diagnosis.runbook.port.RegistryPort},
  * {@link dev.pullfix.model.diagnosis.runbook.port.PolicyJudge} (production: {@link
  * dev.pullfix.model.diagnosis.runbook.PolicyEvaluatorJudge}) and
  * {@link dev.pullfix.model.diagnosis.runbook.port.PullErrorClassifier} (production:
- * {@link dev.pullfix.model.diagnosis.runbook.BuiltInClassifier}). A port call that cannot answer throws
+ * {@link dev.pullfix.model.diagnosis.BuiltInClassifier}). A port call that cannot answer throws
  * {@link dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException} with a reason and, for missing permissions,
  * the IAM action or Kubernetes verb.
  */

@@ -19,23 +19,44 @@ import java.util.function.BiFunction;
  * passed in as {@code check}.
  */
 public final class EcrPolicyPlan implements FixPlan {
+    /** The policy wanted, derived from the one read just before (so an edit never overwrites a newer policy blindly). */
+    @FunctionalInterface
+    public interface Proposer {
+        StateText propose(StateText current) throws FixException;
+    }
+
     private final EcrGateway ecr;
     private final EcrWriter writer;
     private final String account;
     private final String region;
     private final String repository;
-    private final StateText proposed;
+    private final StateText fixed;
+    private final Proposer proposer;
     private final String summary;
     private final BiFunction<StateText, StateText, DryRun> check;
 
+    /** Sets exactly {@code proposed} (the policy window's edited text, or a backup on undo). */
     public EcrPolicyPlan(EcrGateway ecr, EcrWriter writer, String account, String region, String repository,
                          StateText proposed, String summary, BiFunction<StateText, StateText, DryRun> check) {
+        this(ecr, writer, account, region, repository, proposed, c -> proposed, summary, check);
+    }
+
+    /** Sets what {@code proposer} derives from the policy read at preview time. */
+    public static EcrPolicyPlan editing(EcrGateway ecr, EcrWriter writer, String account, String region, String repository,
+                                        Proposer proposer, String summary, BiFunction<StateText, StateText, DryRun> check) {
+        return new EcrPolicyPlan(ecr, writer, account, region, repository, null, proposer, summary, check);
+    }
+
+    private EcrPolicyPlan(EcrGateway ecr, EcrWriter writer, String account, String region, String repository,
+                          StateText fixed, Proposer proposer, String summary,
+                          BiFunction<StateText, StateText, DryRun> check) {
         this.ecr = ecr;
         this.writer = writer;
         this.account = account;
         this.region = region;
         this.repository = repository;
-        this.proposed = proposed;
+        this.fixed = fixed;
+        this.proposer = proposer;
         this.summary = summary;
         this.check = check;
     }
@@ -57,13 +78,13 @@ public final class EcrPolicyPlan implements FixPlan {
 
     @Override
     public List<String> apiCalls() {
-        return List.of(proposed.isAbsent() ? "ecr:DeleteRepositoryPolicy" : "ecr:SetRepositoryPolicy");
+        return List.of(deletes() ? "ecr:DeleteRepositoryPolicy" : "ecr:SetRepositoryPolicy");
     }
 
     @Override
     public List<String> equivalentCommands() {
         String scope = " --registry-id " + account + " --region " + region + " --repository-name " + repository;
-        return proposed.isAbsent() ? List.of("aws ecr delete-repository-policy" + scope)
+        return deletes() ? List.of("aws ecr delete-repository-policy" + scope)
                 : List.of("aws ecr set-repository-policy" + scope + " --policy-text file://proposed-policy.json");
     }
 
@@ -76,9 +97,13 @@ public final class EcrPolicyPlan implements FixPlan {
         return r.value().map(StateText::of).orElse(StateText.absent());
     }
 
+    private boolean deletes() {
+        return fixed != null && fixed.isAbsent();
+    }
+
     @Override
-    public StateText proposed(StateText current) {
-        return proposed;
+    public StateText proposed(StateText current) throws FixException {
+        return proposer.propose(current);
     }
 
     @Override

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pullfix.model.diagnosis.runbook.CheckOutcome;
 import dev.pullfix.model.diagnosis.runbook.CheckRegistry;
 import dev.pullfix.model.diagnosis.runbook.FixKind;
-import dev.pullfix.model.diagnosis.runbook.FixPlan;
+import dev.pullfix.model.diagnosis.runbook.FixProposal;
 import dev.pullfix.model.diagnosis.runbook.PolicyEvaluatorJudge;
 import dev.pullfix.model.diagnosis.runbook.Scenarios;
 import dev.pullfix.model.diagnosis.runbook.Verdict;
@@ -50,8 +50,11 @@ class EcrChecksTest {
         CheckOutcome o = run("ecr.image", Scenarios.tagNeverPushed());
 
         assertThat(o.finding().cause()).isEqualTo("TAG_NOT_FOUND");
-        assertThat(o.fixes()).extracting(FixPlan::kind).containsExactly(FixKind.IMAGE_TAG_CHANGE, FixKind.MANUAL);
-        assertThat(o.fixes().get(0).details()).containsEntry("suggestedTag", "0.4.0").containsEntry("currentTag", "0.4.1");
+        assertThat(o.fixes()).extracting(FixProposal::kind).containsExactly(FixKind.IMAGE_TAG_CHANGE, FixKind.MANUAL);
+        FixProposal.ImageTagChange tag = (FixProposal.ImageTagChange) o.fixes().get(0);
+        assertThat(tag.suggestedTag()).contains("0.4.0");
+        assertThat(tag.container()).isEqualTo("ui");
+        assertThat(tag.summary().args()).containsExactly("ui", "0.4.1", "0.4.0");
     }
 
     @Test
@@ -60,9 +63,9 @@ class EcrChecksTest {
 
         assertThat(o.verdict()).isEqualTo(Verdict.PROBLEM);
         assertThat(o.finding().code()).isEqualTo("repositoryPolicyDenies");
-        FixPlan fix = o.fixes().get(0);
-        assertThat(fix.summary()).isEqualTo("fix.ecrPolicyLiftDeny");
-        assertThat(fix.details().get("proposedPolicy")).isEqualTo(new PullFixProposal().propose(Scenarios.SEED_POLICY,
+        FixProposal.EcrPolicyEdit fix = (FixProposal.EcrPolicyEdit) o.fixes().get(0);
+        assertThat(fix.summary().key()).isEqualTo("fix.ecrPolicyLiftDeny");
+        assertThat(fix.proposedPolicy()).isEqualTo(new PullFixProposal().propose(Scenarios.SEED_POLICY,
                 Scenarios.ROLE_ARN, Scenarios.UI_REPO.arn(), true).after());
     }
 
@@ -75,12 +78,13 @@ class EcrChecksTest {
         CheckOutcome o = run("ecr.repository-policy", w);
 
         assertThat(o.finding().code()).isEqualTo("crossAccountNeedsRepositoryPolicy");
-        FixPlan fix = o.fixes().get(0);
-        assertThat(fix.summary()).isEqualTo("fix.ecrPolicyAddAllow");
-        assertThat(fix.details()).containsEntry("resolves", "true");
-        String proposed = fix.details().get("proposedPolicy");
+        FixProposal.EcrPolicyEdit fix = (FixProposal.EcrPolicyEdit) o.fixes().get(0);
+        assertThat(fix.summary().key()).isEqualTo("fix.ecrPolicyAddAllow");
+        assertThat(fix.resolves()).isTrue();
+        assertThat(fix.crossAccount()).isTrue();
+        String proposed = fix.proposedPolicy();
         String session = "arn:aws:sts::999988887777:assumed-role/other-nodes/i-0abc1234567890def";
-        assertThat(decision(Proposals.EMPTY_POLICY, session, "ecr:BatchGetImage")).isNotEqualTo(PolicyJudge.Decision.ALLOW);
+        assertThat(decision(FixProposal.EcrPolicyEdit.EMPTY_POLICY, session, "ecr:BatchGetImage")).isNotEqualTo(PolicyJudge.Decision.ALLOW);
         assertThat(decision(proposed, session, "ecr:BatchGetImage")).isEqualTo(PolicyJudge.Decision.ALLOW);
         assertThat(decision(proposed, session, "ecr:PutImage")).isEqualTo(PolicyJudge.Decision.IMPLICIT_DENY);
         assertThat(proposed).contains(OTHER_ACCOUNT_ROLE).doesNotContain("\"*\"");

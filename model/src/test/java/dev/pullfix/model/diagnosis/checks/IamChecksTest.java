@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pullfix.model.diagnosis.runbook.CheckOutcome;
 import dev.pullfix.model.diagnosis.runbook.CheckRegistry;
 import dev.pullfix.model.diagnosis.runbook.FixKind;
+import dev.pullfix.model.diagnosis.runbook.FixProposal;
 import dev.pullfix.model.diagnosis.runbook.Scenarios;
 import dev.pullfix.model.diagnosis.runbook.Verdict;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
@@ -42,8 +43,10 @@ class IamChecksTest {
         assertThat(o.finding().cause()).isEqualTo("ECR_TOKEN_OR_AUTH");
         assertThat(o.fixes()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(FixKind.NODE_ROLE_ATTACH_POLICY);
-            assertThat(f.details()).containsEntry("policyArn", ManagedPolicies.READ_ONLY_ARN)
-                    .containsEntry("alternative", ManagedPolicies.PULL_ONLY_ARN);
+            FixProposal.NodeRoleAttachPolicy attach = (FixProposal.NodeRoleAttachPolicy) f;
+            assertThat(attach.policyArn()).isEqualTo(ManagedPolicies.READ_ONLY_ARN);
+            assertThat(attach.alternativeArn()).isEqualTo(ManagedPolicies.PULL_ONLY_ARN);
+            assertThat(attach.role()).isEqualTo(Scenarios.SHOP_ROLE);
         });
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pullfix.model.diagnosis.runbook.CheckOutcome;
 import dev.pullfix.model.diagnosis.runbook.CheckRegistry;
 import dev.pullfix.model.diagnosis.runbook.FixKind;
+import dev.pullfix.model.diagnosis.runbook.FixProposal;
 import dev.pullfix.model.diagnosis.runbook.Scenarios;
 import dev.pullfix.model.diagnosis.runbook.Verdict;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
@@ -31,7 +32,7 @@ class NetworkChecksTest {
         assertThat(o.verdict()).isEqualTo(Verdict.PROBLEM);
         assertThat(o.finding().code()).isEqualTo("nodeNoRouteToRegistry");
         assertThat(o.finding().args()).containsExactly("subnet-0private9", "docker.io");
-        assertThat(o.fixes()).extracting(f -> f.summary()).containsExactly("fix.addNatRoute");
+        assertThat(o.fixes()).extracting(f -> f.summary().key()).containsExactly("fix.addNatRoute");
     }
 
     @Test
@@ -42,7 +43,11 @@ class NetworkChecksTest {
         assertThat(o.finding().args()).containsExactly("vpce-0dkr", "ecr:BatchGetImage", "DenyImagePulls");
         assertThat(o.fixes()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(FixKind.VPC_ENDPOINT_POLICY_EDIT);
-            assertThat(f.details()).containsEntry("vpc", "vpc-0edge").containsEntry("action", "ecr:BatchGetImage");
+            FixProposal.VpcEndpointPolicyEdit edit = (FixProposal.VpcEndpointPolicyEdit) f;
+            assertThat(edit.vpcId()).isEqualTo("vpc-0edge");
+            assertThat(edit.endpointId()).isEqualTo("vpce-0dkr");
+            assertThat(edit.action()).isEqualTo("ecr:BatchGetImage");
+            assertThat(edit.account()).isEqualTo(Scenarios.SHOP_ACCOUNT);
         });
         assertThat(o.evidence().get(0).rows()).extracting(r -> r.get(2)).containsExactly("ecr:GetAuthorizationToken",
                 "ecr:BatchGetImage");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pullfix.model.diagnosis.runbook.CheckOutcome;
 import dev.pullfix.model.diagnosis.runbook.CheckRegistry;
 import dev.pullfix.model.diagnosis.runbook.FixKind;
+import dev.pullfix.model.diagnosis.runbook.FixProposal;
 import dev.pullfix.model.diagnosis.runbook.Scenarios;
 import dev.pullfix.model.diagnosis.runbook.Verdict;
 import dev.pullfix.model.diagnosis.runbook.port.ContainerFacts;
@@ -75,7 +76,9 @@ class PodChecksTest {
         assertThat(o.finding().cause()).isEqualTo("INVALID_IMAGE_NAME");
         assertThat(o.fixes()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(FixKind.IMAGE_REFERENCE_CHANGE);
-            assertThat(f.details()).containsEntry("container", "nginx").containsEntry("currentImage", "NGINX:Foo Bar");
+            FixProposal.ImageReferenceChange change = (FixProposal.ImageReferenceChange) f;
+            assertThat(change.container()).isEqualTo("nginx");
+            assertThat(change.currentImage()).isEqualTo("NGINX:Foo Bar");
         });
     }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pullfix.model.diagnosis.runbook.CheckOutcome;
 import dev.pullfix.model.diagnosis.runbook.CheckRegistry;
 import dev.pullfix.model.diagnosis.runbook.FixKind;
-import dev.pullfix.model.diagnosis.runbook.FixPlan;
+import dev.pullfix.model.diagnosis.runbook.FixProposal;
 import dev.pullfix.model.diagnosis.runbook.Scenarios;
 import dev.pullfix.model.diagnosis.runbook.Verdict;
 import dev.pullfix.model.diagnosis.runbook.port.PodFacts;
@@ -38,8 +38,8 @@ class PullSecretChecksTest {
 
         assertThat(o.verdict()).isEqualTo(Verdict.PROBLEM);
         assertThat(o.finding().code()).isEqualTo("podHasNoPullSecret");
-        assertThat(o.fixes()).extracting(FixPlan::kind).containsExactly(FixKind.ADD_IMAGE_PULL_SECRET);
-        assertThat(o.fixes().get(0).details()).containsEntry("secret", "regcred");
+        assertThat(o.fixes()).extracting(FixProposal::kind).containsExactly(FixKind.ADD_IMAGE_PULL_SECRET);
+        assertThat(((FixProposal.AddImagePullSecret) o.fixes().get(0)).secret()).isEqualTo("regcred");
     }
 
     @Test
@@ -49,7 +49,9 @@ class PullSecretChecksTest {
         assertThat(o.finding().code()).isEqualTo("noPullSecretForRegistry");
         assertThat(o.fixes()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(FixKind.CREATE_PULL_SECRET);
-            assertThat(f.details()).containsEntry("server", "your.private.registry.example.com");
+            FixProposal.CreatePullSecret create = (FixProposal.CreatePullSecret) f;
+            assertThat(create.server()).isEqualTo("your.private.registry.example.com");
+            assertThat(create.referenceFrom()).as("the pod does not name it yet").isNotNull();
         });
     }
 

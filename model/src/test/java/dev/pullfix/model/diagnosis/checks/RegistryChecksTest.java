@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pullfix.model.diagnosis.runbook.CheckOutcome;
 import dev.pullfix.model.diagnosis.runbook.CheckRegistry;
 import dev.pullfix.model.diagnosis.runbook.FixKind;
-import dev.pullfix.model.diagnosis.runbook.FixPlan;
+import dev.pullfix.model.diagnosis.runbook.FixProposal;
 import dev.pullfix.model.diagnosis.runbook.Scenarios;
 import dev.pullfix.model.diagnosis.runbook.Verdict;
 import dev.pullfix.model.diagnosis.runbook.port.ManifestProbe;
@@ -19,7 +19,8 @@ class RegistryChecksTest {
     void registersTheManifestAndRateLimitChecks() {
         CheckRegistry r = new CheckRegistry();
         RegistryChecks.register(r);
-        assertThat(r.ids()).containsExactly("registry.manifest", "registry.rate-limit");
+        assertThat(r.ids()).containsExactly("registry.manifest", "registry.rate-limit", "registry.repository",
+                "registry.credentials", "registry.platform");
     }
 
     @Test
@@ -31,7 +32,10 @@ class RegistryChecksTest {
         assertThat(o.evidence().get(0).body()).startsWith("HEAD https://registry-1.docker.io/v2/library/nginx/manifests/foo -> 404");
         assertThat(o.fixes()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(FixKind.IMAGE_TAG_CHANGE);
-            assertThat(f.details()).containsEntry("container", "nginx").containsEntry("currentTag", "foo");
+            FixProposal.ImageTagChange tag = (FixProposal.ImageTagChange) f;
+            assertThat(tag.container()).isEqualTo("nginx");
+            assertThat(tag.currentImage()).isEqualTo("nginx:foo");
+            assertThat(tag.candidates()).isEmpty();
         });
     }
 
@@ -60,9 +64,9 @@ class RegistryChecksTest {
 
         assertThat(o.verdict()).isEqualTo(Verdict.PROBLEM);
         assertThat(o.finding().code()).isEqualTo("anonymousPullsRateLimited");
-        assertThat(o.fixes()).extracting(FixPlan::kind).containsExactly(FixKind.CREATE_PULL_SECRET,
+        assertThat(o.fixes()).extracting(FixProposal::kind).containsExactly(FixKind.CREATE_PULL_SECRET,
                 FixKind.ADD_IMAGE_PULL_SECRET, FixKind.MANUAL);
-        assertThat(o.fixes().get(0).details()).containsEntry("server", "https://index.docker.io/v1/");
+        assertThat(((FixProposal.CreatePullSecret) o.fixes().get(0)).server()).isEqualTo("https://index.docker.io/v1/");
         assertThat(o.evidence().get(0).rows()).contains(java.util.List.of("ratelimit-remaining / ratelimit-limit", "0 / 100"));
     }
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullfix.model.diagnosis.runbook.CheckOutcome;
 import dev.pullfix.model.diagnosis.runbook.CheckRegistry;
+import dev.pullfix.model.cluster.WorkloadRef;
 import dev.pullfix.model.diagnosis.runbook.FixKind;
+import dev.pullfix.model.diagnosis.runbook.FixProposal;
 import dev.pullfix.model.diagnosis.runbook.Scenarios;
 import dev.pullfix.model.diagnosis.runbook.Verdict;
 import dev.pullfix.model.diagnosis.runbook.port.ContainerFacts;
@@ -29,7 +31,8 @@ class WorkloadChecksTest {
 
         assertThat(o.fixes()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(FixKind.ROLLOUT_RESTART);
-            assertThat(f.args()).containsExactly("Deployment", "ui-private");
+            assertThat(f.summary().args()).containsExactly("Deployment", "ui-private");
+            assertThat(((FixProposal.RolloutRestart) f).workload()).isEqualTo(new WorkloadRef("Deployment", "ui-private"));
         });
     }
 

@@ -53,7 +53,7 @@ class ByHandTest {
         assertThat(nodeRole.verdict()).isEqualTo(Verdict.COULD_NOT_CHECK);
         assertThat(nodeRole.outcome().reason()).isEqualTo(CouldNotCheckException.Reason.ACCESS_DENIED);
         assertThat(nodeRole.outcome().permission()).isEqualTo("iam:GetPolicyVersion");
-        assertThat(d.fixes()).extracting(FixPlan::kind).doesNotContain(FixKind.NODE_ROLE_ATTACH_POLICY);
+        assertThat(d.fixes()).extracting(FixProposal::kind).doesNotContain(FixKind.NODE_ROLE_ATTACH_POLICY);
     }
 
     @Test

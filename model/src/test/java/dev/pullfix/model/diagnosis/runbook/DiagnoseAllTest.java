@@ -59,7 +59,7 @@ class DiagnoseAllTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("FORBIDDEN_POLICY", 12, "ecr-private-image"),
                         org.assertj.core.groups.Tuple.tuple("TAG_NOT_FOUND", 5, "image-not-found"),
                         org.assertj.core.groups.Tuple.tuple("RATE_LIMITED", 3, "rate-limit"));
-        assertThat(r.groups().get(0).fixes()).extracting(FixPlan::kind).containsExactly(FixKind.ECR_POLICY_EDIT);
+        assertThat(r.groups().get(0).fixes()).extracting(FixProposal::kind).containsExactly(FixKind.ECR_POLICY_EDIT);
         // one list of pods and one of events, nothing fetched per pod
         assertThat(all.calls("pods")).isEqualTo(1);
         assertThat(all.calls("events")).isEqualTo(1);

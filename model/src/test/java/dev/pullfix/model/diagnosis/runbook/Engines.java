@@ -1,5 +1,6 @@
 package dev.pullfix.model.diagnosis.runbook;
 
+import dev.pullfix.model.diagnosis.BuiltInClassifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -16,21 +17,21 @@ public final class Engines {
     });
     public static final BuiltInClassifier CLASSIFIER = BuiltInClassifier.create();
 
-    static DiagnosisEngine.Options options() {
+    public static DiagnosisEngine.Options options() {
         return DiagnosisEngine.Options.defaults().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5))
                 .withClock(Clock.fixed(Scenarios.NOW, ZoneOffset.UTC));
     }
 
-    static DiagnosisEngine engine(Scenarios.World w, DiagnosisEngine.Options options) {
+    public static DiagnosisEngine engine(Scenarios.World w, DiagnosisEngine.Options options) {
         return new DiagnosisEngine(CATALOG, new DiagnosisEngine.Ports(w.cluster(), w.aws(), w.registry(),
                 new PolicyEvaluatorJudge(), CLASSIFIER), POOL, options);
     }
 
-    static Diagnosis diagnose(Scenarios.World w) {
+    public static Diagnosis diagnose(Scenarios.World w) {
         return diagnose(w, new CancelToken());
     }
 
-    static Diagnosis diagnose(Scenarios.World w, CancelToken cancel) {
+    public static Diagnosis diagnose(Scenarios.World w, CancelToken cancel) {
         return engine(w, options()).diagnose(DiagnosisEngine.Request.of(w.namespace(), w.pod()), cancel, ProgressListener.NONE);
     }
 }

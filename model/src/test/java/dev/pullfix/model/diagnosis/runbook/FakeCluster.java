@@ -7,7 +7,7 @@ import dev.pullfix.model.diagnosis.runbook.port.NodeFacts;
 import dev.pullfix.model.diagnosis.runbook.port.PodFacts;
 import dev.pullfix.model.diagnosis.runbook.port.SecretFacts;
 import dev.pullfix.model.diagnosis.runbook.port.ServiceAccountFacts;
-import dev.pullfix.model.diagnosis.runbook.port.WorkloadRef;
+import dev.pullfix.model.cluster.WorkloadRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -12,7 +12,7 @@ import dev.pullfix.model.diagnosis.runbook.port.RoleRef;
 import dev.pullfix.model.diagnosis.runbook.port.RolePolicies;
 import dev.pullfix.model.diagnosis.runbook.port.ServiceAccountFacts;
 import dev.pullfix.model.diagnosis.runbook.port.VpcEndpointFacts;
-import dev.pullfix.model.diagnosis.runbook.port.WorkloadRef;
+import dev.pullfix.model.cluster.WorkloadRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -21,7 +21,7 @@ class SeedScenariosTest {
     }
 
     static List<FixKind> fixKinds(Diagnosis d) {
-        return d.fixes().stream().map(FixPlan::kind).toList();
+        return d.fixes().stream().map(FixProposal::kind).toList();
     }
 
     static String describe(Diagnosis d) {
@@ -46,15 +46,17 @@ class SeedScenariosTest {
         assertThat(verdicts(d)).containsExactly("1:PROBLEM", "2:PROBLEM", "3:OK", "4:OK", "5:OK", "6:PROBLEM", "7:PENDING");
         assertThat(d.eventsGone()).isFalse();
         assertThat(fixKinds(d)).containsExactly(FixKind.ECR_POLICY_EDIT);
-        FixPlan fix = d.fixes().get(0);
-        assertThat(fix.target()).isEqualTo(new FixPlan.Target("EcrRepository", "retail-sample-app-ui", "682844965773/us-west-2"));
-        assertThat(fix.details()).containsEntry("sid", "new policy").containsEntry("principal", Scenarios.ROLE_ARN);
+        FixProposal.EcrPolicyEdit fix = (FixProposal.EcrPolicyEdit) d.fixes().get(0);
+        assertThat(fix.target()).isEqualTo(new FixProposal.Target("EcrRepository", "retail-sample-app-ui", "682844965773/us-west-2"));
+        assertThat(fix.sid()).isEqualTo("new policy");
+        assertThat(fix.principal()).isEqualTo(Scenarios.ROLE_ARN);
+        assertThat(fix.currentPolicy()).isEqualTo(Scenarios.SEED_POLICY);
         // the minimal edit (PullFixProposal, as the policy window proposes it): the pull actions leave the Deny, the
         // node role is still denied pushing and deleting, nothing is granted to anyone
-        String proposed = fix.details().get("proposedPolicy");
+        String proposed = fix.proposedPolicy();
         assertThat(proposed).isEqualTo(new dev.pullfix.model.policy.PullFixProposal().propose(Scenarios.SEED_POLICY,
                 Scenarios.ROLE_ARN, Scenarios.UI_REPO.arn(), true).after());
-        assertThat(fix.details()).containsEntry("resolves", "true");
+        assertThat(fix.resolves()).isTrue();
         assertThat(proposed).contains("\"Effect\" : \"Deny\"").contains("ecr:DeleteRepository").contains("ecr:PutImage")
                 .doesNotContain("ecr:BatchGetImage").doesNotContain("ecr:GetDownloadUrlForLayer").doesNotContain("\"Allow\"");
         PolicyJudge.PolicySource after = new PolicyJudge.PolicySource("repo", PolicyJudge.PolicySource.Kind.RESOURCE, proposed);
@@ -71,8 +73,10 @@ class SeedScenariosTest {
 
         assertThat(d.steps().get(2).commands()).containsExactly("kubectl get deployment ui-private -n default -o jsonpath="
                 + "'{.spec.template.spec.containers[*].image}'");
-        assertThat(d.steps().get(3).commands()).containsExactly("aws ecr describe-images --registry-id 682844965773 "
+        assertThat(d.steps().get(3).commands()).startsWith("aws ecr describe-images --registry-id 682844965773 "
                 + "--region us-west-2 --repository-name retail-sample-app-ui --image-ids imageTag=0.4.0");
+        assertThat(d.steps().get(3).commands()).contains("skopeo list-tags --creds AWS:$(aws ecr get-login-password "
+                + "--region us-west-2) docker://682844965773.dkr.ecr.us-west-2.amazonaws.com/retail-sample-app-ui");
         assertThat(d.steps().get(4).commands().get(0)).contains("--cluster-name eks-workshop --nodegroup-name default");
         StepResult events = d.steps().get(1);
         assertThat(events.outcome().evidence().get(0).rows()).hasSize(6)
@@ -122,11 +126,14 @@ class SeedScenariosTest {
         assertThat(d.startRunbook()).as(describe(d)).isEqualTo("image-not-found");
         assertThat(d.cause()).isEqualTo("TAG_NOT_FOUND");
         assertThat(d.finding().code()).isEqualTo("registryTagMissing");
-        assertThat(verdicts(d)).containsExactly("1:PROBLEM", "2:PROBLEM", "3:PROBLEM", "4:SKIPPED", "6:OK", "6.1:PENDING");
+        // 3.1/3.2 (repository, platform) need the registry's details, which this fake registry does not give
+        assertThat(verdicts(d)).containsExactly("1:PROBLEM", "2:PROBLEM", "3:PROBLEM", "3.1:COULD_NOT_CHECK",
+                "3.2:COULD_NOT_CHECK", "4:SKIPPED", "6:OK", "6.1:PENDING");
         assertThat(d.runbooks()).containsExactly("image-not-found", "restart-after-fix");
         assertThat(fixKinds(d)).containsExactly(FixKind.IMAGE_TAG_CHANGE, FixKind.MANUAL);
-        assertThat(d.fixes().get(0).details()).containsEntry("currentTag", "foo");
-        assertThat(d.fixes().get(1).summary()).isEqualTo("fix.recreatePod");
+        assertThat(((FixProposal.ImageTagChange) d.fixes().get(0)).currentImage()).isEqualTo("nginx:foo");
+        assertThat(d.fixes().get(0).summary().args()).containsExactly("nginx", "foo");
+        assertThat(d.fixes().get(1).summary().key()).isEqualTo("fix.recreatePod");
     }
 
     @Test
@@ -136,9 +143,10 @@ class SeedScenariosTest {
         assertThat(d.startRunbook()).as(describe(d)).isEqualTo("image-not-found");
         assertThat(d.cause()).isEqualTo("REPO_NOT_FOUND_OR_NO_AUTH");
         assertThat(d.finding().code()).isEqualTo("registryRepositoryMissingOrPrivate");
-        assertThat(verdicts(d)).containsExactly("1:PROBLEM", "2:PROBLEM", "3:PROBLEM", "4:SKIPPED", "6:OK", "6.1:PENDING");
+        assertThat(verdicts(d)).containsExactly("1:PROBLEM", "2:PROBLEM", "3:PROBLEM", "3.1:COULD_NOT_CHECK",
+                "3.2:COULD_NOT_CHECK", "4:SKIPPED", "6:OK", "6.1:PENDING");
         assertThat(fixKinds(d)).containsExactly(FixKind.IMAGE_REFERENCE_CHANGE, FixKind.MANUAL);
-        assertThat(d.fixes().get(0).details()).containsEntry("currentImage", "nginxx");
+        assertThat(((FixProposal.ImageReferenceChange) d.fixes().get(0)).currentImage()).isEqualTo("nginxx");
     }
 
     @Test
@@ -150,9 +158,11 @@ class SeedScenariosTest {
         assertThat(d.finding().code()).isEqualTo("privateRegistryNoCredentials");
         assertThat(verdicts(d)).containsExactly("1:PROBLEM", "2:PROBLEM", "3:PROBLEM", "6:OK", "6.1:PENDING");
         assertThat(fixKinds(d)).containsExactly(FixKind.CREATE_PULL_SECRET, FixKind.ADD_IMAGE_PULL_SECRET, FixKind.ROLLOUT_RESTART);
-        assertThat(d.fixes().get(0).target()).isEqualTo(new FixPlan.Target("Secret", "regcred", "default"));
-        assertThat(d.fixes().get(0).details()).containsEntry("server", "your.private.registry.example.com");
-        assertThat(d.fixes().get(1).target()).isEqualTo(new FixPlan.Target("Deployment", "private-reg", "default"));
+        assertThat(d.fixes().get(0).target()).isEqualTo(new FixProposal.Target("Secret", "regcred", "default"));
+        FixProposal.CreatePullSecret secret = (FixProposal.CreatePullSecret) d.fixes().get(0);
+        assertThat(secret.server()).isEqualTo("your.private.registry.example.com");
+        assertThat(secret.referenceFrom()).isEqualTo(new dev.pullfix.model.cluster.WorkloadRef("Deployment", "private-reg"));
+        assertThat(d.fixes().get(1).target()).isEqualTo(new FixProposal.Target("Deployment", "private-reg", "default"));
     }
 
     @Test
@@ -165,7 +175,7 @@ class SeedScenariosTest {
         assertThat(d.finding().code()).isEqualTo("nodeNoRouteToRegistry");
         assertThat(verdicts(d)).containsExactly("1:PROBLEM", "2:PROBLEM", "3:OK", "4:SKIPPED", "6:OK", "6.1:PENDING");
         assertThat(fixKinds(d)).containsExactly(FixKind.MANUAL, FixKind.ROLLOUT_RESTART);
-        assertThat(d.fixes().get(0).summary()).isEqualTo("fix.addNatRoute");
+        assertThat(d.fixes().get(0).summary().key()).isEqualTo("fix.addNatRoute");
     }
 
     @Test
@@ -190,8 +200,9 @@ class SeedScenariosTest {
         assertThat(d.finding().code()).isEqualTo("nodeRoleLacksEcrPull");
         assertThat(verdicts(d)).containsExactly("1:PROBLEM", "2.1:PROBLEM", "2.2:OK", "3:COULD_NOT_CHECK", "4:OK", "6:OK", "6.1:PENDING");
         assertThat(fixKinds(d)).containsExactly(FixKind.NODE_ROLE_ATTACH_POLICY, FixKind.ROLLOUT_RESTART);
-        assertThat(d.fixes().get(0).target()).isEqualTo(new FixPlan.Target("IamRole", Scenarios.SHOP_ROLE, Scenarios.SHOP_ACCOUNT));
-        assertThat(d.fixes().get(0).details()).containsEntry("policyArn", "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly");
+        assertThat(d.fixes().get(0).target()).isEqualTo(new FixProposal.Target("IamRole", Scenarios.SHOP_ROLE, Scenarios.SHOP_ACCOUNT));
+        assertThat(((FixProposal.NodeRoleAttachPolicy) d.fixes().get(0)).policyArn())
+                .isEqualTo("arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly");
         assertThat(d.steps().get(3).outcome().reason()).isEqualTo(dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException.Reason.NEEDS_NODE_SHELL);
     }
 
@@ -218,7 +229,7 @@ class SeedScenariosTest {
         assertThat(d.finding()).isEqualTo(Finding.cause("FORBIDDEN_POLICY", "vpcEndpointPolicyDenies", "vpce-0dkr",
                 "ecr:BatchGetImage", "DenyImagePulls"));
         assertThat(fixKinds(d)).containsExactly(FixKind.VPC_ENDPOINT_POLICY_EDIT, FixKind.ROLLOUT_RESTART);
-        assertThat(d.fixes().get(0).target()).isEqualTo(new FixPlan.Target("VpcEndpoint", "vpce-0dkr", "eu-west-1"));
+        assertThat(d.fixes().get(0).target()).isEqualTo(new FixProposal.Target("VpcEndpoint", "vpce-0dkr", "eu-west-1"));
     }
 
     @Test
@@ -231,7 +242,10 @@ class SeedScenariosTest {
         assertThat(d.cause()).isEqualTo("TAG_NOT_FOUND");
         assertThat(d.finding()).isEqualTo(Finding.cause("TAG_NOT_FOUND", "ecrTagMissing", "retail-sample-app-ui", "0.4.1", "0.4.0, 0.3.9"));
         assertThat(fixKinds(d)).containsExactly(FixKind.IMAGE_TAG_CHANGE, FixKind.MANUAL);
-        assertThat(d.fixes().get(0).details()).containsEntry("suggestedTag", "0.4.0").containsEntry("currentTag", "0.4.1");
+        FixProposal.ImageTagChange tag = (FixProposal.ImageTagChange) d.fixes().get(0);
+        assertThat(tag.suggestedTag()).contains("0.4.0");
+        assertThat(tag.candidates()).containsExactly("0.4.0", "0.3.9");
+        assertThat(tag.currentImage()).endsWith(":0.4.1");
     }
 
     @Test
@@ -245,9 +259,11 @@ class SeedScenariosTest {
 
         assertThat(d.eventsGone()).as(describe(d)).isFalse();
         assertThat(d.startRunbook()).isEqualTo("image-not-found");
-        assertThat(verdicts(d)).containsExactly("1:PROBLEM", "2:PROBLEM", "3:PROBLEM", "4:SKIPPED", "6:OK", "6.1:PENDING");
+        // ECR images skip the registry-API sub-steps: the ECR API answered step 3
+        assertThat(verdicts(d)).containsExactly("1:PROBLEM", "2:PROBLEM", "3:PROBLEM", "3.1:SKIPPED", "3.2:SKIPPED",
+                "4:SKIPPED", "6:OK", "6.1:PENDING");
         assertThat(d.finding().code()).isEqualTo("ecrTagMissing");
-        assertThat(d.fixes().get(0).details()).containsEntry("suggestedTag", "0.4.0");
-        assertThat(d.steps().get(2).commands()).containsExactly("docker manifest inspect " + image);
+        assertThat(((FixProposal.ImageTagChange) d.fixes().get(0)).suggestedTag()).contains("0.4.0");
+        assertThat(d.steps().get(2).commands().get(0)).isEqualTo("skopeo inspect --raw docker://" + image);
     }
 }

@@ -1,7 +1,5 @@
-package dev.pullfix.model.diagnosis.runbook;
+package dev.pullfix.model.diagnosis;
 
-import dev.pullfix.model.diagnosis.PullFailure;
-import dev.pullfix.model.diagnosis.PullFailureClassifier;
 import dev.pullfix.model.diagnosis.runbook.port.PullErrorClassifier;
 import java.util.Optional;
 

@@ -1,6 +1,5 @@
 package dev.pullfix.model.cluster;
 
-import dev.pullfix.model.cluster.auth.ExecCredentials;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 

@@ -1,7 +1,5 @@
 package dev.pullfix.model.cluster;
 
-import dev.pullfix.model.cluster.auth.ExecCommandResolver;
-import dev.pullfix.model.cluster.auth.ExecCredentials;
 import io.fabric8.kubernetes.api.model.AuthInfo;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -41,7 +41,11 @@ class PullFailureFixturesTest {
         actual.put("httpStatus", f.httpStatus() == null ? null : f.httpStatus().toString());
         List<String> wrong = new ArrayList<>();
         actual.forEach((key, value) -> {
-            if (fixture.containsKey(key) && !Objects.equals(ClassifierFixtures.string(fixture, key), value)) {
+            String expected = ClassifierFixtures.string(fixture, key);
+            if ("category".equals(key) && fixture.containsKey(KNOWN_MISS)) {
+                expected = ClassifierFixtures.string(fixture, CLASSIFIED_AS); // pinned: a rule change must revisit it
+            }
+            if (fixture.containsKey(key) && !Objects.equals(expected, value)) {
                 wrong.add(key + ": expected " + fixture.get(key) + " but was " + value);
             }
         });
@@ -67,6 +71,23 @@ class PullFailureFixturesTest {
                         "DISK_OR_SNAPSHOT", "KMS_OR_ENCRYPTION", "OTHER"));
     }
 
+    /**
+     * A fixture whose wording is identical to messages of another category (the cause is only in its context) keeps
+     * the category its source gives, states why the text cannot tell ({@code knownMiss}) and pins what the
+     * classifier answers ({@code classifiedAs}). It counts as a miss in every figure.
+     */
+    private static final String KNOWN_MISS = "knownMiss";
+    private static final String CLASSIFIED_AS = "classifiedAs";
+
+    @Test
+    void everyKnownMissSaysWhyAndDiffersFromItsCategory() {
+        FIXTURES.stream().filter(f -> f.containsKey(KNOWN_MISS)).forEach(f -> {
+            assertThat(ClassifierFixtures.string(f, KNOWN_MISS)).as("reason of %s", f.get("id")).isNotBlank();
+            assertThat(ClassifierFixtures.string(f, CLASSIFIED_AS)).as("classifiedAs of %s", f.get("id"))
+                    .isNotBlank().isNotEqualTo(ClassifierFixtures.string(f, "category"));
+        });
+    }
+
     /** First-run figures of each held-out batch (gathered after the rules, classified once before any tuning). */
     private static final Map<String, String> FIRST_RUN = Map.of(
             "true", "25/26",
@@ -88,8 +109,15 @@ class PullFailureFixturesTest {
             if (batch != null) {
                 count(perBatch.computeIfAbsent(batch, k -> new int[2]), right);
             }
-            if (!right) {
-                misses.add(fixture.get("id") + ": want " + want + ", got " + got.category() + " (" + got.rule() + ")");
+            String miss = fixture.get("id") + ": want " + want + ", got " + got.category() + " (" + got.rule() + ")";
+            if (right) {
+                continue;
+            }
+            if (fixture.containsKey(KNOWN_MISS)
+                    && got.category().name().equals(ClassifierFixtures.string(fixture, CLASSIFIED_AS))) {
+                System.out.println("  known miss " + miss);
+            } else {
+                misses.add(miss);
             }
         }
         int right = perCategory.values().stream().mapToInt(c -> c[0]).sum();

@@ -56,7 +56,7 @@ final class RegistryAnswerChecks {
             rows.add(List.of("digest", d.digest()));
         }
         rows.add(List.of("credentials required", tri(d.authRequired())));
-        rows.add(List.of("pull secret keys", d.secretKeys().isEmpty() ? "-" : String.join(" ", d.secretKeys())));
+        rows.add(List.of("secret keys", d.secretKeys().isEmpty() ? "-" : String.join(" ", d.secretKeys())));
         rows.add(List.of("credentials accepted", d.credentialsAccepted() == null ? "-"
                 : tri(d.credentialsAccepted()) + (d.credentialSource() == null ? "" : " (" + d.credentialSource() + ")")));
         if (!d.platforms().isEmpty()) {

@@ -57,21 +57,24 @@ public final class RegistryDryRunPlan implements FixPlan {
             r = check.run();
         } catch (CouldNotCheckException e) {
             DryRun d = inner.dryRun(current, proposed);
-            return new DryRun(d.status(), d.detail() + " The registry could not be asked about " + newImage + " ("
-                    + e.getMessage() + ").");
+            return new DryRun(d.status(), d.detail() + " " + text("dryRun.registryNotAsked", newImage, e.getMessage()));
         }
         last = r;
         if (refuses(r)) {
-            String nearest = r.nearestTags().isEmpty() ? "" : " Existing tags nearest to it: "
-                    + String.join(", ", r.nearestTags()) + ".";
-            return DryRun.failed("The registry says " + newImage + " cannot be pulled: " + r.failure().kind() + " ("
-                    + firstLine(r.failure().detail()) + ")." + nearest);
+            String nearest = r.nearestTags().isEmpty() ? ""
+                    : " " + text("dryRun.nearestTags", String.join(", ", r.nearestTags()));
+            return DryRun.failed(text("dryRun.registryRefuses", newImage, r.failure().kind().name(),
+                    firstLine(r.failure().detail())) + nearest);
         }
         DryRun d = inner.dryRun(current, proposed);
-        String note = r.couldNotAsk() ? " The registry could not be asked from here (" + firstLine(r.failure().detail())
-                + ")." : r.pullable() ? " The registry has " + newImage + (r.digest() == null ? "" : " (" + r.digest() + ")")
-                + "." : "";
+        String note = r.couldNotAsk() ? " " + text("dryRun.registryUnreachableHere", firstLine(r.failure().detail()))
+                : r.pullable() ? " " + text("dryRun.registryHas", newImage, r.digest() == null ? "-" : r.digest()) : "";
         return new DryRun(d.status(), d.detail() + note);
+    }
+
+    /** The dry-run's words for the audit log and the preview (the write path's texts are English). */
+    private static String text(String key, Object... args) {
+        return dev.pullfix.model.text.Texts.english().render(dev.pullfix.model.text.Message.of("registry", key, args));
     }
 
     private static String firstLine(String s) {

@@ -51,27 +51,32 @@ public final class RoutingImageVerifier implements ImageVerifier {
         return registry.check(image, namespace, pullSecretNames, node);
     }
 
+    private static String text(String key, Object... args) {
+        return dev.pullfix.model.text.Texts.english().render(dev.pullfix.model.text.Message.of("registry", key, args));
+    }
+
     private ImageCheckResult ecr(ImageReference ref, Registry r) throws CouldNotCheckException {
         String id = ref.digest() != null ? ref.digest() : ref.tag();
         EcrImageLookup l = aws.describeImage(new EcrRepositoryRef(r.account(), r.region(), ref.repository(),
                 r.partition()), id);
         String endpoint = "https://" + ref.domain();
+        String source = text("source.ecrDescribeImages");
         return switch (l.status()) {
             case FOUND -> new ImageCheckResult(ref.normalized(), r.kind(), endpoint, true, true, null, null,
-                    "ecr:DescribeImages (your identity)", l.detail() == null ? null : l.detail().imageDigest(), List.of(),
+                    source, l.detail() == null ? null : l.detail().imageDigest(), List.of(),
                     null, null, null, List.of(), false, null, null);
             case IMAGE_NOT_FOUND -> new ImageCheckResult(ref.normalized(), r.kind(), endpoint, true, false, null, null,
-                    "ecr:DescribeImages (your identity)", null, List.of(), null, null, null,
+                    source, null, List.of(), null, null, null,
                     TagRanking.nearest(ref.digest() != null ? null : ref.tag(), l.recentTags(), 10), true,
                     new RegistryFailure(RegistryFailure.Kind.MANIFEST_UNKNOWN, 400, List.of("ImageNotFoundException"),
-                            "The image with imageId {" + (ref.digest() != null ? "imageDigest:" : "imageTag:") + id
-                                    + "} does not exist within the repository with name '" + ref.repository() + "'"),
+                            text("ecr.imageNotFound", (ref.digest() != null ? "imageDigest:" : "imageTag:") + id,
+                                    ref.repository())),
                     PullFailureCategory.TAG_NOT_FOUND);
             case REPOSITORY_NOT_FOUND -> new ImageCheckResult(ref.normalized(), r.kind(), endpoint, false, false, null,
-                    null, "ecr:DescribeImages (your identity)", null, List.of(), null, null, null, List.of(), false,
+                    null, source, null, List.of(), null, null, null, List.of(), false,
                     new RegistryFailure(RegistryFailure.Kind.NAME_UNKNOWN, 400, List.of("RepositoryNotFoundException"),
-                            "The repository with name '" + ref.repository() + "' does not exist in the registry with id '"
-                                    + r.account() + "'"), PullFailureCategory.REPO_NOT_FOUND_OR_NO_AUTH);
+                            text("ecr.repositoryNotFound", ref.repository(), r.account())),
+                    PullFailureCategory.REPO_NOT_FOUND_OR_NO_AUTH);
         };
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pullfix.app.shell.ConnectionViewModel;
 import dev.pullfix.app.wizard.StepResult;
 import dev.pullfix.model.fix.DryRun;
+import dev.pullfix.model.fix.Outcome;
+import dev.pullfix.model.policy.KubeletPull;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +39,22 @@ class AppBundleKeysTest {
             "connection.", names(ConnectionViewModel.State.values()),
             "verdict.", names(StepResult.Verdict.values()),
             "fix.confirm.dryRun.", names(DryRun.Status.values()),
+            "fix.outcome.", names(Outcome.Status.values()),
+            "policy.dryRun.local.", names(KubeletPull.Verdict.values()),
+            "policy.lint.severity.", names(dev.pullfix.model.policy.PolicyLint.Severity.values()),
             "menu.language.", List.of("auto", "en", "ja"));
+
+    /**
+     * A caption written into a view instead of asked from the bundle: {@code new Label("Effect")},
+     * {@code labeled("Principal (AWS)", …)}, {@code setText("…")}; and JavaFX's own dialog buttons
+     * ({@code ButtonType.OK}), whose text follows the JVM's locale rather than the language chosen in the app.
+     */
+    static final Pattern CAPTION = Pattern.compile("new (?:Label|Button|CheckBox|RadioButton|Hyperlink|MenuItem|Menu|Tab"
+            + "|TitledPane|ToggleButton|Tooltip)\\(\"([A-Za-z][^\"]*)\"|labeled\\(\"([A-Za-z][^\"]*)\""
+            + "|set(?:Text|PromptText|Title|HeaderText)\\(\"([A-Za-z][^\"]*)\""
+            + "|ButtonType\\.(OK|CANCEL|CLOSE|YES|NO|APPLY|FINISH|NEXT|PREVIOUS)\\b");
+    /** Words that are the policy language itself (JSON values the user types), the same in every language. */
+    static final Set<String> POLICY_WORDS = Set.of("Allow", "Deny");
 
     static Set<String> bundle;
     static String code;
@@ -89,5 +106,21 @@ class AppBundleKeysTest {
         unused.removeIf(k -> literals.contains(k) || BUILT_KEYS.entrySet().stream()
                 .anyMatch(e -> e.getValue().stream().anyMatch(v -> k.equals(e.getKey() + v))));
         assertThat(unused).as("keys in app.properties that no code uses").isEmpty();
+    }
+
+    @Test
+    void viewsWriteNoCaptionOfTheirOwnAndUseNoJavaFxButtonTexts() {
+        Set<String> found = new TreeSet<>();
+        SourceFiles.java(SourceFiles.APP).forEach((file, text) -> {
+            Matcher m = CAPTION.matcher(SourceFiles.withoutComments(text));
+            while (m.find()) {
+                String word = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2)
+                        : m.group(3) != null ? m.group(3) : "ButtonType." + m.group(4);
+                if (!POLICY_WORDS.contains(word)) {
+                    found.add(file.getFileName() + ": " + word);
+                }
+            }
+        });
+        assertThat(found).as("captions outside the bundles (a Japanese window would show them in English)").isEmpty();
     }
 }

@@ -7,4 +7,9 @@ public interface FixDialogs {
 
     /** Shows the preview (target, diff, dry-run, API calls, equivalent commands); true only on an explicit yes. */
     boolean confirm(Preview preview);
+
+    /** The same for undoing the last write (the dialog says it is an undo); by default as {@link #confirm}. */
+    default boolean confirmUndo(Preview preview) {
+        return confirm(preview);
+    }
 }

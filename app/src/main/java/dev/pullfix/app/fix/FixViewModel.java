@@ -1,5 +1,6 @@
 package dev.pullfix.app.fix;
 
+import dev.pullfix.app.common.I18n;
 import dev.pullfix.app.common.TaskRunner;
 import dev.pullfix.model.fix.Backup;
 import dev.pullfix.model.fix.FixPlan;
@@ -29,13 +30,29 @@ public final class FixViewModel {
     private final ReadOnlyObjectWrapper<Backup> lastBackup = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final I18n i18n;
     private FixPlan plan;
+    /** Whether the preview shown is the undo of the last write (its confirmation says so). */
+    private boolean undoing;
 
+    /** Messages in the model's words (tests of the write path); the app passes its {@link I18n}. */
     public FixViewModel(WritePath writePath, TaskRunner tasks, FixDialogs dialogs, Consumer<String> activityLog) {
+        this(writePath, tasks, dialogs, activityLog, null);
+    }
+
+    /** Messages from the app bundle in the user's language. */
+    public FixViewModel(WritePath writePath, TaskRunner tasks, FixDialogs dialogs, Consumer<String> activityLog,
+                        I18n i18n) {
         this.writePath = writePath;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.activityLog = activityLog;
+        this.i18n = i18n;
+    }
+
+    /** The bundle's text for {@code key}, or {@code modelWords} without a bundle. */
+    private String text(String modelWords, String key, Object... args) {
+        return i18n == null ? modelWords : i18n.t(key, args);
     }
 
     public boolean readOnly() {
@@ -65,9 +82,12 @@ public final class FixViewModel {
     /** Reads the target and computes the diff and dry-run (never writes). */
     public void load(FixPlan p) {
         this.plan = p;
+        this.undoing = false;
         run("preview " + p.kind(), () -> writePath.preview(p), pv -> {
             preview.set(pv);
-            message.set(pv.isNoOp() ? "nothing to change" : "dry-run: " + pv.dryRun().status() + " — " + pv.dryRun().detail());
+            message.set(pv.isNoOp() ? text("nothing to change", "fix.preview.noOp")
+                    : text("dry-run: " + pv.dryRun().status() + " — " + pv.dryRun().detail(),
+                            "fix.confirm.dryRun." + pv.dryRun().status(), pv.dryRun().detail()));
         });
     }
 
@@ -78,10 +98,10 @@ public final class FixViewModel {
             return;
         }
         if (readOnly()) {
-            message.set("read-only mode: nothing is written");
+            message.set(text("read-only mode: nothing is written", "fix.readOnly"));
             return;
         }
-        if (!dialogs.confirm(shown)) {
+        if (!(undoing ? dialogs.confirmUndo(shown) : dialogs.confirm(shown))) {
             run("record cancellation", () -> writePath.apply(shown, p -> false), this::finished);
             return;
         }
@@ -98,13 +118,15 @@ public final class FixViewModel {
         run("preview undo", () -> writePath.previewUndo(original, b), pv -> {
             preview.set(pv);
             plan = pv.plan();
+            undoing = true;
             apply();
         });
     }
 
     private void finished(Outcome o) {
         outcome.set(o);
-        message.set(o.message());
+        undoing = false;
+        message.set(text(o.message(), "fix.outcome." + o.status(), o.message()));
         activityLog.accept(o.status() + ": " + (preview.get() == null ? "" : preview.get().plan().summary()));
         o.backup().ifPresent(lastBackup::set);
         o.newPreview().ifPresent(preview::set);

@@ -29,6 +29,19 @@ public final class FxFixDialogs implements FixDialogs {
         return build(p).showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).isPresent();
     }
 
+    @Override
+    public boolean confirmUndo(Preview p) {
+        return buildUndo(p).showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).isPresent();
+    }
+
+    /** The undo's dialog, not shown: titled as an undo in the app's language, otherwise as {@link #build}. */
+    public Dialog<ButtonType> buildUndo(Preview p) {
+        Dialog<ButtonType> d = build(p);
+        d.setTitle(i18n.t("fix.undo.title"));
+        d.setHeaderText(i18n.t("fix.undo.header", p.plan().target()));
+        return d;
+    }
+
     /** The dialog, not shown (tests look at its content). */
     public Dialog<ButtonType> build(Preview p) {
         Dialog<ButtonType> d = new Dialog<>();

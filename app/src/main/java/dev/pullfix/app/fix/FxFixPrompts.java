@@ -47,8 +47,8 @@ public final class FxFixPrompts implements FixPrompts {
             g.add(new Label(i18n.t("fix.tag.noList")), 0, 1, 2, 1);
         }
         d.getDialogPane().setContent(g);
-        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        d.setResultConverter(b -> b == ButtonType.OK ? box.getEditor().getText() : null);
+        ButtonType ok = okCancel(d);
+        d.setResultConverter(b -> b == ok ? box.getEditor().getText() : null);
         return d.showAndWait().map(String::trim).filter(s -> !s.isEmpty());
     }
 
@@ -75,12 +75,20 @@ public final class FxFixPrompts implements FixPrompts {
         g.addRow(2, new Label(i18n.t("fix.secret.user")), user);
         g.addRow(3, new Label(i18n.t("fix.secret.password")), pass);
         d.getDialogPane().setContent(g);
-        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        d.setResultConverter(b -> b == ButtonType.OK && !name.getText().isBlank() && !srv.getText().isBlank()
+        ButtonType ok = okCancel(d);
+        d.setResultConverter(b -> b == ok && !name.getText().isBlank() && !srv.getText().isBlank()
                 ? new PullSecret(name.getText().trim(), srv.getText().trim(), user.getText().trim(),
                 pass.getText().toCharArray()) : null);
         Optional<PullSecret> r = d.showAndWait();
         pass.clear();
         return r;
+    }
+
+    /** OK and Cancel in the app's language (JavaFX's own follow the JVM's locale); returns OK. */
+    private ButtonType okCancel(Dialog<?> d) {
+        ButtonType ok = new ButtonType(i18n.t("dialog.ok"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().setAll(ok,
+                new ButtonType(i18n.t("dialog.cancel"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+        return ok;
     }
 }

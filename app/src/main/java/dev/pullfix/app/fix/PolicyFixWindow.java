@@ -34,6 +34,7 @@ public final class PolicyFixWindow {
     private final BorderPane root = new BorderPane();
     private final PolicyEditorViewModel editor;
     private final FixViewModel fix;
+    private final I18n i18n;
     private boolean pendingWrite;
 
     /** The repository to fix and whose pull is judged. */
@@ -53,7 +54,8 @@ public final class PolicyFixWindow {
         String initial = proposedPolicy != null ? proposedPolicy : currentPolicy;
         editor = new PolicyEditorViewModel(currentPolicy, initial, new PolicyEditorViewModel.PullTarget(nodeRoleArn,
                 repo.arn(), repo.imageLabel(), nodeRolePolicies), new StatementSummary(i18n)::summarize);
-        fix = new FixViewModel(writePath, tasks, dialogs, activityLog);
+        fix = new FixViewModel(writePath, tasks, dialogs, activityLog, i18n);
+        this.i18n = i18n;
         PolicyEditorView view = new PolicyEditorView(editor, i18n);
 
         Button write = new Button(i18n.t("policy.reviewAndWrite"));
@@ -101,11 +103,11 @@ public final class PolicyFixWindow {
         String text = proposed.text().orElse("");
         PolicyLint.Report lint = PolicyLint.lint(text, PolicyLint.Target.RESOURCE);
         if (lint.hasErrors()) {
-            return DryRun.failed("the policy has lint errors: " + lint.findings().get(0).code());
+            PolicyLint.Finding f = lint.findings().get(0);
+            return DryRun.failed(i18n.t("policy.dryRun.lintErrors", i18n.text("policy", f.code(), f.args().toArray())));
         }
         KubeletPull.PullVerdict v = editor.verdictProperty().get();
-        String verdict = v == null ? "" : "; node role can pull: " + v.verdict();
-        return DryRun.passed("checked locally by Pullfix (ECR offers no dry-run): valid policy" + verdict);
+        return DryRun.passed(i18n.t("policy.dryRun.local." + (v == null ? KubeletPull.Verdict.UNKNOWN : v.verdict())));
     }
 
     public Parent root() {

@@ -218,7 +218,7 @@ public final class WizardFixes implements Consumer<FixOffer> {
      * {@code stopped} when the chain ends (written last, cancelled, refused or failed).
      */
     private void write(FixPlan plan, Runnable then, Runnable stopped) {
-        FixViewModel vm = new FixViewModel(writePath, tasks, dialogs, log);
+        FixViewModel vm = new FixViewModel(writePath, tasks, dialogs, log, i18n);
         vm.previewProperty().addListener((o, a, p) -> {
             if (p != null && a == null) {
                 vm.apply();

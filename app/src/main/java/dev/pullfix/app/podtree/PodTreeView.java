@@ -43,6 +43,8 @@ public final class PodTreeView {
     private final TextField search = new TextField();
     private final ToggleButton failingOnly = new ToggleButton();
     private final Label counts = new Label();
+    /** "No pod matches …" over the empty tree while a search finds nothing. */
+    private final Label noMatch = new Label();
 
     public PodTreeView(PodTreeViewModel vm, I18n i18n) {
         this.vm = vm;
@@ -86,8 +88,13 @@ public final class PodTreeView {
         filters.setPadding(new Insets(4));
         HBox countLine = new HBox(counts);
         countLine.setPadding(new Insets(0, 6, 2, 6));
-        VBox.setVgrow(tree, Priority.ALWAYS);
-        root.getChildren().setAll(filters, countLine, tree);
+        noMatch.setId("treeNoMatch");
+        noMatch.setMouseTransparent(true);
+        noMatch.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.layout.StackPane treeArea = new javafx.scene.layout.StackPane(tree, noMatch);
+        javafx.scene.layout.StackPane.setAlignment(noMatch, javafx.geometry.Pos.TOP_LEFT);
+        VBox.setVgrow(treeArea, Priority.ALWAYS);
+        root.getChildren().setAll(filters, countLine, treeArea);
         root.setMinWidth(220);
     }
 
@@ -124,6 +131,10 @@ public final class PodTreeView {
         Runnable countText = () -> counts.setText(i18n.t("tree.counts", vm.podCountProperty().get(),
                 vm.failingCountProperty().get()));
         vm.podCountProperty().addListener((o, a, b) -> countText.run());
+        noMatch.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.searching() && vm.loadedProperty().get() && vm.roots().isEmpty(),
+                vm.searchTextProperty(), vm.loadedProperty(), vm.roots(), vm.filterGenerationProperty()));
+        noMatch.textProperty().bind(vm.searchTextProperty().map(q -> i18n.t("tree.noMatch", q.strip())));
         vm.failingCountProperty().addListener((o, a, b) -> countText.run());
         countText.run();
     }

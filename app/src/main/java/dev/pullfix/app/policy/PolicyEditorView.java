@@ -119,10 +119,20 @@ public final class PolicyEditorView {
                 }
                 getStyleClass().add(f.severity() == PolicyLint.Severity.ERROR ? "lint-error" : "lint-warning");
                 String where = f.line() > 0 ? " (" + f.line() + ":" + f.column() + ")" : "";
-                setText(f.severity() + "  " + i18n.text("policy", f.code(), f.args().toArray()) + where);
+                setText(i18n.t("policy.lint.severity." + f.severity()) + "  " + i18n.text("policy", f.code(),
+                        f.args().toArray()) + where);
             }
         });
-        root.setBottom(lint);
+        Label clean = new Label(i18n.t("policy.lint.clean"));
+        clean.setId("lintClean");
+        clean.getStyleClass().add("lint-clean");
+        lint.setPlaceholder(clean); // a clean policy says so instead of an unlabelled empty box
+        Label lintTitle = new Label(i18n.t("policy.lint.title"));
+        lintTitle.getStyleClass().add("lint-title");
+        VBox lintPanel = new VBox(2, lintTitle, lint);
+        lintPanel.setId("lintPanel");
+        lintPanel.setPadding(new Insets(4, 6, 6, 6));
+        root.setBottom(lintPanel);
     }
 
     private static void follow(JsonCodeArea area, double y) {
@@ -258,8 +268,10 @@ public final class PolicyEditorView {
         conditions.setWrapText(true);
         Button remove = new Button(i18n.t("policy.removeStatement"));
         remove.setOnAction(e -> vm.removeStatement(index));
-        VBox body = new VBox(6, labeled("Sid", sidField), new HBox(10, new Label("Effect"), allow, deny),
-                labeled("Principal (AWS)", principals), labeled(s.has("NotAction") ? "NotAction" : "Action", actions),
+        VBox body = new VBox(6, labeled(i18n.t("policy.card.sid"), sidField),
+                new HBox(10, new Label(i18n.t("policy.card.effect")), allow, deny),
+                labeled(i18n.t("policy.card.principal"), principals),
+                labeled(i18n.t(s.has("NotAction") ? "policy.card.notAction" : "policy.card.action"), actions),
                 resources, conditions, remove);
         TitledPane pane = new TitledPane((sid.isEmpty() ? "#" + (index + 1) : sid) + " · " + s.path("Effect").asText(), body);
         pane.getStyleClass().add("statement-card");

@@ -39,6 +39,7 @@ public final class AwsIdentityViewModel {
     private final ObjectProperty<String> selectedProfile = new SimpleObjectProperty<>();
     private final StringProperty region = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper whoAmI = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper profileInUse = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper whoAmIFailed = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyIntegerWrapper changes = new ReadOnlyIntegerWrapper();
     private boolean applying;
@@ -70,6 +71,11 @@ public final class AwsIdentityViewModel {
         return region;
     }
 
+    /** The profile AWS calls use while none is picked (AWS_PROFILE or default), for the empty box; may be null. */
+    public ReadOnlyStringProperty profileInUseProperty() {
+        return profileInUse.getReadOnlyProperty();
+    }
+
     /** The STS identity line (or why it is unknown); null before anything was asked. */
     public ReadOnlyStringProperty whoAmIProperty() {
         return whoAmI.getReadOnlyProperty();
@@ -88,10 +94,16 @@ public final class AwsIdentityViewModel {
 
     /** Lists the profiles in a task; restores the remembered profile and region unless a context chose them. */
     public void loadProfiles() {
-        tasks.submit("aws configure list-profiles", backend::awsProfiles, this::profilesLoaded, e -> profilesLoaded(List.of()));
+        tasks.submit("aws configure list-profiles", () -> new Profiles(backend.awsProfiles(), backend.awsProfileInUse()),
+                this::profilesLoaded, e -> profilesLoaded(new Profiles(List.of(), null)));
     }
 
-    private void profilesLoaded(List<String> names) {
+    private record Profiles(List<String> names, String inUse) {
+    }
+
+    private void profilesLoaded(Profiles loaded) {
+        List<String> names = loaded.names();
+        profileInUse.set(loaded.inUse());
         Set<String> all = new LinkedHashSet<>(names);
         if (selectedProfile.get() != null) {
             all.add(selectedProfile.get()); // a context's profile stays offered even if the files do not name it

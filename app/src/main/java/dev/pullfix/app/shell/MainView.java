@@ -1,6 +1,7 @@
 package dev.pullfix.app.shell;
 
 import dev.pullfix.app.common.I18n;
+import dev.pullfix.app.common.Toasts;
 import dev.pullfix.app.controls.Texts;
 import dev.pullfix.app.events.EventsTable;
 import dev.pullfix.app.podtree.FailingPodsView;
@@ -108,7 +109,9 @@ public final class MainView {
         vertical.setOrientation(Orientation.VERTICAL);
         Double bottomDivider = vm.settings().current().bottomDivider();
         vertical.setDividerPositions(bottomDivider != null ? bottomDivider : 0.74);
-        root.setCenter(vertical);
+        Toasts toasts = new Toasts(i18n);
+        StackPane.setAlignment(toasts.node(), Pos.BOTTOM_RIGHT);
+        root.setCenter(new StackPane(vertical, toasts.node())); // notifications over the content, never the status bar
         root.setBottom(statusBar());
     }
 
@@ -155,7 +158,9 @@ public final class MainView {
         namespace.textProperty().bindBidirectional(vm.podTree().namespaceFilterProperty());
         ComboBox<String> profile = new ComboBox<>(vm.aws().profiles());
         profile.setId("profilePicker");
-        profile.setPromptText(i18n.t("top.profile"));
+        // empty box: the profile AWS calls use anyway (AWS_PROFILE, default), not a blank
+        profile.promptTextProperty().bind(vm.aws().profileInUseProperty().map(p -> i18n.t("top.profile.inUse", p))
+                .orElse(i18n.t("top.profile")));
         profile.setEditable(true);
         profile.setPrefWidth(170);
         profile.setMinWidth(100);

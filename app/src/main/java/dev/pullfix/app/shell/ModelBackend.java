@@ -57,6 +57,12 @@ public final class ModelBackend implements WorkbenchBackend {
     }
 
     @Override
+    public String awsProfileInUse() {
+        String chosen = awsEnv.profile();
+        return chosen != null ? chosen : awsProfiles().contains("default") ? "default" : null;
+    }
+
+    @Override
     public AwsResult<CallerIdentity> whoAmI(String profile, String region) {
         AwsSessionOptions o = AwsSessionOptions.defaults().withProfile(blankToNull(profile)).withRegion(blankToNull(region))
                 .withRetries(2, false);

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
 import javafx.stage.Window;
 
@@ -70,13 +72,7 @@ public final class PracticeLab implements LabLauncher, AutoCloseable {
             choices.add(label);
             ids.put(label, s.id());
         }
-        ChoiceDialog<String> d = new ChoiceDialog<>(choices.get(0), choices);
-        if (owner.get() != null) {
-            d.initOwner(owner.get());
-        }
-        d.setTitle(t.t("lab.title"));
-        d.setHeaderText(t.t("lab.pick"));
-        Optional<String> picked = d.showAndWait();
+        Optional<String> picked = dialog(t, choices).showAndWait();
         picked.map(ids::get).ifPresent(id -> {
             if (id.isEmpty()) {
                 reset();
@@ -84,6 +80,20 @@ public final class PracticeLab implements LabLauncher, AutoCloseable {
                 start(id);
             }
         });
+    }
+
+    /** The scenario picker, not shown (tests look at it); its buttons speak the app's language, not the JVM's. */
+    public ChoiceDialog<String> dialog(I18n t, List<String> choices) {
+        ChoiceDialog<String> d = new ChoiceDialog<>(choices.get(0), choices);
+        if (owner.get() != null) {
+            d.initOwner(owner.get());
+        }
+        d.setTitle(t.t("lab.title"));
+        d.setHeaderText(t.t("lab.pick"));
+        d.getDialogPane().getButtonTypes().setAll(
+                new ButtonType(t.t("dialog.ok"), ButtonBar.ButtonData.OK_DONE),
+                new ButtonType(t.t("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        return d;
     }
 
     /** Starts (or switches to) a scenario off the FX thread, then points the window at it. */

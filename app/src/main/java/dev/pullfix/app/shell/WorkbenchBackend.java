@@ -22,6 +22,11 @@ public interface WorkbenchBackend {
     /** AWS profile names from the shared config and credentials files. */
     List<String> awsProfiles();
 
+    /** The profile used when none is picked: {@code AWS_PROFILE}, else {@code default} when it exists; or null. */
+    default String awsProfileInUse() {
+        return null;
+    }
+
     /** Who the profile's credentials are ({@code sts:GetCallerIdentity}). */
     AwsResult<CallerIdentity> whoAmI(String profile, String region);
 

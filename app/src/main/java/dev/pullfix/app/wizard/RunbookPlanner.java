@@ -112,8 +112,7 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
             conclusion = StepResult.of(StepResult.Verdict.PROBLEM, cause, new StepResult.None());
         } else if (d.cause() != null) {
             // only the kubelet's side is known: name the category and the steps that could not confirm it
-            String cause = i18n.find("classifier", "category." + d.cause()).map(c -> c + " (" + d.cause() + ")")
-                    .orElse(d.cause());
+            String cause = i18n.find("classifier", "category." + d.cause()).orElse(d.cause()); // never the enum name
             List<String> open = steps.stream().filter(s -> resultOf(s).verdict() == StepResult.Verdict.COULD_NOT_CHECK)
                     .map(s -> String.valueOf(s.number())).toList();
             if (!open.isEmpty()) {

@@ -105,9 +105,17 @@ public class FakeBackend implements WorkbenchBackend {
         };
     }
 
+    /** What {@link #awsProfileInUse} answers (AWS_PROFILE of a real environment). */
+    public String profileInUse;
+
     @Override
     public List<String> awsProfiles() {
         return List.of("default", "prod-admin");
+    }
+
+    @Override
+    public String awsProfileInUse() {
+        return profileInUse;
     }
 
     @Override

@@ -48,6 +48,18 @@ class AwsIdentityViewModelTest {
     }
 
     @Test
+    void withNoProfilePickedTheProfileInUseIsKnownWhileTheChoiceStaysEmpty() {
+        FakeBackend backend = new FakeBackend();
+        backend.profileInUse = "pullfix-lab"; // AWS_PROFILE, as the practice lab sets it
+        AwsIdentityViewModel vm = vm(TaskRunner.synchronous(), backend, UserSettings.defaults());
+        assertThat(vm.profileInUseProperty().get()).isNull();
+        vm.loadProfiles();
+        assertThat(vm.profileInUseProperty().get()).isEqualTo("pullfix-lab");
+        assertThat(vm.selectedProfileProperty().get()).isNull(); // nothing remembered as the user's choice
+        assertThat(backend.whoAsked).isEmpty();
+    }
+
+    @Test
     void aContextProfileMissingFromTheFilesIsStillOffered() {
         FakeBackend backend = new FakeBackend();
         QueuedTasks tasks = new QueuedTasks();

@@ -90,7 +90,12 @@ final class LabTour implements AutoCloseable {
     /** Focuses wizard step {@code i} (0-based). */
     void step(int i) throws Exception {
         robot.interact(() -> app.viewModel().wizard().goTo(i));
-        settle();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> { // lay the scene out now rather than sleeping until the next pulse
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     int steps() {

@@ -61,6 +61,7 @@ class Screenshots {
                             + look[2] + "x" + look[3];
                     for (int i = 0; i < tour.steps(); i++) {
                         tour.step(i);
+                        LabTour.settle(); // a pulse renders the laid-out frame before the capture
                         shot(robot, prefix + "-step" + (i + 1));
                     }
                 }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "pullfix", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         subcommands = {ClassifyCommand.class, ImageCommand.class, ContextsCommand.class, PodsCommand.class,
-                EventsCommand.class, PolicyCommand.class, EcrCommand.class, DiagnoseCommand.class,
+                EventsCommand.class, PolicyCommand.class, EcrCommand.class, DiagnoseCommand.class, FixCommand.class,
+                UndoCommand.class,
                 ApiserverCommand.class, LabCommand.class},
         description = "Finds out why a Kubernetes pod cannot pull its image, and walks you to a fix.")
 public final class Main implements Runnable {

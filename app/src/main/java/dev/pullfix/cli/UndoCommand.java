@@ -94,7 +94,7 @@ public final class UndoCommand implements Callable<Integer> {
             }
             return ExitCode.OK;
         }
-        Backup backup = (backupId == null ? all.stream().findFirst() : store.find(backupId)).orElse(null);
+        Backup backup = (backupId == null ? UndoPlanner.nextToUndo(all) : store.find(backupId)).orElse(null);
         if (backup == null) {
             o.warn(backupId == null ? o.t("cli", "cli.undo.none", write.dataDir())
                     : o.t("cli", "cli.undo.notFound", backupId, write.dataDir()));

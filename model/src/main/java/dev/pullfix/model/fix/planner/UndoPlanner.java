@@ -25,7 +25,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Undo from a backup alone, as {@code pullfix undo} needs it in a later process than the fix: the backup's target
@@ -66,8 +69,27 @@ public final class UndoPlanner implements AutoCloseable {
         return p.length < 4 ? null : String.join("/", List.of(p).subList(0, p.length - 3));
     }
 
-    /** The plan that puts the backup's state back. */
+    /** Kinds of the plans that undo a backup start with this, then the backup's id (its own backup says so). */
+    public static final String UNDO_KIND = "UNDO-";
+
+    /**
+     * The backup {@code pullfix undo} restores when none is named: the newest backup of a fix (not of an undo) that
+     * has not been undone yet; so undoing twice after two fixes puts back both, newest first, instead of redoing.
+     *
+     * @param newestFirst every backup, newest first ({@link dev.pullfix.model.fix.BackupStore#all()})
+     */
+    public static Optional<Backup> nextToUndo(List<Backup> newestFirst) {
+        Set<String> undone = newestFirst.stream().filter(b -> b.kind().startsWith(UNDO_KIND))
+                .map(b -> b.kind().substring(UNDO_KIND.length())).collect(Collectors.toSet());
+        return newestFirst.stream().filter(b -> !b.kind().startsWith(UNDO_KIND) && !undone.contains(b.id())).findFirst();
+    }
+
+    /** The plan that puts the backup's state back; its kind names the backup ({@link #UNDO_KIND}). */
     public FixPlan restore(Backup b) throws FixException {
+        return new UndoOf(UNDO_KIND + b.id(), plan(b));
+    }
+
+    private FixPlan plan(Backup b) throws FixException {
         Target t = b.target();
         String[] p = t.location().split("/");
         if ("kubernetes".equals(t.system()) && p.length >= 4) {
@@ -138,6 +160,59 @@ public final class UndoPlanner implements AutoCloseable {
             throw new FixException(Message.of("fix", "plan.noAws"));
         }
         return sessions.computeIfAbsent(region == null ? "" : region, aws::open);
+    }
+
+    /** A restore plan under the kind that names the backup it undoes. */
+    private record UndoOf(String kind, FixPlan plan) implements FixPlan {
+        @Override
+        public Target target() {
+            return plan.target();
+        }
+
+        @Override
+        public String summary() {
+            return plan.summary();
+        }
+
+        @Override
+        public List<String> apiCalls() {
+            return plan.apiCalls();
+        }
+
+        @Override
+        public List<String> equivalentCommands() {
+            return plan.equivalentCommands();
+        }
+
+        @Override
+        public StateText readCurrent() throws FixException {
+            return plan.readCurrent();
+        }
+
+        @Override
+        public StateText proposed(StateText current) throws FixException {
+            return plan.proposed(current);
+        }
+
+        @Override
+        public DryRun dryRun(StateText current, StateText proposed) throws FixException {
+            return plan.dryRun(current, proposed);
+        }
+
+        @Override
+        public void apply(StateText current, StateText proposed) throws FixException {
+            plan.apply(current, proposed);
+        }
+
+        @Override
+        public FixPlan restore(StateText before) {
+            return plan.restore(before);
+        }
+
+        @Override
+        public List<String> secrets() {
+            return plan.secrets();
+        }
     }
 
     @Override

@@ -65,6 +65,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
     AwsOptions aws;
 
     @Mixin
+    RegistryOptions registries;
+
+    @Mixin
     OutputOptions output;
 
     @Mixin
@@ -165,6 +168,6 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     /** The cluster connection and the AWS account the context maps to (the options win), for the front door. */
     private Workspace workspace(ClusterConnection conn, Duration perCall) {
-        return Workspaces.of(conn, aws, perCall);
+        return Workspaces.of(conn, aws, registries, perCall, timeout.duration());
     }
 }

@@ -82,6 +82,9 @@ public final class FixCommand implements Callable<Integer> {
     AwsOptions aws;
 
     @Mixin
+    RegistryOptions registries;
+
+    @Mixin
     OutputOptions output;
 
     @Mixin
@@ -118,7 +121,7 @@ public final class FixCommand implements Callable<Integer> {
         try (DiagnosisService service = DiagnosisService.start(DiagnosisService.Options.defaults().withTimeout(perCall));
              ClusterConnection conn = cluster.connect(perCall)) {
             String ns = cluster.namespaceOr(conn);
-            Workspace w = Workspaces.of(conn, aws, perCall);
+            Workspace w = Workspaces.of(conn, aws, registries, perCall, timeout.duration());
             CancelToken cancel = new CancelToken();
             Diagnosis d = timeout.start().run(() -> {
                 PodPresence.requirePod(conn, ns, pod);

@@ -73,6 +73,9 @@ class FixUndoLabTest {
         List<String> args = new ArrayList<>(List.of(command, "--kubeconfig", lab.kubeconfig().toString(),
                 "--profile", LabSession.PROFILE, "--endpoint-url", lab.awsEndpoint().toString(),
                 "--data-dir", tmp.resolve("data").toString()));
+        if (!command.equals("undo")) { // the lab's registries, as containerd's hosts.toml would point at them
+            lab.registries().endpoints().forEach((host, url) -> args.addAll(List.of("--registry-endpoint", host + "=" + url)));
+        }
         args.addAll(List.of(extra));
         return CliRun.main(args.toArray(String[]::new));
     }

@@ -21,6 +21,7 @@ import dev.pullfix.model.fix.kube.ObjectRef;
 import dev.pullfix.model.fix.kube.PodTemplatePlan;
 import dev.pullfix.model.fix.kube.TemplateEdit;
 import dev.pullfix.model.text.Message;
+import dev.pullfix.model.text.Texts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -100,7 +101,8 @@ public final class UndoPlanner implements AutoCloseable {
                 AwsSession s = session(p[1]);
                 String repo = String.join("/", List.of(p).subList(3, p.length));
                 return EcrPolicyPlan.editing(s.ecr(), s.ecrWriter(), p[0], p[1], repo, current -> current, "",
-                        (current, next) -> DryRun.notOffered("ECR SetRepositoryPolicy has no dry-run")).restore(b.before());
+                        (current, next) -> DryRun.notOffered(
+                                Texts.english().render(Message.of("fix", "undo.ecrNoDryRun")))).restore(b.before());
             }
             if (p[1].equals("iam") && p[2].equals("role")) {
                 AwsSession s = session(null);

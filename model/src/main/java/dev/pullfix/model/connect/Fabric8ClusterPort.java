@@ -9,7 +9,7 @@ import dev.pullfix.model.diagnosis.runbook.port.ClusterPort;
 import dev.pullfix.model.diagnosis.runbook.port.ContainerFacts;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
 import dev.pullfix.model.diagnosis.runbook.port.EventFacts;
-import dev.pullfix.model.diagnosis.runbook.port.NodeFacts;
+import dev.pullfix.model.aws.NodeFacts;
 import dev.pullfix.model.diagnosis.runbook.port.PodFacts;
 import dev.pullfix.model.diagnosis.runbook.port.SecretFacts;
 import dev.pullfix.model.diagnosis.runbook.port.ServiceAccountFacts;

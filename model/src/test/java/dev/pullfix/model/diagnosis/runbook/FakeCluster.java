@@ -3,7 +3,7 @@ package dev.pullfix.model.diagnosis.runbook;
 import dev.pullfix.model.diagnosis.runbook.port.ClusterPort;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
 import dev.pullfix.model.diagnosis.runbook.port.EventFacts;
-import dev.pullfix.model.diagnosis.runbook.port.NodeFacts;
+import dev.pullfix.model.aws.NodeFacts;
 import dev.pullfix.model.diagnosis.runbook.port.PodFacts;
 import dev.pullfix.model.diagnosis.runbook.port.SecretFacts;
 import dev.pullfix.model.diagnosis.runbook.port.ServiceAccountFacts;

@@ -1,5 +1,6 @@
 package dev.pullfix.model.diagnosis.runbook.port;
 
+import dev.pullfix.model.aws.NodeFacts;
 import dev.pullfix.model.cluster.WorkloadRef;
 import java.util.List;
 import java.util.Optional;

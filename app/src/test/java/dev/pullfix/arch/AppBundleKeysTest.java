@@ -6,7 +6,6 @@ import dev.pullfix.app.shell.ConnectionViewModel;
 import dev.pullfix.app.wizard.StepResult;
 import dev.pullfix.model.fix.DryRun;
 import dev.pullfix.model.fix.Outcome;
-import dev.pullfix.model.policy.KubeletPull;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +39,6 @@ class AppBundleKeysTest {
             "verdict.", names(StepResult.Verdict.values()),
             "fix.confirm.dryRun.", names(DryRun.Status.values()),
             "fix.outcome.", names(Outcome.Status.values()),
-            "policy.dryRun.local.", names(KubeletPull.Verdict.values()),
             "policy.lint.severity.", names(dev.pullfix.model.policy.PolicyLint.Severity.values()),
             "menu.language.", List.of("auto", "en", "ja"));
 

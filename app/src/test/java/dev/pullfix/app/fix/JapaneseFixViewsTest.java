@@ -8,6 +8,11 @@ import dev.pullfix.app.policy.PolicyEditorViewModelTest;
 import dev.pullfix.app.shell.PracticeLab;
 import dev.pullfix.model.aws.InMemoryEcr;
 import dev.pullfix.model.fix.AuditLog;
+import dev.pullfix.model.fix.DryRun;
+import dev.pullfix.model.fix.StateText;
+import dev.pullfix.model.fix.aws.EcrPolicyPlan;
+import dev.pullfix.model.text.Message;
+import dev.pullfix.model.text.Texts;
 import dev.pullfix.model.fix.BackupStore;
 import dev.pullfix.model.fix.Outcome;
 import dev.pullfix.model.fix.Preview;
@@ -76,8 +81,13 @@ class JapaneseFixViewsTest {
                 return dialogs.add(fx.buildUndo(p));
             }
         };
+        // the plan as the model's FixPlanner makes it in Japanese: its dry-run detail rendered in the window's language
+        Texts jaTexts = new Texts(Locale.JAPANESE);
+        PolicyFixWindow.PolicyPlans plans = text -> new EcrPolicyPlan(repo, repo, "682844965773", "us-west-2",
+                "retail-sample-app-ui", StateText.of(text), "retail-sample-app-ui",
+                (current, proposed) -> DryRun.passed(jaTexts.render(Message.of("fix", "dryRun.ecrCheckedLocally"))));
         window = new PolicyFixWindow(ja, TaskRunner.synchronous(), new WritePath(new BackupStore(data),
-                new AuditLog(data), Clock.systemUTC(), "tester", false), recording, repo, repo,
+                new AuditLog(data), Clock.systemUTC(), "tester", false), recording, plans,
                 new PolicyFixWindow.Repository("682844965773", "us-west-2", "retail-sample-app-ui",
                         "retail-sample-app-ui:0.4.0"), PolicyEditorViewModelTest.SEED,
                 PolicyFixWindowTest.modelProposal(), PolicyEditorViewModelTest.ROLE, List.of(readOnly), line -> { });

@@ -21,10 +21,15 @@ final class EcrPolicyDryRun {
     }
 
     static DryRun check(StateText proposed, FixProposal.EcrPolicyEdit e) {
+        return check(proposed, e, Texts.english());
+    }
+
+    /** The check, its detail in the language of {@code texts}. */
+    static DryRun check(StateText proposed, FixProposal.EcrPolicyEdit e, Texts texts) {
         String text = proposed.text().orElse("");
         PolicyLint.Report lint = PolicyLint.lint(text, PolicyLint.Target.RESOURCE);
         if (lint.hasErrors()) {
-            return DryRun.failed(text("dryRun.ecrLintErrors", lint.findings().get(0).code()));
+            return DryRun.failed(text(texts, "dryRun.ecrLintErrors", lint.findings().get(0).code()));
         }
         PolicyJudge judge = new PolicyEvaluatorJudge();
         List<PolicyJudge.PolicySource> policy = List.of(new PolicyJudge.PolicySource("repository policy",
@@ -34,16 +39,16 @@ final class EcrPolicyDryRun {
                 PolicyJudge.Decision d = judge.judge(new PolicyJudge.AccessQuestion(e.principal(), action,
                         e.repository().arn()), policy).decision();
                 if (d == PolicyJudge.Decision.EXPLICIT_DENY) {
-                    return DryRun.failed(text("dryRun.ecrStillDenies", action, e.principal()));
+                    return DryRun.failed(text(texts, "dryRun.ecrStillDenies", action, e.principal()));
                 }
             }
         } catch (InvalidPolicyException ex) {
-            return DryRun.failed(text("dryRun.ecrUnparsable", ex.getMessage()));
+            return DryRun.failed(text(texts, "dryRun.ecrUnparsable", ex.getMessage()));
         }
-        return DryRun.passed(text("dryRun.ecrCheckedLocally"));
+        return DryRun.passed(text(texts, "dryRun.ecrCheckedLocally"));
     }
 
-    private static String text(String key, Object... args) {
-        return Texts.english().render(Message.of("fix", key, args));
+    private static String text(Texts texts, String key, Object... args) {
+        return texts.render(Message.of("fix", key, args));
     }
 }

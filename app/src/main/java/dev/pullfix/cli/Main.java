@@ -40,6 +40,7 @@ public final class Main implements Runnable {
         m.put("diagnose", DiagnoseCommand.class);
         m.put("apiserver", ApiserverCommand.class);
         m.put("lab", LabCommand.class);
+        m.put("preflight", PreflightCommand.class);
         return Collections.unmodifiableMap(m);
     }
 

@@ -102,6 +102,26 @@ public final class Fabric8ClusterPort implements ClusterPort {
     }
 
     /**
+     * Both docker-registry secret types, listed by type (a field selector, so helm's large release secrets are not
+     * fetched) and filtered again here; sorted by name.
+     */
+    @Override
+    public List<SecretFacts> dockerConfigSecrets(String namespace) throws CouldNotCheckException {
+        List<SecretFacts> out = new ArrayList<>();
+        for (String type : List.of("kubernetes.io/dockerconfigjson", "kubernetes.io/dockercfg")) {
+            io.fabric8.kubernetes.api.model.SecretList list = call("list secrets",
+                    () -> client.secrets().inNamespace(namespace).withField("type", type).list());
+            if (list == null) {
+                continue;
+            }
+            list.getItems().stream().filter(s -> type.equals(s.getType())).forEach(s ->
+                    out.add(new SecretFacts(namespace, s.getMetadata().getName(), s.getType(), registries(s))));
+        }
+        out.sort(java.util.Comparator.comparing(SecretFacts::name));
+        return out;
+    }
+
+    /**
      * The registry hosts a docker config secret holds credentials for; the credentials are only registered as
      * secrets (so no output shows them), never used.
      */

@@ -296,6 +296,11 @@ public final class Facts {
         return fetch("secret:" + namespace + "/" + name, () -> ports.cluster().secret(namespace, name));
     }
 
+    /** Every docker-registry secret of the pod's namespace, by name; never a credential. */
+    public List<SecretFacts> dockerConfigSecrets() throws CouldNotCheckException {
+        return fetch("secrets:" + namespace, () -> ports.cluster().dockerConfigSecrets(namespace));
+    }
+
     /** The current pods of a workload (for "are the pods running now?"). */
     public List<PodFacts> workloadPods(dev.pullfix.model.cluster.WorkloadRef workload)
             throws CouldNotCheckException {

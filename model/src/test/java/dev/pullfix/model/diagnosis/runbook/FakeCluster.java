@@ -85,6 +85,13 @@ public final class FakeCluster implements ClusterPort {
     }
 
     @Override
+    public List<SecretFacts> dockerConfigSecrets(String namespace) {
+        count("dockerConfigSecrets");
+        return secrets.values().stream().filter(s -> namespace.equals(s.namespace()) && s.isDockerConfig())
+                .sorted(java.util.Comparator.comparing(SecretFacts::name)).toList();
+    }
+
+    @Override
     public Optional<ServiceAccountFacts> serviceAccount(String namespace, String name) {
         count("serviceAccount");
         return Optional.ofNullable(serviceAccounts.get(namespace + "/" + name));

@@ -24,6 +24,15 @@ public interface ClusterPort {
     /** Existence, type and registry hosts of a secret; never its credentials. */
     Optional<SecretFacts> secret(String namespace, String name) throws CouldNotCheckException;
 
+    /**
+     * Every docker-registry secret ({@code kubernetes.io/dockerconfigjson} or {@code dockercfg}) of a namespace, by
+     * name: type and registry hosts, never credentials. The kubelet uses only the secrets a pod names, so these say
+     * which existing secret a pod could reference. {@code NOT_SUPPORTED} where the port cannot list them.
+     */
+    default List<SecretFacts> dockerConfigSecrets(String namespace) throws CouldNotCheckException {
+        throw CouldNotCheckException.of(CouldNotCheckException.Reason.NOT_SUPPORTED, "list secrets");
+    }
+
     Optional<ServiceAccountFacts> serviceAccount(String namespace, String name) throws CouldNotCheckException;
 
     /** The current pods of a workload (for "are the pods running now?"). */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pullfix.app.shell.ConnectionViewModel;
 import dev.pullfix.app.wizard.StepResult;
 import dev.pullfix.model.fix.DryRun;
-import dev.pullfix.model.fix.Outcome;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +37,6 @@ class AppBundleKeysTest {
             "connection.", names(ConnectionViewModel.State.values()),
             "verdict.", names(StepResult.Verdict.values()),
             "fix.confirm.dryRun.", names(DryRun.Status.values()),
-            "fix.outcome.", names(Outcome.Status.values()),
             "policy.lint.severity.", names(dev.pullfix.model.policy.PolicyLint.Severity.values()),
             "menu.language.", List.of("auto", "en", "ja"));
 

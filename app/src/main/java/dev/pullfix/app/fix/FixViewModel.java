@@ -134,7 +134,7 @@ public final class FixViewModel {
     private void finished(Outcome o) {
         outcome.set(o);
         undoing = false;
-        message.set(text(o.message(), "fix.outcome." + o.status(), o.message()));
+        message.set(i18n == null ? o.message() : i18n.text(o.text())); // the model's code, in the window's language
         activityLog.accept(o.status() + ": " + (preview.get() == null ? "" : preview.get().plan().summary()));
         o.backup().ifPresent(lastBackup::set);
         o.newPreview().ifPresent(preview::set);

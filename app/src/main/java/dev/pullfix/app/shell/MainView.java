@@ -159,8 +159,14 @@ public final class MainView {
         ComboBox<String> profile = new ComboBox<>(vm.aws().profiles());
         profile.setId("profilePicker");
         // empty box: the profile AWS calls use anyway (AWS_PROFILE, default), not a blank
-        profile.promptTextProperty().bind(vm.aws().profileInUseProperty().map(p -> i18n.t("top.profile.inUse", p))
-                .orElse(i18n.t("top.profile")));
+        profile.promptTextProperty().bind(vm.aws().profileInUseProperty().orElse(i18n.t("top.profile")));
+        Tooltip profileTip = new Tooltip();
+        profileTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String chosen = vm.aws().selectedProfileProperty().get();
+            String inUse = vm.aws().profileInUseProperty().get();
+            return chosen != null ? chosen : inUse != null ? i18n.t("top.profile.inUse", inUse) : i18n.t("top.profile");
+        }, vm.aws().selectedProfileProperty(), vm.aws().profileInUseProperty()));
+        profile.setTooltip(profileTip);
         profile.setEditable(true);
         profile.setPrefWidth(170);
         profile.setMinWidth(100);

@@ -108,7 +108,7 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
         }
         StepResult conclusion = null;
         if (d.finding() != null) {
-            String cause = report.t("finding." + d.finding().code(), d.finding().args().toArray());
+            String cause = report.t("finding." + d.finding().code(), readable(d.finding().args(), i18n));
             conclusion = StepResult.of(StepResult.Verdict.PROBLEM, cause, new StepResult.None());
         } else if (d.cause() != null) {
             // only the kubelet's side is known: name the category and the steps that could not confirm it
@@ -158,6 +158,12 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
         }
     }
 
+    /** A finding's arguments with cause codes ({@code FORBIDDEN_POLICY}) as their readable names. */
+    static Object[] readable(java.util.List<?> args, I18n i18n) {
+        return args.stream().map(a -> a instanceof String c && c.matches("[A-Z][A-Z_]+")
+                ? i18n.find("classifier", "category." + c).<Object>map(x -> x).orElse(c) : a).toArray();
+    }
+
     static DiagnosisStep convert(int number, dev.pullfix.model.diagnosis.runbook.StepResult s, DiagnosisReport report,
                                  Locale locale, I18n i18n) {
         var step = s.step();
@@ -169,7 +175,8 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
             case SKIPPED -> StepResult.Verdict.SKIPPED;
             case PENDING -> StepResult.Verdict.PENDING;
         };
-        String summary = o.finding() == null ? "" : report.t("finding." + o.finding().code(), o.finding().args().toArray());
+        String summary = o.finding() == null ? "" : report.t("finding." + o.finding().code(),
+                readable(o.finding().args(), i18n));
         String missing = null;
         if (v == StepResult.Verdict.COULD_NOT_CHECK) {
             if (o.permission() != null) {

@@ -181,7 +181,7 @@ public final class FixCommand implements Callable<Integer> {
         if (!c.confirmed()) {
             // through the write path, so the audit log records the refusal too
             Outcome refused = path.apply(previews.get(0), x -> false);
-            shown.set(0, shown.get(0).withOutcome(WriteReport.result(refused)));
+            shown.set(0, shown.get(0).withOutcome(WriteReport.result(o, refused)));
             o.warn(c.why(o, refused));
             return done(o, new Result(d.namespace(), d.pod(), d.cause(), fix, refused.status().name(), shown, null), 1);
         }
@@ -189,7 +189,7 @@ public final class FixCommand implements Callable<Integer> {
         for (int i = 0; i < previews.size(); i++) {
             Preview v = previews.get(i);
             Outcome out = timeout.start().run(() -> path.apply(v, x -> true));
-            WriteReport.Result r = WriteReport.result(out);
+            WriteReport.Result r = WriteReport.result(o, out);
             shown.set(i, shown.get(i).withOutcome(r));
             if (!o.json()) {
                 WriteReport.print(o, r);

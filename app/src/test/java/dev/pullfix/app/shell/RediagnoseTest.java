@@ -19,7 +19,7 @@ import dev.pullfix.app.wizard.WizardViewModel;
 import dev.pullfix.model.diagnosis.runbook.CheckOutcome;
 import dev.pullfix.model.diagnosis.runbook.Finding;
 import dev.pullfix.model.cluster.PodInfo;
-import dev.pullfix.model.cluster.PullFailure;
+import dev.pullfix.model.cluster.FailureReason;
 import dev.pullfix.model.settings.SettingsStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,7 +71,7 @@ class RediagnoseTest {
         assertThat(vm.wizard().conclusionProperty().get()).isNull();
 
         causeKnown = true;
-        PodInfo failed = fresh.withFailure(PullFailure.ERR_IMAGE_PULL, "failed to pull: 403 Forbidden");
+        PodInfo failed = fresh.withFailure(FailureReason.ERR_IMAGE_PULL, "failed to pull: 403 Forbidden");
         backend.lastListener.onDeltas(TestPods.modified(fresh, failed));
         assertThat(diagnoser.asked).hasSize(2);
         assertThat(vm.wizard().conclusionProperty().get()).contains("Denied by a policy");
@@ -91,7 +91,7 @@ class RediagnoseTest {
         vm.start();
         PodInfo before = a;
         for (int i = 0; i < 6; i++) {
-            PodInfo next = a.withFailure(PullFailure.ERR_IMAGE_PULL, "attempt " + i);
+            PodInfo next = a.withFailure(FailureReason.ERR_IMAGE_PULL, "attempt " + i);
             backend.lastListener.onDeltas(TestPods.modified(before, next));
             before = next;
         }

@@ -296,7 +296,7 @@ public final class LivePodTree implements AutoCloseable {
         KubeHttp.WatchListener ew = new KubeHttp.WatchListener() {
             @Override
             public void onEvent(String type, com.fasterxml.jackson.core.JsonParser object) throws java.io.IOException {
-                ObjectJson.EventFields e = ObjectJson.event(object);
+                EventJson.Fields e = EventJson.read(object);
                 if (gen != generation || !PodTreeLoader.isSandboxFailure(e)) {
                     return;
                 }
@@ -384,7 +384,7 @@ public final class LivePodTree implements AutoCloseable {
                     after = PodTreeLoader.resolve(base, infos, jobOwners, sandboxFailures);
                 } else {
                     // a sandbox event: re-mark the pod we have
-                    after = base.failure() == PullFailure.FAILED_CREATE_POD_SANDBOX
+                    after = base.failure() == FailureReason.FAILED_CREATE_POD_SANDBOX
                             && !sandboxFailures.containsKey(base.key()) ? base.withFailure(null, null) : base;
                     after = PodTreeLoader.resolve(after, infos, jobOwners, sandboxFailures);
                 }

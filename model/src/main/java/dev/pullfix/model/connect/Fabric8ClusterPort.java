@@ -9,15 +9,13 @@ import dev.pullfix.model.diagnosis.runbook.port.ClusterPort;
 import dev.pullfix.model.diagnosis.runbook.port.ContainerFacts;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
 import dev.pullfix.model.diagnosis.runbook.port.EventFacts;
-import dev.pullfix.model.diagnosis.runbook.port.NodeFacts;
+import dev.pullfix.model.aws.NodeFacts;
 import dev.pullfix.model.diagnosis.runbook.port.PodFacts;
 import dev.pullfix.model.diagnosis.runbook.port.SecretFacts;
 import dev.pullfix.model.diagnosis.runbook.port.ServiceAccountFacts;
 import dev.pullfix.model.cluster.WorkloadRef;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.EventList;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.Node;
@@ -104,6 +102,26 @@ public final class Fabric8ClusterPort implements ClusterPort {
     }
 
     /**
+     * Both docker-registry secret types, listed by type (a field selector, so helm's large release secrets are not
+     * fetched) and filtered again here; sorted by name.
+     */
+    @Override
+    public List<SecretFacts> dockerConfigSecrets(String namespace) throws CouldNotCheckException {
+        List<SecretFacts> out = new ArrayList<>();
+        for (String type : List.of("kubernetes.io/dockerconfigjson", "kubernetes.io/dockercfg")) {
+            io.fabric8.kubernetes.api.model.SecretList list = call("list secrets",
+                    () -> client.secrets().inNamespace(namespace).withField("type", type).list());
+            if (list == null) {
+                continue;
+            }
+            list.getItems().stream().filter(s -> type.equals(s.getType())).forEach(s ->
+                    out.add(new SecretFacts(namespace, s.getMetadata().getName(), s.getType(), registries(s))));
+        }
+        out.sort(java.util.Comparator.comparing(SecretFacts::name));
+        return out;
+    }
+
+    /**
      * The registry hosts a docker config secret holds credentials for; the credentials are only registered as
      * secrets (so no output shows them), never used.
      */
@@ -185,23 +203,12 @@ public final class Fabric8ClusterPort implements ClusterPort {
     @Override
     public List<EventFacts> events(String namespace) throws CouldNotCheckException {
         List<EventFacts> out = new ArrayList<>();
-        String cont = null;
-        do {
-            String c = cont;
-            EventList page = call("list events", () -> (namespace == null ? client.v1().events().inAnyNamespace()
-                    : client.v1().events().inNamespace(namespace)).list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder()
-                    .withLimit((long) PAGE).withContinue(c).build()));
-            for (Event e : page.getItems()) {
-                if (e.getInvolvedObject() == null) {
-                    continue;
-                }
-                PodEvent pe = PodEvents.fromCore(e);
-                out.add(new EventFacts(e.getMetadata().getNamespace(), e.getInvolvedObject().getKind(),
-                        e.getInvolvedObject().getName(), pe.type(), pe.reason(), pe.message(), pe.count(), pe.first(),
-                        pe.last(), pe.from()));
-            }
-            cont = page.getMetadata() == null ? null : page.getMetadata().getContinue();
-        } while (cont != null && !cont.isEmpty());
+        // streamed and decoded in one pass (no fabric8 object per event): diagnose --all lists every event
+        call("list events", () -> {
+            PodEvents.forEach(conn, namespace, PAGE, (ns, kind, name, pe) -> out.add(new EventFacts(ns, kind, name,
+                    pe.type(), pe.reason(), pe.message(), pe.count(), pe.first(), pe.last(), pe.from())));
+            return null;
+        });
         return out;
     }
 

@@ -1,6 +1,6 @@
 /**
- * The practice lab's registries: real HTTP registry endpoints on loopback, serving the images of the lab world
- * ({@code lab.world}) with the OCI distribution API the registry client speaks.
+ * The practice lab's registries outside AWS as real loopback HTTP registries (registry API v2, Docker Hub's token
+ * flow and pull budget, Basic auth, unreachable hosts), asked by the same registry client as any registry.
  *
  * <p>May not: depend on the lab session ({@code lab}) or the engine; JavaFX.
  */

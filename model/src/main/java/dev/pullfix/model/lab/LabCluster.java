@@ -138,6 +138,7 @@ public final class LabCluster {
         ObjectNode n = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "Node");
         ObjectNode m = n.putObject("metadata").put("name", name);
         m.putObject("labels").put("kubernetes.io/hostname", name).put("kubernetes.io/os", "linux")
+                .put("kubernetes.io/arch", "amd64").put("beta.kubernetes.io/arch", "amd64")
                 .put("eks.amazonaws.com/nodegroup", i.path("nodegroup").asText("default"))
                 .put("topology.kubernetes.io/region", world.region()).put("topology.kubernetes.io/zone", world.region() + "a")
                 .put("node.kubernetes.io/instance-type", "m5.large");

@@ -156,7 +156,7 @@ class DiagnoseAllLabBench {
             System.out.println("causes (classifier over each describe): " + kubectlCauses + "; same cause for " + agree + "/" + n);
             System.out.printf("kubectl get pods -A -o json + get events -A -o json: %.2f s%n", least);
             System.out.printf("ratio describe-loop / pullfix: %.1fx (target >= 20)%n", describeAll / ours);
-            System.out.printf("ratio pullfix / least-fetch: %.2f (target <= 1.5)%n", ours / least);
+            System.out.printf("ratio pullfix / least-fetch: %.2f (target <= 1.0)%n", ours / least);
         } finally {
             pool.shutdownNow();
             podPool.shutdownNow();

@@ -25,7 +25,8 @@ import org.fxmisc.flowless.VirtualizedScrollPane;
 final class EvidenceView {
     static final int MAX_ROWS = 8;
     static final double ROW = 28;
-    static final double HEADER = 34;
+    /** The header row as AtlantaFX draws it (38-39 px with Latin or CJK fonts; at 34 a one-row table scrolled). */
+    static final double HEADER = 40;
 
     private final DiagnosisText text;
     private final dev.pullfix.app.common.I18n i18n;

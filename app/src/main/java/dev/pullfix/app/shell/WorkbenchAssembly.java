@@ -11,6 +11,7 @@ import dev.pullfix.app.podtree.FailingPodsViewModel;
 import dev.pullfix.app.podtree.PodTreeViewModel;
 import dev.pullfix.app.wizard.ClassifierPlanner;
 import dev.pullfix.app.wizard.RunbookPlanner;
+import dev.pullfix.model.connect.Workspace;
 import dev.pullfix.app.wizard.WizardViewModel;
 import dev.pullfix.model.cluster.ClusterError;
 import dev.pullfix.model.cluster.PodEvent;
@@ -73,7 +74,8 @@ public final class WorkbenchAssembly {
         String profile = aws.selectedProfileProperty().get();
         String region = aws.regionProperty().get();
         String cluster = s.context().eksMapping().map(m -> m.clusterName()).orElse(null);
-        return new RunbookPlanner.Target(s.connection(), cluster, profile, region, backend.awsSessions(profile, region));
+        return new RunbookPlanner.Target(s.connection(), cluster, profile, region, backend.awsSessions(profile, region),
+                Workspace.registries(s.connection(), backend.environment()));
     }
 
     /** A pod's events for the classifier's steps (called inside their tasks). */

@@ -38,8 +38,13 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
      *
      * @param aws opens an AWS session for a resource region ("" = the profile's), or null when AWS is not configured
      */
+    /** @param registry asks the pod's registries (the connection's pull secrets), or null: that family says so */
     public record Target(ClusterConnection connection, String clusterName, String profile, String region,
-                         Function<String, AwsSession> aws) {
+                         Function<String, AwsSession> aws, RegistryPort registry) {
+        public Target(ClusterConnection connection, String clusterName, String profile, String region,
+                      Function<String, AwsSession> aws) {
+            this(connection, clusterName, profile, region, aws, null);
+        }
     }
 
     private final I18n i18n;
@@ -61,7 +66,7 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
         this.timeout = timeout;
     }
 
-    /** A registry adapter for non-ECR images (none ships yet: those checks say "could not check"). */
+    /** A registry adapter for targets that bring none (tests); a target's own registry port wins. */
     public RunbookPlanner withRegistry(RegistryPort r) {
         this.registry = r;
         return this;
@@ -82,7 +87,8 @@ public final class RunbookPlanner implements DiagnosisPlanner.Walking, AutoClose
     public Walk walk(PodInfo pod, Object prepared, CancelToken cancel, Consumer<DiagnosisStep> stepDone) {
         Target t = (Target) prepared;
         Workspace workspace = new Workspace(t.connection(), t.clusterName(), t.aws() == null ? null
-                : new AwsAccess(t.profile(), blankToNull(t.region()), null, t.aws()), registry);
+                : new AwsAccess(t.profile(), blankToNull(t.region()), null, t.aws()),
+                t.registry() != null ? t.registry() : registry);
         Locale locale = i18n.locale();
         DiagnosisService service = service();
         DiagnosisReport report = service.report(locale);

@@ -264,7 +264,7 @@ public final class WizardFixes implements Consumer<FixOffer> {
         }
         stopped.run();
         if (o.status() != Outcome.Status.CANCELLED) {
-            notices.notifyInfo(i18n.t("fix.title"), o.message());
+            notices.notifyInfo(i18n.t("fix.title"), i18n.text(o.text()));
         }
     }
 

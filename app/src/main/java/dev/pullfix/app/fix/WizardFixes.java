@@ -3,7 +3,7 @@ package dev.pullfix.app.fix;
 import dev.pullfix.app.common.DialogService;
 import dev.pullfix.app.common.I18n;
 import dev.pullfix.app.common.TaskRunner;
-import dev.pullfix.app.wizard.DiagnosisPlanner.FixOffer;
+import dev.pullfix.app.wizard.FixOffer;
 import dev.pullfix.model.aws.AwsResult;
 import dev.pullfix.model.aws.AwsSession;
 import dev.pullfix.model.aws.PolicyDocumentRef;

@@ -3,7 +3,7 @@ package dev.pullfix.app.fix;
 import dev.pullfix.app.common.DialogService;
 import dev.pullfix.app.common.I18n;
 import dev.pullfix.app.common.TaskRunner;
-import dev.pullfix.app.wizard.DiagnosisPlanner.FixOffer;
+import dev.pullfix.app.wizard.FixOffer;
 import dev.pullfix.model.aws.AwsResult;
 import dev.pullfix.model.aws.AwsSession;
 import dev.pullfix.model.aws.PolicyDocumentRef;
@@ -122,8 +122,7 @@ public final class WizardFixes implements Consumer<FixOffer> {
             Arrays.fill(s.password(), '\0');
             plan(planner, p, in);
         } else if (p instanceof FixProposal.EcrPolicyEdit edit) {
-            planner.close();
-            policyEdit(t, edit);
+            policyEdit(t, edit, planner);
         } else {
             plan(planner, p, FixInputs.none());
         }
@@ -152,9 +151,13 @@ public final class WizardFixes implements Consumer<FixOffer> {
         notices.notifyError(i18n.t("fix.title"), text, null);
     }
 
-    /** The ECR repository policy: the policy window, opened on the model's proposal for the policy read now. */
-    private void policyEdit(Target t, FixProposal.EcrPolicyEdit edit) {
+    /**
+     * The ECR repository policy: the policy window, opened on the model's proposal for the policy read now; the
+     * planner turns the edited text into the plan and is closed with the window.
+     */
+    private void policyEdit(Target t, FixProposal.EcrPolicyEdit edit, FixPlanner planner) {
         if (t.aws() == null) {
+            planner.close();
             notices.notifyInfo(i18n.t("fix.title"), i18n.t("fix.noAws"));
             return;
         }
@@ -183,8 +186,9 @@ public final class WizardFixes implements Consumer<FixOffer> {
             String proposed = edit.draftFor(current).orElse(current);
             return new Loaded(s, current, proposed, identity);
         }, l -> {
-            PolicyFixWindow w = new PolicyFixWindow(i18n, tasks, writePath, dialogs, l.session().ecr(),
-                    l.session().ecrWriter(), new PolicyFixWindow.Repository(repo.account(), repo.region(), repo.name(),
+            PolicyFixWindow w = new PolicyFixWindow(i18n, tasks, writePath, dialogs,
+                    text -> planner.plan(edit, FixInputs.none().with(FixInputs.POLICY, text)).get(0),
+                    new PolicyFixWindow.Repository(repo.account(), repo.region(), repo.name(),
                     image), l.policy(), l.proposed(), role, l.rolePolicies(), log);
             Stage stage = new Stage();
             stage.setTitle(i18n.t("fix.policy.windowTitle", repo.name()));
@@ -193,12 +197,16 @@ public final class WizardFixes implements Consumer<FixOffer> {
             stage.setScene(scene);
             stage.setOnHidden(e -> tasks.submit("close AWS session", () -> {
                 l.session().close();
+                planner.close();
                 return null;
             }, x -> { }, x -> { }));
             stage.show();
             w.fix().outcomeProperty().addListener((o, a, b) -> afterWrite(b, null, () -> { }));
-        }, e -> notices.notifyError(i18n.t("fix.title"), i18n.t("fix.policy.readFailed", repo.name()),
-                e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }, e -> {
+            planner.close();
+            notices.notifyError(i18n.t("fix.title"), i18n.t("fix.policy.readFailed", repo.name()),
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        });
     }
 
     // ------------------------------------------------------------------ the write path
@@ -250,7 +258,7 @@ public final class WizardFixes implements Consumer<FixOffer> {
         }
         stopped.run();
         if (o.status() != Outcome.Status.CANCELLED) {
-            notices.notifyInfo(i18n.t("fix.title"), o.message());
+            notices.notifyInfo(i18n.t("fix.title"), i18n.text(o.text()));
         }
     }
 

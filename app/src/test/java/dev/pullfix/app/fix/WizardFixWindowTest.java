@@ -117,7 +117,7 @@ class WizardFixWindowTest {
                 .filter(c -> c.getText() != null && c.getText().startsWith(name)).findFirst().orElseThrow();
         robot.clickOn(cell);
         var wizard = app.viewModel().wizard();
-        waitUntil(() -> wizard.walkingProperty().get() && !wizard.runningProperty().get());
+        waitUntil(() -> wizard.diagnosisProperty().get() != null && !wizard.runningProperty().get());
     }
 
     @Test

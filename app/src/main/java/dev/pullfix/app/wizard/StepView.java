@@ -107,6 +107,15 @@ final class StepView {
             body.getChildren().addAll(Texts.wrapping(i18n.t("wizard.command")), cmdLine);
         }
         body.getChildren().add(verdict);
+        if (r.verdict() == dev.pullfix.model.diagnosis.runbook.Verdict.PENDING) {
+            // a step that waits for the fix: run it now (the walk again, with the "after the fix" steps)
+            Button run = new Button(i18n.t("wizard.runStep"), new FontIcon(Material2MZ.PLAY_ARROW));
+            run.setId("runStep-" + s.number());
+            run.setMinWidth(Region.USE_PREF_SIZE);
+            run.disableProperty().bind(vm.runningProperty());
+            run.setOnAction(e -> vm.runStep(s));
+            body.getChildren().add(run);
+        }
         Node proof = evidence.of(r.outcome().evidence());
         if (proof != null) {
             body.getChildren().addAll(Texts.wrapping(i18n.t("wizard.evidence")), proof);

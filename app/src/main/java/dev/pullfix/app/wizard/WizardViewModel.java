@@ -11,6 +11,7 @@ import dev.pullfix.model.diagnosis.runbook.Diagnosis;
 import dev.pullfix.model.diagnosis.runbook.FixProposal;
 import dev.pullfix.model.diagnosis.runbook.StepResult;
 import dev.pullfix.model.diagnosis.runbook.Verdict;
+import dev.pullfix.model.fix.proof.FixProof;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -58,6 +59,8 @@ public final class WizardViewModel {
     private final ObservableList<FixOffer> fixes = FXCollections.observableArrayList();
     private final BooleanProperty writesAllowed = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<String> afterFix = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper verifying = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<FixProof> proof = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canBack;
     private final BooleanBinding canNext;
     private Consumer<FixOffer> fixHandler;
@@ -135,6 +138,16 @@ public final class WizardViewModel {
         return afterFix.getReadOnlyProperty();
     }
 
+    /** True from a write until the watch of the pod has answered (the verify phase). */
+    public ReadOnlyBooleanProperty verifyingProperty() {
+        return verifying.getReadOnlyProperty();
+    }
+
+    /** What the watch after the last write found (null before one answered). */
+    public ReadOnlyObjectProperty<FixProof> proofProperty() {
+        return proof.getReadOnlyProperty();
+    }
+
     public BooleanBinding canBackProperty() {
         return canBack;
     }
@@ -158,20 +171,78 @@ public final class WizardViewModel {
         }
     }
 
-    /** Tells the wizard a fix was written; it offers a new diagnosis. */
+    /**
+     * Tells the wizard a fix was written: the verify phase starts (the cause found before is no longer shown as the
+     * pod's cause; the watch of the pod reports through {@link #fixProven}); it offers a new diagnosis.
+     */
     public void fixWritten(String message) {
         afterFix.set(message);
+        conclusion.set(null);
+        verifying.set(true);
     }
 
-    /** Diagnoses the pod again. */
+    /**
+     * What watching the pod after the write found: "fixed" only when a pod of the workload is Running and ready; a
+     * pod that fails again is diagnosed again, with the "after the fix" steps.
+     */
+    public void fixProven(FixProof p) {
+        if (!verifying.get()) {
+            return; // another pod was chosen meanwhile
+        }
+        verifying.set(false);
+        if (p == null || pod.get() == null || p.verdict() == FixProof.Verdict.CANCELLED) {
+            return;
+        }
+        proof.set(p);
+        switch (p.verdict()) {
+            case FIXED -> afterFix.set(i18n.t("wizard.proof.fixed", runningPod(p)));
+            case STILL_FAILING -> {
+                afterFix.set(i18n.t("wizard.proof.stillFailing", p.failingPod(), String.valueOf(p.reason())));
+                walkAfterFix();
+            }
+            default -> afterFix.set(i18n.t("wizard.proof.notYet", p.waited().toSeconds()));
+        }
+    }
+
+    private static String runningPod(FixProof p) {
+        return p.pods().stream().filter(s -> "Running".equals(s.status())).map(FixProof.PodState::name).findFirst()
+                .orElse(p.pods().isEmpty() ? "" : p.pods().get(0).name());
+    }
+
+    /** Diagnoses the pod again; after a write, with the "after the fix" steps (step 7 of the guide) run too. */
     public void diagnoseAgain() {
-        if (pod.get() != null) {
+        if (pod.get() == null) {
+            return;
+        }
+        if (afterFix.get() != null) {
+            walkAfterFix();
+        } else {
             show(pod.get());
         }
     }
 
+    /** Runs one step that waits for the fix ("Run this step"): the walk again, its "after the fix" steps included. */
+    public void runStep(Step s) {
+        if (pod.get() != null && !running.get() && s.result().verdict() == Verdict.PENDING) {
+            walkAfterFix();
+        }
+    }
+
+    private void walkAfterFix() {
+        PodInfo p = pod.get();
+        String message = afterFix.get();
+        FixProof proven = proof.get();
+        start(p, true);
+        afterFix.set(message);
+        proof.set(proven);
+    }
+
     /** Starts the diagnosis of a pod (null clears the wizard). */
     public void show(PodInfo p) {
+        start(p, false);
+    }
+
+    private void start(PodInfo p, boolean afterFixSteps) {
         cancel();
         generation++;
         pod.set(p);
@@ -179,6 +250,8 @@ public final class WizardViewModel {
         conclusion.set(null);
         unavailable.set(null);
         afterFix.set(null);
+        verifying.set(false);
+        proof.set(null);
         fixes.clear();
         steps.clear();
         current.set(-1);
@@ -191,7 +264,7 @@ public final class WizardViewModel {
             unavailable.set(i18n.t("wizard.notConnected"));
             return;
         }
-        walk(p, prepared, false);
+        walk(p, prepared, afterFixSteps);
     }
 
     private void walk(PodInfo p, Object prepared, boolean afterFixSteps) {

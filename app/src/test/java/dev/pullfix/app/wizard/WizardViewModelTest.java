@@ -15,6 +15,8 @@ import dev.pullfix.model.diagnosis.runbook.Finding;
 import dev.pullfix.model.diagnosis.runbook.FixProposal;
 import dev.pullfix.model.diagnosis.runbook.Verdict;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
+import dev.pullfix.model.fix.proof.FixProof;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -144,13 +146,61 @@ class WizardViewModelTest {
     }
 
     @Test
-    void aWrittenFixOffersADiagnosisAgainUntilTheNextWalk() {
+    void aWrittenFixDropsTheOldCauseAndDiagnosingAgainRunsTheAfterTheFixSteps() {
         WizardViewModel vm = vm(TaskRunner.synchronous(), Locale.ENGLISH);
         vm.show(pod);
+        assertThat(vm.conclusionProperty().get()).isNotNull();
         vm.fixWritten("written");
         assertThat(vm.afterFixProperty().get()).isEqualTo("written");
+        assertThat(vm.conclusionProperty().get()).as("no stale cause over a pod that may be recovering").isNull();
+        assertThat(vm.verifyingProperty().get()).isTrue();
         vm.diagnoseAgain();
+        assertThat(diagnoser.asked).containsExactly("shop/web-1", "shop/web-1 +afterFix");
+        assertThat(vm.afterFixProperty().get()).as("the verify banner stays").isEqualTo("written");
+        vm.show(failing("shop", "web", "web-2"));
         assertThat(vm.afterFixProperty().get()).isNull();
-        assertThat(diagnoser.asked).hasSize(2);
+        assertThat(vm.verifyingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aStepThatWaitsForTheFixCanBeRunOnItsOwn() {
+        WizardViewModel vm = vm(TaskRunner.synchronous(), Locale.ENGLISH);
+        vm.show(pod);
+        var waiting = vm.steps().get(3);
+        assertThat(waiting.result().verdict()).isEqualTo(Verdict.PENDING);
+        vm.runStep(vm.steps().get(0)); // a settled step: nothing to run
+        assertThat(diagnoser.asked).hasSize(1);
+        vm.runStep(waiting);
+        assertThat(diagnoser.asked).containsExactly("shop/web-1", "shop/web-1 +afterFix");
+    }
+
+    @Test
+    void onlyAPodRunningAndReadyIsCalledFixed() {
+        WizardViewModel vm = vm(TaskRunner.synchronous(), Locale.ENGLISH);
+        vm.show(pod);
+        vm.fixProven(proof(FixProof.Verdict.FIXED)); // no write yet: nothing to prove
+        assertThat(vm.proofProperty().get()).isNull();
+
+        vm.fixWritten("written");
+        vm.fixProven(proof(FixProof.Verdict.NOT_YET));
+        assertThat(vm.afterFixProperty().get()).doesNotContain("Fixed").contains("neither became ready");
+        assertThat(vm.verifyingProperty().get()).isFalse();
+
+        vm.fixWritten("written");
+        vm.fixProven(new FixProof(FixProof.Verdict.STILL_FAILING, List.of(new FixProof.PodState("web-2", "Pending",
+                "0/1", "ErrImagePull", true)), "web-2", "ErrImagePull", "manifest unknown", null, Duration.ofSeconds(9)));
+        assertThat(vm.afterFixProperty().get()).startsWith("Still failing").contains("web-2");
+        assertThat(diagnoser.asked).as("diagnosed again with the after-the-fix steps")
+                .containsExactly("shop/web-1", "shop/web-1 +afterFix");
+
+        vm.fixWritten("written");
+        vm.fixProven(proof(FixProof.Verdict.FIXED));
+        assertThat(vm.afterFixProperty().get()).isEqualTo("Fixed: web-7 is Running and ready.");
+        assertThat(vm.proofProperty().get().verdict()).isEqualTo(FixProof.Verdict.FIXED);
+    }
+
+    static FixProof proof(FixProof.Verdict v) {
+        return new FixProof(v, List.of(new FixProof.PodState("web-7", "Running", "1/1", "Running", true)), null, null,
+                null, null, Duration.ofSeconds(12));
     }
 }

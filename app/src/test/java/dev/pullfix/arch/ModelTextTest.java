@@ -41,11 +41,11 @@ class ModelTextTest {
               2 diagnosis/runbook/Facts.java
              16 diagnosis/runbook/RunbookCatalog.java
               1 diagnosis/runbook/port/EventFacts.java
-              2 fix/aws/AttachRolePolicyPlan.java
-              4 fix/aws/EcrPolicyPlan.java
-              5 fix/aws/VpcEndpointPolicyPlan.java
-              4 fix/kube/CreatePullSecretPlan.java
-              4 fix/kube/PodTemplatePlan.java
+              1 fix/aws/AttachRolePolicyPlan.java
+              3 fix/aws/EcrPolicyPlan.java
+              2 fix/aws/VpcEndpointPolicyPlan.java
+              2 fix/kube/CreatePullSecretPlan.java
+              1 fix/kube/PodTemplatePlan.java
               6 fix/proof/RegistryDryRunPlan.java
               5 fix/proof/RoutingImageVerifier.java
               1 policy/PolicyCase.java

@@ -192,6 +192,8 @@ public class PullfixApp extends Application {
         dialogs = new FxDialogService(() -> stage, i18n);
         backend = backendFactory.get();
         vm = WorkbenchAssembly.assemble(tasks, new FxBridge(), dialogs, i18n, backend, store, s, lab, checkTimeout);
+        MainViewModel built = vm;
+        StartupProbe.watchLive(built.connection().stateProperty(), () -> built.podTree().podCountProperty().get());
         wireFixes(s);
         view = new MainView(vm, i18n, this::languageChanged);
         stage.getScene().setRoot(view.root());

@@ -13,6 +13,7 @@ import dev.pullfix.model.cluster.PodInfo;
 import dev.pullfix.model.connect.AwsAccess;
 import dev.pullfix.model.connect.Workspace;
 import dev.pullfix.model.diagnosis.runbook.FixProposal;
+import dev.pullfix.model.diagnosis.runbook.port.RegistryPort;
 import dev.pullfix.model.diagnosis.runbook.port.RoleRef;
 import dev.pullfix.model.fix.FixException;
 import dev.pullfix.model.fix.FixPlan;
@@ -54,8 +55,13 @@ import javafx.stage.Stage;
 public final class WizardFixes implements Consumer<FixOffer> {
 
     /** Where fixes write, captured on the UI thread when a button is pressed. */
+    /** @param registry asks registries for tags and checks image changes (the dry-run), or null: it does not */
     public record Target(ClusterConnection connection, String context, Function<String, AwsSession> aws, PodInfo pod,
-                         List<FixOffer> offers) {
+                         List<FixOffer> offers, RegistryPort registry) {
+        public Target(ClusterConnection connection, String context, Function<String, AwsSession> aws, PodInfo pod,
+                      List<FixOffer> offers) {
+            this(connection, context, aws, pod, offers, null);
+        }
     }
 
     private final I18n i18n;
@@ -127,7 +133,7 @@ public final class WizardFixes implements Consumer<FixOffer> {
             return;
         }
         FixPlanner planner = FixPlanner.of(new Workspace(t.connection(), null,
-                t.aws() == null ? null : new AwsAccess(null, null, null, t.aws()), null), Clock.systemUTC());
+                t.aws() == null ? null : new AwsAccess(null, null, null, t.aws()), t.registry()), Clock.systemUTC());
         if (p instanceof FixProposal.ImageTagChange tag) {
             tasks.submit("list tags", () -> planner.choices(tag, FixInputs.TAG), tags -> prompts
                     .pickTag(tag.container(), tag.currentImage(), tags)

@@ -49,7 +49,7 @@ public final class FixPlanner implements AutoCloseable {
     private final Map<String, AwsSession> sessions = new ConcurrentHashMap<>();
     /** Registry tags for the tag input, and the registry check as the dry-run of image changes; null: none. */
     private final dev.pullfix.model.fix.proof.FixProofService proof;
-    /** The language of the summaries and dry-run details a user confirms (English unless {@link #inLanguage}). */
+    /** The language of the dry-run details a user confirms (English unless {@link #inLanguage}). */
     private volatile Texts texts = Texts.english();
 
     /**
@@ -79,7 +79,7 @@ public final class FixPlanner implements AutoCloseable {
                 dev.pullfix.model.fix.proof.FixProofService.of(w, null));
     }
 
-    /** Plans whose summaries and dry-run details read in {@code locale} (the window's language); returns this. */
+    /** Plans whose dry-run details read in {@code locale} (the window's language); returns this. */
     public FixPlanner inLanguage(java.util.Locale locale) {
         this.texts = new Texts(locale);
         return this;
@@ -262,7 +262,7 @@ public final class FixPlanner implements AutoCloseable {
                 : current -> StateText.of(e.draftFor(current.text().orElse(null)).orElseThrow(() ->
                 new FixException(Message.of("fix", "plan.policyUnparsable", repo.name()))));
         return EcrPolicyPlan.editing(s.ecr(), s.ecrWriter(), repo.account(), repo.region(), repo.name(), proposer,
-                texts.render(e.summary()), (current, next) -> EcrPolicyDryRun.check(next, e, texts));
+                e.summary(), (current, next) -> EcrPolicyDryRun.check(next, e, texts));
     }
 
     private List<FixPlan> pullSecret(FixProposal.CreatePullSecret c, FixInputs in) throws FixException {

@@ -234,7 +234,8 @@ public class PullfixApp extends Application {
         String profile = vm.aws().selectedProfileProperty().get();
         String region = vm.aws().regionProperty().get();
         return new WizardFixes.Target(s.connection(), s.context().name(), backend.awsSessions(profile, region),
-                vm.podTree().selectedPodProperty().get(), List.copyOf(vm.wizard().fixes()));
+                vm.podTree().selectedPodProperty().get(), List.copyOf(vm.wizard().fixes()),
+                dev.pullfix.model.connect.Workspace.registries(s.connection(), backend.environment()));
     }
 
     /** Switches the language (auto, en, ja) and rebuilds the window in it. */

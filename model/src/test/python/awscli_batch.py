@@ -7,15 +7,16 @@ import contextlib
 import io
 import json
 import sys
+import time
 
 from awscli.clidriver import create_clidriver
 
 
-def run(argv):
+def run(driver, argv):
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            rc = create_clidriver().main(argv)
+            rc = driver.main(argv)
         except SystemExit as e:  # argument errors exit
             rc = e.code if isinstance(e.code, int) else 2
     return {"argv": argv, "rc": rc, "stdout": out.getvalue(), "stderr": err.getvalue()}
@@ -24,7 +25,10 @@ def run(argv):
 def main():
     with open(sys.argv[1], encoding="utf-8") as f:
         commands = json.load(f)
-    results = [run(argv) for argv in commands]
+    started = time.monotonic()
+    driver = create_clidriver()  # one driver: botocore's service models load once
+    results = [run(driver, argv) for argv in commands]
+    sys.stderr.write("awscli_batch: %d commands in %.1f s\n" % (len(commands), time.monotonic() - started))
     sys.stdout.write(json.dumps(results))
 
 

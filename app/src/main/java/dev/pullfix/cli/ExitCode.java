@@ -101,7 +101,9 @@ final class ExitCode {
             }
             if (!sub.getSubcommands().isEmpty()) {
                 document(sub, i18n);
-                continue;
+                if (!DOCUMENTED.containsKey(name)) {
+                    continue; // a group of commands: only its subcommands answer
+                }
             }
             Map<String, String> list = new LinkedHashMap<>();
             for (String c : codes) {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  * (kind, ECR account/region/ARN). A malformed reference is the kubelet's InvalidImageName: one line on stderr,
  * exit status 2.
  */
-@Command(name = "image", mixinStandardHelpOptions = true,
+@Command(name = "image", mixinStandardHelpOptions = true, subcommands = {ImageCheckCommand.class},
         description = {"Parses an image reference the way the kubelet does (nginx -> docker.io/library/nginx:latest) "
                 + "and prints the registry facts: kind, host, ECR account, region and repository ARN.",
             "A malformed reference prints 'InvalidImageName: <reason>' on stderr and exits with status 2."},
@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
                 + "account, region, partition, fips, dualStack, ecrRepositoryArn."})
 public final class ImageCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "<ref>", description = "Image reference, e.g. nginx or "
+    // optional for picocli so that "image check ..." reaches the subcommand; required by call()
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<ref>", description = "Image reference, e.g. nginx or "
             + "123456789012.dkr.ecr.us-west-2.amazonaws.com/team/app:1.0")
     String reference;
 
@@ -44,6 +45,9 @@ public final class ImageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (reference == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: '<ref>'");
+        }
         ImageReference ref;
         try {
             ref = ImageReference.parse(reference);

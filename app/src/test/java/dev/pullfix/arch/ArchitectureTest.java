@@ -1,6 +1,5 @@
 package dev.pullfix.arch;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -49,19 +48,12 @@ class ArchitectureTest {
             .should().beFreeOfCycles();
 
     /**
-     * The model's packages form no cycle. Allow-list, to shrink to nothing: the two cycles issue 15 names
-     * ({@code cluster ↔ cluster.auth}, {@code lab ↔ lab.aws}) are being removed in the model (the "engine" work), and
-     * {@code lab ↔ lab.registry} (the lab's registries, same shape: they take {@code LabWorld}, {@code LabSession}
-     * starts them) goes with {@code lab.aws}; delete each {@code ignoreDependency} line when its cycle is gone.
+     * The model's packages form no cycle (the lab's servers take {@code lab.world}, which the session starts them on;
+     * the exec-credential code lives in {@code cluster} with the connector that uses it).
      */
     @ArchTest
     static final ArchRule modelPackagesHaveNoCycles = slices().matching("dev.pullfix.model.(**)")
-            .should().beFreeOfCycles()
-            .ignoreDependency(resideInAPackage("dev.pullfix.model.cluster.auth"),
-                    resideInAPackage("dev.pullfix.model.cluster"))
-            .ignoreDependency(resideInAPackage("dev.pullfix.model.lab.aws"), resideInAPackage("dev.pullfix.model.lab"))
-            .ignoreDependency(resideInAPackage("dev.pullfix.model.lab.registry"),
-                    resideInAPackage("dev.pullfix.model.lab"));
+            .should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule viewModelsNeverTouchScenesOrStages = noClasses()

@@ -1,2 +1,6 @@
-/** The Pullfix engine: plain Java, no JavaFX, synchronous and thread-agnostic. */
+/**
+ * The Pullfix engine: plain Java, no JavaFX, synchronous and thread-agnostic.
+ *
+ * <p>May not: JavaFX, standard streams, any dependency on the app or the CLI; the root package holds no classes.
+ */
 package dev.pullfix.model;

@@ -35,7 +35,9 @@ public final class EventsTable extends TableView<PodEvent> {
         TableColumn<PodEvent, String> from = column(i18n.t("events.from"), 130);
         from.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().from()));
         TableColumn<PodEvent, String> message = column(i18n.t("events.message"), 400);
-        message.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().message()));
+        // third-party text: secrets masked, control characters removed, as on every output path
+        message.setCellValueFactory(c -> new ReadOnlyStringWrapper(dev.pullfix.app.common.UserText.safe(
+                dev.pullfix.model.secret.Redactor.redact(c.getValue().message()))));
         message.setCellFactory(c -> new WrappingCell());
         getColumns().setAll(List.of(type, reason, age, from, message));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

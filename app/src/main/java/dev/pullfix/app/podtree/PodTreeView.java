@@ -17,8 +17,6 @@ import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -30,7 +28,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * The pod tree: a virtualised {@link TreeView} mirroring the view-model's rows lazily (tree items exist only for
  * expanded rows; one item per row, reused across filter changes, so expansion and selection survive live
  * updates), a search box, a "failing only" toggle and a count line. F8 / Shift+F8 jump to the next / previous
- * failing pod; Ctrl+F focuses the search box.
+ * failing pod and Ctrl+F focuses the search box (the main window binds both keys).
  */
 public final class PodTreeView {
 
@@ -97,8 +95,11 @@ public final class PodTreeView {
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) ->
                 vm.selectedRowProperty().set(b == null ? null : b.getValue()));
         vm.selectedRowProperty().addListener((o, a, b) -> {
-            if (b == null && tree.getSelectionModel().getSelectedItem() != null) {
+            TreeItem<TreeRow> shown = tree.getSelectionModel().getSelectedItem();
+            if (b == null && shown != null) {
                 tree.getSelectionModel().clearSelection();
+            } else if (b != null && (shown == null || shown.getValue() != b)) {
+                select(b); // chosen elsewhere (the failing list, the first failing pod on open)
             }
         });
         vm.filterGenerationProperty().addListener((o, a, b) -> {
@@ -106,18 +107,8 @@ public final class PodTreeView {
                 expandVisible();
             }
         });
-        tree.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.F8) {
-                jumpToFailing(!e.isShiftDown());
-                e.consume();
-            }
-        });
         root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN).match(e)) {
-                search.requestFocus();
-                search.selectAll();
-                e.consume();
-            } else if (e.getCode() == KeyCode.DOWN && search.isFocused()) {
+            if (e.getCode() == KeyCode.DOWN && search.isFocused()) {
                 tree.requestFocus();
                 if (tree.getSelectionModel().isEmpty()) {
                     tree.getSelectionModel().selectFirst();
@@ -153,7 +144,14 @@ public final class PodTreeView {
         }
     }
 
-    private void jumpToFailing(boolean forward) {
+    /** Focuses the search box (Ctrl+F from anywhere in the window). */
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    /** Selects the next (or previous) failing pod after the selected row, wrapping (F8 / Shift+F8). */
+    public void jumpToFailing(boolean forward) {
         TreeItem<TreeRow> sel = tree.getSelectionModel().getSelectedItem();
         PodRow next = vm.nextFailing(sel == null ? null : sel.getValue(), forward);
         if (next != null) {

@@ -12,7 +12,7 @@ import dev.pullfix.model.cluster.PodDelta;
 import dev.pullfix.model.cluster.PodInfo;
 import dev.pullfix.model.cluster.WorkloadNode;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,6 +57,7 @@ public final class PodTreeViewModel {
     private final ReadOnlyIntegerWrapper filterGeneration = new ReadOnlyIntegerWrapper();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
 
+    private final List<PodListener> podListeners = new ArrayList<>();
     private String query = "";
     private boolean onlyFailing;
     private String nsQuery = "";
@@ -66,6 +67,19 @@ public final class PodTreeViewModel {
         failingOnly.addListener((o, a, b) -> refilter());
         namespaceFilter.addListener((o, a, b) -> refilter());
         selectedRow.addListener((o, a, b) -> selectedPod.set(podOf(b)));
+    }
+
+    /** Told of every pod the tree gains, changes or loses (UI thread). */
+    public interface PodListener {
+        /** The whole set was replaced (a snapshot was installed, or the tree was cleared). */
+        void reset(Collection<PodInfo> pods);
+
+        /** One pod appeared ({@code before} null), changed, or went ({@code after} null). */
+        void changed(PodInfo before, PodInfo after);
+    }
+
+    public void addPodListener(PodListener l) {
+        podListeners.add(l);
     }
 
     // ------------------------------------------------------------------ state
@@ -159,7 +173,7 @@ public final class PodTreeViewModel {
                 WorkloadRow wr = new WorkloadRow(ns, w.ref());
                 ns.workloads.put(w.ref(), wr);
                 for (PodInfo pod : w.pods()) {
-                    PodRow pr = newPod(wr, pod);
+                    PodRow pr = PodRow.of(wr, pod);
                     wr.pods.put(pod.name(), pr);
                     p.pods.put(pod.key(), pr);
                     count(ns, wr, pod, +1);
@@ -176,19 +190,22 @@ public final class PodTreeViewModel {
         clearRows();
         namespaces.putAll(p.namespaces);
         podsByKey.putAll(p.pods);
-        loaded.set(true);
+        List<PodInfo> all = podsByKey.values().stream().map(r -> r.info).toList();
+        podListeners.forEach(l -> l.reset(all));
         if (filtering() || !nsQuery.isEmpty()) {
             rebuildVisible();
         } else {
             roots.setAll(namespaces.values());
         }
         updateTotals();
+        loaded.set(true); // last: whoever listens sees the rows
     }
 
     /** Empties the tree (context switch, disconnect). */
     public void clear() {
         clearRows();
         loaded.set(false);
+        podListeners.forEach(l -> l.reset(List.of()));
         rebuildVisible();
         updateTotals();
     }
@@ -275,12 +292,13 @@ public final class PodTreeViewModel {
             wr = new WorkloadRow(ns, p.workload());
             ns.workloads.put(p.workload(), wr);
         }
-        PodRow pr = newPod(wr, p);
+        PodRow pr = PodRow.of(wr, p);
         wr.pods.put(p.name(), pr);
         podsByKey.put(p.key(), pr);
         count(ns, wr, p, +1);
+        podListeners.forEach(l -> l.changed(null, p));
         if (podVisible(pr)) {
-            insertSorted(wr.children, pr);
+            SortedRows.insert(wr.children, pr);
             showChain(wr);
         }
         ns.touch();
@@ -293,7 +311,8 @@ public final class PodTreeViewModel {
         wr.pods.remove(pr.info.name());
         podsByKey.remove(pr.info.key());
         count(ns, wr, pr.info, -1);
-        removeSorted(wr.children, pr);
+        podListeners.forEach(l -> l.changed(pr.info, null));
+        SortedRows.remove(wr.children, pr);
         if (selectedRow.get() == pr || (selectedRow.get() instanceof ContainerRow c && c.pod == pr)) {
             selectedRow.set(null);
         }
@@ -301,13 +320,13 @@ public final class PodTreeViewModel {
             ns.workloads.remove(wr.ref);
         }
         if (wr.children.isEmpty()) {
-            removeSorted(ns.children, wr);
+            SortedRows.remove(ns.children, wr);
         }
         if (ns.workloads.isEmpty()) {
             namespaces.remove(ns.namespace);
         }
         if (ns.children.isEmpty()) {
-            removeSorted(roots, ns);
+            SortedRows.remove(roots, ns);
         }
         ns.touch();
         wr.touch();
@@ -323,21 +342,22 @@ public final class PodTreeViewModel {
         boolean shownChanged = containersChanged || old.failing() != after.failing()
                 || !java.util.Objects.equals(old.status(), after.status()) || !old.ready().equals(after.ready());
         pr.info = after;
-        pr.haystack = haystack(after);
+        pr.haystack = PodRow.haystack(after);
+        podListeners.forEach(l -> l.changed(old, after));
         count(ns, wr, after, +1);
         if (containersChanged) {
-            pr.children.setAll(containerRows(pr));
+            pr.children.setAll(pr.containerRows());
         }
         boolean visible = podVisible(pr);
         if (visible && !wasVisible) {
-            insertSorted(wr.children, pr);
+            SortedRows.insert(wr.children, pr);
             showChain(wr);
         } else if (!visible && wasVisible) {
-            removeSorted(wr.children, pr);
+            SortedRows.remove(wr.children, pr);
             if (wr.children.isEmpty()) {
-                removeSorted(ns.children, wr);
+                SortedRows.remove(ns.children, wr);
                 if (ns.children.isEmpty()) {
-                    removeSorted(roots, ns);
+                    SortedRows.remove(roots, ns);
                 }
             }
         }
@@ -358,11 +378,11 @@ public final class PodTreeViewModel {
         if (!nsMatches(ns)) {
             return;
         }
-        if (!containsSorted(ns.children, wr)) {
-            insertSorted(ns.children, wr);
+        if (!SortedRows.contains(ns.children, wr)) {
+            SortedRows.insert(ns.children, wr);
         }
-        if (!containsSorted(roots, ns)) {
-            insertSorted(roots, ns);
+        if (!SortedRows.contains(roots, ns)) {
+            SortedRows.insert(roots, ns);
         }
     }
 
@@ -383,36 +403,6 @@ public final class PodTreeViewModel {
         }
         podCount.set(pods);
         failingCount.set(failing);
-    }
-
-    private static PodRow newPod(WorkloadRow wr, PodInfo p) {
-        PodRow pr = new PodRow(wr, p);
-        pr.haystack = haystack(p);
-        pr.children.setAll(containerRows(pr));
-        return pr;
-    }
-
-    private static List<TreeRow> containerRows(PodRow pr) {
-        List<TreeRow> out = new ArrayList<>(pr.info.containers().size());
-        int i = 0;
-        for (ContainerInfo c : pr.info.containers()) {
-            out.add(new ContainerRow(pr, c, i++));
-        }
-        return out;
-    }
-
-    static String haystack(PodInfo p) {
-        StringBuilder sb = new StringBuilder(96).append(p.name()).append('\n').append(p.status());
-        if (p.failure() != null) {
-            sb.append('\n').append(p.failure().reason());
-        }
-        for (ContainerInfo c : p.containers()) {
-            sb.append('\n').append(c.image());
-            if (c.reason() != null) {
-                sb.append('\n').append(c.reason());
-            }
-        }
-        return sb.toString().toLowerCase(Locale.ROOT);
     }
 
     // ------------------------------------------------------------------ filtering
@@ -459,42 +449,17 @@ public final class PodTreeViewModel {
                         visiblePods.add(p);
                     }
                 }
-                setIfDifferent(wr.children, visiblePods);
+                SortedRows.setIfDifferent(wr.children, visiblePods);
                 if (!visiblePods.isEmpty()) {
                     visibleWl.add(wr);
                 }
             }
-            setIfDifferent(ns.children, visibleWl);
+            SortedRows.setIfDifferent(ns.children, visibleWl);
             if (!visibleWl.isEmpty()) {
                 visibleNs.add(ns);
             }
         }
-        setIfDifferent(roots, visibleNs);
-    }
-
-    private static void setIfDifferent(ObservableList<TreeRow> list, List<TreeRow> wanted) {
-        if (!list.equals(wanted)) {
-            list.setAll(wanted);
-        }
-    }
-
-    private static void insertSorted(ObservableList<TreeRow> list, TreeRow row) {
-        int i = Collections.binarySearch(list, row, TreeRow.ORDER);
-        if (i < 0) {
-            list.add(-i - 1, row);
-        }
-    }
-
-    private static void removeSorted(ObservableList<TreeRow> list, TreeRow row) {
-        int i = Collections.binarySearch(list, row, TreeRow.ORDER);
-        if (i >= 0 && list.get(i) == row) {
-            list.remove(i);
-        }
-    }
-
-    private static boolean containsSorted(List<TreeRow> list, TreeRow row) {
-        int i = Collections.binarySearch(list, row, TreeRow.ORDER);
-        return i >= 0 && list.get(i) == row;
+        SortedRows.setIfDifferent(roots, visibleNs);
     }
 
     private static PodInfo podOf(TreeRow row) {

@@ -149,6 +149,37 @@ public abstract sealed class TreeRow permits TreeRow.NamespaceRow, TreeRow.Workl
             this.info = info;
         }
 
+        /** A pod row with its search text and container rows. */
+        static PodRow of(WorkloadRow wr, dev.pullfix.model.cluster.PodInfo p) {
+            PodRow pr = new PodRow(wr, p);
+            pr.haystack = haystack(p);
+            pr.children.setAll(pr.containerRows());
+            return pr;
+        }
+
+        java.util.List<TreeRow> containerRows() {
+            java.util.List<TreeRow> out = new java.util.ArrayList<>(info.containers().size());
+            int i = 0;
+            for (dev.pullfix.model.cluster.ContainerInfo c : info.containers()) {
+                out.add(new ContainerRow(this, c, i++));
+            }
+            return out;
+        }
+
+        static String haystack(dev.pullfix.model.cluster.PodInfo p) {
+            StringBuilder sb = new StringBuilder(96).append(p.name()).append('\n').append(p.status());
+            if (p.failure() != null) {
+                sb.append('\n').append(p.failure().reason());
+            }
+            for (dev.pullfix.model.cluster.ContainerInfo c : p.containers()) {
+                sb.append('\n').append(c.image());
+                if (c.reason() != null) {
+                    sb.append('\n').append(c.reason());
+                }
+            }
+            return sb.toString().toLowerCase(java.util.Locale.ROOT);
+        }
+
         @Override
         public Kind kind() {
             return Kind.POD;

@@ -3,6 +3,7 @@ package dev.pullfix.app.shell;
 import dev.pullfix.app.common.I18n;
 import dev.pullfix.app.controls.Texts;
 import dev.pullfix.app.events.EventsTable;
+import dev.pullfix.app.podtree.FailingPodsView;
 import dev.pullfix.app.podtree.PodTreeView;
 import dev.pullfix.app.wizard.WizardView;
 import javafx.geometry.Insets;
@@ -10,23 +11,16 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Separator;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -51,6 +45,8 @@ public final class MainView {
     private final SplitPane centre = new SplitPane();
     private final SplitPane vertical = new SplitPane();
     private final PodTreeView treeView;
+    private final FailingPodsView failingView;
+    private final TabPane left = new TabPane();
     private final WizardView wizardView;
 
     public MainView(MainViewModel vm, I18n i18n, Runnable onLanguageChange) {
@@ -58,6 +54,7 @@ public final class MainView {
         this.i18n = i18n;
         this.onLanguageChange = onLanguageChange;
         this.treeView = new PodTreeView(vm.podTree(), i18n);
+        this.failingView = new FailingPodsView(vm.failing(), i18n);
         this.wizardView = new WizardView(vm.wizard(), i18n);
         build();
     }
@@ -80,21 +77,28 @@ public final class MainView {
 
     private void build() {
         root.setId("main");
-        root.setTop(new VBox(menuBar(), topBar()));
-        Label problem = new Label();
+        root.setTop(new VBox(new MainMenu(vm, i18n, this, onLanguageChange).build(), topBar()));
+        Label problem = Texts.wrapping("");
         problem.setId("connectionProblem");
-        problem.setMaxWidth(Double.MAX_VALUE);
         problem.textProperty().bind(vm.connection().detailProperty());
         problem.visibleProperty().bind(vm.connection().stateProperty().isEqualTo(ConnectionViewModel.State.ERROR)
                 .or(vm.connection().stateProperty().isEqualTo(ConnectionViewModel.State.RECONNECTING)));
         problem.managedProperty().bind(problem.visibleProperty());
         treeView.root().getChildren().add(1, problem);
-        StackPane treeArea = new StackPane(treeView.root(), emptyState());
+        Tab treeTab = new Tab(i18n.t("failing.tree"), treeView.root());
+        treeTab.setId("tabTree");
+        Tab failingTab = new Tab(null, failingView.root());
+        failingTab.setId("tabFailing");
+        failingTab.textProperty().bind(vm.failing().countProperty().map(n -> i18n.t("failing.tab", n)));
+        left.getTabs().setAll(treeTab, failingTab);
+        left.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        StackPane treeArea = new StackPane(left, emptyState());
         treeArea.setMinWidth(240);
         treeArea.setPrefWidth(360);
         wizardView.root().setMinWidth(420);
         centre.getItems().setAll(treeArea, wizardView.root());
-        centre.setDividerPositions(vm.settings().current().treeDivider() != null ? vm.settings().current().treeDivider() : 0.34);
+        Double tree = vm.settings().current().treeDivider();
+        centre.setDividerPositions(tree != null ? tree : 0.3);
         SplitPane.setResizableWithParent(treeArea, false);
         TabPane bottom = bottomTabs();
         bottom.setMinHeight(110);
@@ -102,42 +106,38 @@ public final class MainView {
         vertical.getItems().setAll(centre, bottom);
         SplitPane.setResizableWithParent(bottom, false);
         vertical.setOrientation(Orientation.VERTICAL);
-        vertical.setDividerPositions(vm.settings().current().bottomDivider() != null ? vm.settings().current().bottomDivider() : 0.7);
+        Double bottomDivider = vm.settings().current().bottomDivider();
+        vertical.setDividerPositions(bottomDivider != null ? bottomDivider : 0.74);
         root.setCenter(vertical);
         root.setBottom(statusBar());
     }
 
-    private MenuBar menuBar() {
-        MenuItem lab = new MenuItem(i18n.t("menu.lab"), new FontIcon(Material2MZ.SCIENCE));
-        lab.setId("menuLab");
-        lab.setOnAction(e -> vm.openLab());
-        MenuItem refresh = new MenuItem(i18n.t("top.refresh"));
-        refresh.setOnAction(e -> vm.refresh());
-        MenuItem quit = new MenuItem(i18n.t("menu.quit"));
-        quit.setOnAction(e -> root.getScene().getWindow().hide());
-        Menu file = new Menu(i18n.t("menu.file"), null, lab, refresh, new SeparatorMenuItem(), quit);
-
-        CheckMenuItem dark = new CheckMenuItem(i18n.t("menu.dark"));
-        dark.setId("menuDark");
-        dark.selectedProperty().bindBidirectional(vm.settings().darkProperty());
-        ToggleGroup langs = new ToggleGroup();
-        Menu language = new Menu(i18n.t("menu.language"), new FontIcon(Material2AL.LANGUAGE));
-        for (String l : new String[] {"auto", "en", "ja"}) {
-            RadioMenuItem item = new RadioMenuItem(i18n.t("menu.language." + l));
-            item.setId("lang-" + l);
-            item.setToggleGroup(langs);
-            item.setSelected(l.equals(vm.settings().languageProperty().get()));
-            item.setOnAction(e -> {
-                vm.settings().setLanguage(l);
-                onLanguageChange.run();
-            });
-            language.getItems().add(item);
+    /** Selects the next (or previous) failing pod, in the list or the tree, whichever is showing (F8). */
+    void jumpToFailing(boolean forward) {
+        if (left.getSelectionModel().getSelectedIndex() == 1) {
+            var table = failingView.root();
+            int n = table.getItems().size();
+            if (n > 0) {
+                int i = table.getSelectionModel().getSelectedIndex();
+                int next = i < 0 ? (forward ? 0 : n - 1) : ((forward ? i + 1 : i - 1) % n + n) % n;
+                table.getSelectionModel().clearAndSelect(next);
+                table.scrollTo(Math.max(0, next - 3));
+            }
+        } else {
+            treeView.jumpToFailing(forward);
         }
-        Menu settings = new Menu(i18n.t("menu.settings"), null, language, dark);
-        settings.setId("menuSettings");
-        MenuBar bar = new MenuBar(file, settings);
-        bar.setUseSystemMenuBar(true);
-        return bar;
+    }
+
+    /** Shows the tree and focuses its search box (Ctrl+F). */
+    void focusSearch() {
+        showLeft(0);
+        treeView.focusSearch();
+    }
+
+    /** Shows the pod tree (0) or the failing pods (1) and focuses it. */
+    void showLeft(int tab) {
+        left.getSelectionModel().select(tab);
+        (tab == 0 ? treeView.tree() : failingView.root()).requestFocus();
     }
 
     private HBox topBar() {

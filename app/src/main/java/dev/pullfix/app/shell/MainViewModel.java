@@ -4,14 +4,16 @@ import dev.pullfix.app.activity.ActivityViewModel;
 import dev.pullfix.app.common.DialogService;
 import dev.pullfix.app.common.I18n;
 import dev.pullfix.app.common.LabLauncher;
+import dev.pullfix.app.podtree.FailingPodsViewModel;
 import dev.pullfix.app.podtree.PodTreeViewModel;
 import dev.pullfix.app.wizard.WizardViewModel;
 import dev.pullfix.model.cluster.PodInfo;
 
 /**
- * The main window as a whole: the view-models of its parts (connection, AWS identity, pod tree, the selected pod's
- * details, the wizard, the activity log, the settings), joined so that choosing a context fills in its AWS profile,
- * and choosing a pod shows its details and starts its diagnosis. {@link WorkbenchAssembly} builds one. No
+ * The main window as a whole: the view-models of its parts (connection, AWS identity, pod tree and failing list, the
+ * selected pod's details, the wizard, the activity log, the settings), joined so that choosing a context fills in its
+ * AWS profile, opening a cluster chooses its first failing pod, and choosing a pod shows its details and starts its
+ * diagnosis. {@link WorkbenchAssembly} builds one. No
  * {@code javafx.scene}.
  */
 public final class MainViewModel {
@@ -23,17 +25,20 @@ public final class MainViewModel {
     private final ConnectionViewModel connection;
     private final AwsIdentityViewModel aws;
     private final PodTreeViewModel podTree;
+    private final FailingPodsViewModel failing;
     private final PodDetailsViewModel details;
     private final WizardViewModel wizard;
     private final AutoCloseable owned;
+    private static final int MAX_RETRIES = 3;
+    private int retries;
 
     /**
      * @param owned what the window owns besides its view-models (the diagnosis engine); closed by {@link #shutdown}
      */
     public MainViewModel(I18n i18n, DialogService dialogs, LabLauncher lab, SettingsViewModel settings,
                          ActivityViewModel activity, ConnectionViewModel connection, AwsIdentityViewModel aws,
-                         PodTreeViewModel podTree, PodDetailsViewModel details, WizardViewModel wizard,
-                         AutoCloseable owned) {
+                         PodTreeViewModel podTree, FailingPodsViewModel failing, PodDetailsViewModel details,
+                         WizardViewModel wizard, AutoCloseable owned) {
         this.i18n = i18n;
         this.dialogs = dialogs;
         this.lab = lab;
@@ -42,11 +47,17 @@ public final class MainViewModel {
         this.connection = connection;
         this.aws = aws;
         this.podTree = podTree;
+        this.failing = failing;
         this.details = details;
         this.wizard = wizard;
         this.owned = owned;
         connection.contextInfoProperty().addListener((o, a, b) -> aws.useContext(b));
         podTree.selectedPodProperty().addListener((o, a, b) -> podSelected(a, b));
+        podTree.loadedProperty().addListener((o, a, b) -> {
+            if (b) {
+                chooseFirstFailing();
+            }
+        });
     }
 
     // ------------------------------------------------------------------ parts
@@ -73,6 +84,11 @@ public final class MainViewModel {
 
     public PodTreeViewModel podTree() {
         return podTree;
+    }
+
+    /** The failing pods as a flat, sortable list. */
+    public FailingPodsViewModel failing() {
+        return failing;
     }
 
     public PodDetailsViewModel details() {
@@ -131,6 +147,35 @@ public final class MainViewModel {
         }
     }
 
+    /**
+     * When a cluster is opened with failing pods and nothing is chosen yet, the first failing pod is chosen, so its
+     * diagnosis starts without a click.
+     */
+    private void chooseFirstFailing() {
+        if (podTree.selectedRowProperty().get() == null) {
+            var first = podTree.nextFailing(null, true);
+            if (first != null) {
+                podTree.selectedRowProperty().set(first);
+            }
+        }
+    }
+
+    /**
+     * A diagnosis that found no cause may have run before the kubelet said anything (a pod chosen the moment it
+     * appeared): when the pod's failure message changes, it runs again, a few times at most.
+     */
+    private void retryWhenNothingWasFound(PodInfo before, PodInfo after) {
+        boolean nothingFound = wizard.walkingProperty().get() && !wizard.runningProperty().get()
+                && wizard.conclusionProperty().get() == null
+                && wizard.afterFixProperty().get() == null;
+        if (nothingFound && after.failing() && retries < MAX_RETRIES
+                && !java.util.Objects.equals(before.failureMessage(), after.failureMessage())) {
+            retries++;
+            activity.log(i18n.t("log.rediagnose", after.key()));
+            wizard.diagnoseAgain();
+        }
+    }
+
     private void podSelected(PodInfo before, PodInfo after) {
         if (after == null) {
             details.show(null);
@@ -138,8 +183,10 @@ public final class MainViewModel {
             return;
         }
         if (before != null && before.key().equals(after.key())) {
+            retryWhenNothingWasFound(before, after);
             return; // a live update of the same pod: keep the wizard where the user is
         }
+        retries = 0;
         wizard.show(after);
         details.show(after);
     }

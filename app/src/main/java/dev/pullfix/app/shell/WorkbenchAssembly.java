@@ -1,11 +1,13 @@
 package dev.pullfix.app.shell;
 
 import dev.pullfix.app.activity.ActivityViewModel;
+import dev.pullfix.app.common.CauseNames;
 import dev.pullfix.app.common.DialogService;
 import dev.pullfix.app.common.I18n;
 import dev.pullfix.app.common.LabLauncher;
 import dev.pullfix.app.common.TaskRunner;
 import dev.pullfix.app.common.UiBridge;
+import dev.pullfix.app.podtree.FailingPodsViewModel;
 import dev.pullfix.app.podtree.PodTreeViewModel;
 import dev.pullfix.app.wizard.ClassifierPlanner;
 import dev.pullfix.app.wizard.RunbookPlanner;
@@ -39,6 +41,11 @@ public final class WorkbenchAssembly {
         TaskRunner tasks = runner.reportingFailuresTo(activity::taskFailed);
         SettingsViewModel prefs = new SettingsViewModel(tasks, store, settings);
         PodTreeViewModel podTree = new PodTreeViewModel();
+        CauseNames causes = new CauseNames(i18n);
+        FailingPodsViewModel failing = new FailingPodsViewModel(podTree, p -> {
+            var guess = causes.guess(p);
+            return guess == null ? null : causes.name(guess.name());
+        });
         ConnectionViewModel connection = new ConnectionViewModel(tasks, bridge, backend, i18n, prefs, activity, podTree);
         AwsIdentityViewModel aws = new AwsIdentityViewModel(tasks, backend, i18n, prefs, activity);
         PodDetailsViewModel details = new PodDetailsViewModel(tasks, i18n, activity, connection::session);
@@ -52,8 +59,8 @@ public final class WorkbenchAssembly {
         }, x -> { }, e -> { });
         connection.sessionProperty().addListener(o -> forgetAws.run());
         aws.changesProperty().addListener(o -> forgetAws.run());
-        return new MainViewModel(i18n, dialogs, lab, prefs, activity, connection, aws, podTree, details, wizard,
-                runbooks);
+        return new MainViewModel(i18n, dialogs, lab, prefs, activity, connection, aws, podTree, failing, details,
+                wizard, runbooks);
     }
 
     /** What the runbook engine walks against now (UI thread): the session's connection, the AWS profile and region. */

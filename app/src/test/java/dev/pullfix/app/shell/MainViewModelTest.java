@@ -59,6 +59,27 @@ class MainViewModelTest {
     }
 
     @Test
+    void openingAClusterWithFailingPodsChoosesTheFirstAndDiagnosesIt() {
+        backend.snapshots.put("prod", snapshot(List.of(healthy("payments", "api", "api-1"),
+                failing("shop", "web", "web-3"), failing("payments", "api", "api-2"))));
+        MainViewModel vm = vm();
+        vm.start();
+        assertThat(vm.podTree().selectedPodProperty().get().key()).isEqualTo("payments/api-2");
+        assertThat(vm.wizard().podProperty().get().key()).isEqualTo("payments/api-2");
+        assertThat(vm.wizard().steps()).isNotEmpty();
+        assertThat(vm.failing().rows()).hasSize(2);
+    }
+
+    @Test
+    void aClusterWithoutFailingPodsChoosesNothing() {
+        MainViewModel vm = vm();
+        vm.start();
+        vm.connection().selectedContextProperty().set("staging");
+        assertThat(vm.podTree().selectedPodProperty().get()).isNull();
+        assertThat(vm.wizard().podProperty().get()).isNull();
+    }
+
+    @Test
     void withoutAKubeconfigTheWindowOffersThePracticeLab() {
         backend.contextsFailure = FakeBackend.noKubeconfig();
         MainViewModel vm = vm();

@@ -161,13 +161,55 @@ class MainWindowTest {
     }
 
     @Test
-    void f8JumpsToTheNextFailingPod(FxRobot robot) throws Exception {
+    void f8JumpsToTheNextFailingPodWhereverTheFocusIs(FxRobot robot) throws Exception {
         waitLive();
-        robot.clickOn("#podTree");
+        var tree = app.viewModel().podTree();
+        TreeRow.PodRow first = tree.nextFailing(null, true);
+        assertThat(tree.selectedRowProperty().get()).as("the first failing pod is chosen on open").isSameAs(first);
+        robot.clickOn("#regionField");
         robot.press(KeyCode.F8).release(KeyCode.F8);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(app.viewModel().podTree().selectedPodProperty().get()).isNotNull()
-                .matches(p -> p.failing());
+        assertThat(tree.selectedRowProperty().get()).isSameAs(tree.nextFailing(first, true));
+        robot.press(KeyCode.SHIFT, KeyCode.F8).release(KeyCode.F8, KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tree.selectedRowProperty().get()).isSameAs(first);
+    }
+
+    @Test
+    void ctrlFFindsAPodFromAnywhereAndTheMenusShowTheirShortcuts(FxRobot robot) throws Exception {
+        waitLive();
+        robot.clickOn("#regionField");
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#treeSearch").query().isFocused()).isTrue();
+        var menus = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus();
+        assertThat(menus.stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> !(i instanceof javafx.scene.control.SeparatorMenuItem) && !(i instanceof javafx.scene.control.Menu)
+                        && !(i instanceof javafx.scene.control.RadioMenuItem)))
+                .allMatch(i -> i.getAccelerator() != null);
+    }
+
+    @Test
+    void theFailingPodsListSortsAndChoosingARowDiagnosesThatPod(FxRobot robot) throws Exception {
+        waitLive();
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<dev.pullfix.app.podtree.FailingPodsViewModel.Row> table =
+                robot.lookup("#failingPods").queryAs(javafx.scene.control.TableView.class);
+        assertThat(table.getItems()).hasSize(app.viewModel().podTree().failingCountProperty().get());
+        robot.interact(() -> {
+            var nsColumn = table.getColumns().get(0);
+            nsColumn.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(java.util.List.of(nsColumn));
+        });
+        var items = table.getItems();
+        for (int i = 1; i < items.size(); i++) {
+            assertThat(items.get(i - 1).namespace().compareTo(items.get(i).namespace())).isGreaterThanOrEqualTo(0);
+        }
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(items.size() - 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.viewModel().wizard().podProperty().get().key()).isEqualTo(items.get(items.size() - 1).key());
     }
 
     @Test

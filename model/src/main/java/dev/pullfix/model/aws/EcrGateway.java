@@ -30,6 +30,14 @@ public interface EcrGateway {
     /** All images of the repository, newest pushed first (bounded: at most a few thousand). */
     AwsResult<List<ImageDetail>> listImages(String registryId, String repositoryName);
 
+    /**
+     * {@code ecr:GetAuthorizationToken} for the registry, as the caller's identity (the user's, never the node role's);
+     * ports that cannot answer say {@link AwsProblem.Kind#INVALID_REQUEST}.
+     */
+    default AwsResult<EcrAuthorization> authorizationToken(String registryId) {
+        return AwsResult.failed(AwsProblem.of(AwsProblem.Kind.INVALID_REQUEST, "ecr", "GetAuthorizationToken", "not offered"));
+    }
+
     /** The repository policy text; {@code Optional.empty()} when the repository has none (a normal state). */
     AwsResult<Optional<String>> getRepositoryPolicy(String registryId, String repositoryName);
 }

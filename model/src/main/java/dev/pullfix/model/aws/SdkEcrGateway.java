@@ -85,6 +85,24 @@ final class SdkEcrGateway implements EcrGateway {
     }
 
     @Override
+    public AwsResult<EcrAuthorization> authorizationToken(String registryId) {
+        return session.call("ecr", "GetAuthorizationToken", () -> {
+            var data = ecrClient.get().getAuthorizationToken(r -> {
+                if (registryId != null) {
+                    r.registryIds(registryId); // deprecated by AWS but still honoured; the token covers every registry
+                }
+            }).authorizationData().get(0);
+            String decoded = new String(java.util.Base64.getDecoder().decode(data.authorizationToken()),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            dev.pullfix.model.secret.Secrets.register(data.authorizationToken());
+            dev.pullfix.model.secret.Secrets.register(decoded.substring(colon + 1));
+            return new EcrAuthorization(decoded.substring(0, colon), decoded.substring(colon + 1), data.proxyEndpoint(),
+                    data.expiresAt());
+        });
+    }
+
+    @Override
     public AwsResult<List<ImageDetail>> listImages(String registryId, String repositoryName) {
         return session.call("ecr", "DescribeImages", () -> {
             List<ImageDetail> all = new ArrayList<>();

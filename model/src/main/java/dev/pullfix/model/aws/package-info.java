@@ -15,5 +15,7 @@
  * which path), {@link dev.pullfix.model.aws.EcrCheck} ({@code pullfix ecr check}),
  * {@link dev.pullfix.model.aws.PullNetwork} (VPC endpoints on the way to ECR).</li>
  * </ul>
+ *
+ * <p>May not: SDK types outside the {@code Sdk*}, {@code AwsSession*} and {@code AwsProfiles} classes; fabric8; JavaFX; writes outside the writer ports (which only the write path calls).
  */
 package dev.pullfix.model.aws;

@@ -1,11 +1,7 @@
 package dev.pullfix.model.cluster;
 
-import dev.pullfix.model.cluster.auth.ExecCommandResolver;
-import dev.pullfix.model.cluster.auth.ExecCredentials;
 import io.fabric8.kubernetes.api.model.AuthInfo;
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -153,10 +149,10 @@ public final class ClusterConnector {
         cfg.setWatchReconnectLimit(0);
         cfg.setUserAgent("pullfix");
         Duration idle = options.idleTimeout() == null ? options.requestTimeout() : options.idleTimeout();
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(cfg)
-                .withHttpClientFactory(new DeadlineHttpClientFactory(options.requestTimeout(), idle,
-                        options.retryBackoffLimit() > 0)).build();
-        return new ClusterConnection(info, client, exec, options.requestTimeout());
+        // the HTTP client and the fabric8 client are built on first use (ClusterConnection): reading pods and
+        // events needs only the first, and the second's start-up (its Jackson 3 object model) is then never paid
+        return new ClusterConnection(info, cfg, new DeadlineHttpClientFactory(options.requestTimeout(), idle,
+                options.retryBackoffLimit() > 0), exec, options.requestTimeout());
     }
 
     private void applyProxyEnvironment(Config cfg) {

@@ -59,11 +59,9 @@ final class KubeHttp {
     private final long timeoutMillis;
 
     KubeHttp(ClusterConnection conn) {
-        var client = conn.kubernetesClient();
-        this.http = client.getHttpClient();
-        String b = client.getMasterUrl().toString();
-        this.base = b.endsWith("/") ? b : b + "/";
-        int t = client.getConfiguration().getRequestTimeout();
+        this.http = conn.httpClient();
+        this.base = conn.masterUrl();
+        int t = conn.requestTimeoutMillis();
         this.timeoutMillis = t > 0 ? t : 60_000;
     }
 
@@ -71,6 +69,30 @@ final class KubeHttp {
     static String path(String groupVersion, String namespace, String resource) {
         String root = groupVersion.contains("/") ? "apis/" + groupVersion : "api/" + groupVersion;
         return namespace == null ? root + "/" + resource : root + "/namespaces/" + encode(namespace) + "/" + resource;
+    }
+
+    /** Reads one object ({@code reader} gets the parser at its START_OBJECT); null when the server answers 404. */
+    <T> T get(String path, BodyReader<T> reader) {
+        try (InputStream body = open(url(path, Map.of()))) {
+            try (JsonParser p = JSON.createParser(body)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    throw new IOException("not a JSON object");
+                }
+                return reader.read(p);
+            }
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return null;
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new KubernetesClientException("reading " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a whole object from its START_OBJECT. */
+    interface BodyReader<T> {
+        T read(JsonParser p) throws IOException;
     }
 
     /**
@@ -272,7 +294,7 @@ final class KubeHttp {
         return sb.toString();
     }
 
-    private static String encode(String s) {
+    static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 

@@ -296,7 +296,7 @@ public final class LivePodTree implements AutoCloseable {
         KubeHttp.WatchListener ew = new KubeHttp.WatchListener() {
             @Override
             public void onEvent(String type, com.fasterxml.jackson.core.JsonParser object) throws java.io.IOException {
-                ObjectJson.EventFields e = ObjectJson.event(object);
+                EventJson.Fields e = EventJson.read(object);
                 if (gen != generation || !PodTreeLoader.isSandboxFailure(e)) {
                     return;
                 }

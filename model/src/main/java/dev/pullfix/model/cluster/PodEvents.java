@@ -1,10 +1,5 @@
 package dev.pullfix.model.cluster;
 
-import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.ListOptions;
-import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
-import io.fabric8.kubernetes.api.model.MicroTime;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,50 +20,36 @@ public final class PodEvents {
 
     /** The pod's events; throws POD_NOT_FOUND when neither the pod nor any event exists. */
     public List<PodEvent> load(ClusterConnection conn, String namespace, String podName) {
-        var client = conn.kubernetesClient();
-        Pod pod;
+        KubeHttp http = new KubeHttp(conn);
+        PodFields pod;
         try {
-            pod = client.pods().inNamespace(namespace).withName(podName).get();
+            pod = http.get(KubeHttp.path("v1", namespace, "pods") + "/" + KubeHttp.encode(podName), PodJson::read);
         } catch (RuntimeException e) {
             throw conn.error(e, "get", "pods", namespace);
         }
-        String uid = pod == null ? null : pod.getMetadata().getUid();
+        String uid = pod == null ? null : pod.uid;
         Map<String, PodEvent> byKey = new LinkedHashMap<>();
         RuntimeException coreFailure = null;
         try {
-            String cont = null;
-            do {
-                ListOptions o = new ListOptionsBuilder().withLimit((long) PAGE).withContinue(cont)
-                        .withFieldSelector("involvedObject.name=" + podName + ",involvedObject.namespace=" + namespace
-                                + ",involvedObject.kind=Pod" + (uid == null ? "" : ",involvedObject.uid=" + uid))
-                        .build();
-                var page = client.v1().events().inNamespace(namespace).list(o);
-                for (Event e : page.getItems()) {
-                    var io = e.getInvolvedObject();
-                    if (io == null || !podName.equals(io.getName()) || (io.getKind() != null && !"Pod".equals(io.getKind()))
-                            || (uid != null && io.getUid() != null && !uid.equals(io.getUid()))) {
-                        continue;
-                    }
-                    add(byKey, fromCore(e));
-                }
-                cont = page.getMetadata() == null || page.getMetadata().getContinue() == null
-                        || page.getMetadata().getContinue().isEmpty() ? null : page.getMetadata().getContinue();
-            } while (cont != null);
+            http.list(KubeHttp.path("v1", namespace, "events"), PAGE, "involvedObject.name=" + podName
+                    + ",involvedObject.namespace=" + namespace + ",involvedObject.kind=Pod"
+                    + (uid == null ? "" : ",involvedObject.uid=" + uid), p -> {
+                        EventJson.Fields e = EventJson.read(p);
+                        if (about(e, podName, uid)) {
+                            add(byKey, build(e));
+                        }
+                    }, () -> false);
         } catch (RuntimeException e) {
             coreFailure = e;
         }
         try {
-            ListOptions o = new ListOptionsBuilder().withLimit((long) PAGE)
-                    .withFieldSelector("regarding.name=" + podName + ",regarding.kind=Pod").build();
-            var page = client.events().v1().events().inNamespace(namespace).list(o);
-            for (io.fabric8.kubernetes.api.model.events.v1.Event e : page.getItems()) {
-                var r = e.getRegarding();
-                if (r == null || !podName.equals(r.getName()) || (r.getKind() != null && !"Pod".equals(r.getKind()))
-                        || (uid != null && r.getUid() != null && !uid.equals(r.getUid()))) {
-                    continue;
-                }
-                add(byKey, fromEventsV1(e));
-            }
+            http.list(KubeHttp.path("events.k8s.io/v1", namespace, "events"), PAGE,
+                    "regarding.name=" + podName + ",regarding.kind=Pod", p -> {
+                        EventJson.Fields e = EventJson.read(p);
+                        if (about(e, podName, uid)) {
+                            add(byKey, build(e));
+                        }
+                    }, () -> false);
         } catch (KubernetesClientException e) {
             if (coreFailure != null) {
                 throw conn.error(coreFailure, "list", "events", namespace);
@@ -85,6 +66,31 @@ public final class PodEvents {
         return out;
     }
 
+    /** The server filters by field selector; a server (or proxy) that ignores it is filtered here again. */
+    private static boolean about(EventJson.Fields e, String podName, String uid) {
+        return podName.equals(e.objectName()) && (e.objectKind() == null || "Pod".equals(e.objectKind()))
+                && (uid == null || e.objectUid() == null || uid.equals(e.objectUid()));
+    }
+
+    /**
+     * Every core/v1 event of a namespace (or all, {@code namespace == null}), each with what it is about, decoded as
+     * the pages stream in. Failures are fabric8's {@code KubernetesClientException}s (with the HTTP code), as a
+     * fabric8 list throws them.
+     */
+    public static void forEach(ClusterConnection conn, String namespace, int pageSize, EventSink sink) {
+        new KubeHttp(conn).list(KubeHttp.path("v1", namespace, "events"), pageSize, null, p -> {
+            EventJson.Fields e = EventJson.read(p);
+            if (e.objectName() != null) {
+                sink.accept(e.namespace(), e.objectKind(), e.objectName(), build(e));
+            }
+        }, () -> false);
+    }
+
+    /** Receives events with the namespace of the event and the kind and name of their object. */
+    public interface EventSink {
+        void accept(String namespace, String objectKind, String objectName, PodEvent event);
+    }
+
     /** The same object seen through both APIs shares its uid, and always its reason, text and first time. */
     private static void add(Map<String, PodEvent> byKey, PodEvent e) {
         String content = e.reason() + "\u0000" + e.message() + "\u0000"
@@ -98,22 +104,11 @@ public final class PodEvents {
         }
     }
 
-    /** A core/v1 Event as describe shows it (series count and last-observed time win over the legacy fields). */
-    public static PodEvent fromCore(Event e) {
-        var series = e.getSeries();
-        return build(e.getType(), e.getReason(), micro(e.getEventTime()), e.getFirstTimestamp(), series != null,
-                series == null ? null : micro(series.getLastObservedTime()), series == null ? null : series.getCount(),
-                e.getLastTimestamp(), e.getCount(), e.getSource() == null ? null : e.getSource().getComponent(),
-                e.getReportingComponent(), e.getMessage(), e.getMetadata() == null ? null : e.getMetadata().getUid());
-    }
-
-    static PodEvent fromEventsV1(io.fabric8.kubernetes.api.model.events.v1.Event e) {
-        var series = e.getSeries();
-        return build(e.getType(), e.getReason(), micro(e.getEventTime()), e.getDeprecatedFirstTimestamp(), series != null,
-                series == null ? null : micro(series.getLastObservedTime()), series == null ? null : series.getCount(),
-                e.getDeprecatedLastTimestamp(), e.getDeprecatedCount(),
-                e.getDeprecatedSource() == null ? null : e.getDeprecatedSource().getComponent(), e.getReportingController(),
-                e.getNote(), e.getMetadata() == null ? null : e.getMetadata().getUid());
+    /** An event of either API as describe shows it (series count and last-observed time win over the legacy fields). */
+    static PodEvent build(EventJson.Fields e) {
+        return build(e.type(), e.reason(), PodInfos.parseTime(e.eventTime()), e.firstTimestamp(), e.series(),
+                PodInfos.parseTime(e.seriesLast()), e.seriesCount(), e.lastTimestamp(), e.count(), e.sourceComponent(),
+                e.reporting(), e.message(), e.uid());
     }
 
     /** The two event APIs carry the same facts under different names; one place turns them into a row. */
@@ -135,7 +130,4 @@ public final class PodEvents {
                 Math.max(count, 1), first, last, series, uid);
     }
 
-    private static Instant micro(MicroTime t) {
-        return t == null ? null : PodInfos.parseTime(t.getTime());
-    }
 }

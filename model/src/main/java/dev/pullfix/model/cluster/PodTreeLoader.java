@@ -231,7 +231,7 @@ public final class PodTreeLoader {
         Map<String, String> out = new HashMap<>();
         try {
             client.list(KubeHttp.path("v1", ns, "events"), pageSize, SANDBOX_SELECTOR, p -> {
-                ObjectJson.EventFields e = ObjectJson.event(p);
+                EventJson.Fields e = EventJson.read(p);
                 if (isSandboxFailure(e)) {
                     out.put(sandboxKey(e), e.message() == null ? "" : e.message());
                 }
@@ -245,12 +245,12 @@ public final class PodTreeLoader {
     /** The field selector of the sandbox-failure events (the server filters; the reader checks again). */
     static final String SANDBOX_SELECTOR = "reason=FailedCreatePodSandBox,involvedObject.kind=Pod";
 
-    static boolean isSandboxFailure(ObjectJson.EventFields e) {
+    static boolean isSandboxFailure(EventJson.Fields e) {
         return "FailedCreatePodSandBox".equals(e.reason()) && e.objectName() != null && "Pod".equals(e.objectKind());
     }
 
     /** {@code namespace/pod} of the pod an event is about. */
-    static String sandboxKey(ObjectJson.EventFields e) {
+    static String sandboxKey(EventJson.Fields e) {
         return (e.objectNamespace() != null ? e.objectNamespace() : e.namespace()) + "/" + e.objectName();
     }
 

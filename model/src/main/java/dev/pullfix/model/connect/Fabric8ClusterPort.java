@@ -16,8 +16,6 @@ import dev.pullfix.model.diagnosis.runbook.port.ServiceAccountFacts;
 import dev.pullfix.model.cluster.WorkloadRef;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.EventList;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.Node;
@@ -185,23 +183,12 @@ public final class Fabric8ClusterPort implements ClusterPort {
     @Override
     public List<EventFacts> events(String namespace) throws CouldNotCheckException {
         List<EventFacts> out = new ArrayList<>();
-        String cont = null;
-        do {
-            String c = cont;
-            EventList page = call("list events", () -> (namespace == null ? client.v1().events().inAnyNamespace()
-                    : client.v1().events().inNamespace(namespace)).list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder()
-                    .withLimit((long) PAGE).withContinue(c).build()));
-            for (Event e : page.getItems()) {
-                if (e.getInvolvedObject() == null) {
-                    continue;
-                }
-                PodEvent pe = PodEvents.fromCore(e);
-                out.add(new EventFacts(e.getMetadata().getNamespace(), e.getInvolvedObject().getKind(),
-                        e.getInvolvedObject().getName(), pe.type(), pe.reason(), pe.message(), pe.count(), pe.first(),
-                        pe.last(), pe.from()));
-            }
-            cont = page.getMetadata() == null ? null : page.getMetadata().getContinue();
-        } while (cont != null && !cont.isEmpty());
+        // streamed and decoded in one pass (no fabric8 object per event): diagnose --all lists every event
+        call("list events", () -> {
+            PodEvents.forEach(conn, namespace, PAGE, (ns, kind, name, pe) -> out.add(new EventFacts(ns, kind, name,
+                    pe.type(), pe.reason(), pe.message(), pe.count(), pe.first(), pe.last(), pe.from())));
+            return null;
+        });
         return out;
     }
 

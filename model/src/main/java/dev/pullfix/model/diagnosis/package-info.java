@@ -1,10 +1,11 @@
 /**
- * Pull-failure diagnosis: the front door every front end calls ({@link dev.pullfix.model.diagnosis.service.DiagnosisService}:
- * the runbook catalogue, the executors, the caches and the adapters built from a {@code connect.Workspace}), and the
- * classifier (an ordered rule table over the evidence read from kubelet events), its verdict
- * {@link dev.pullfix.model.diagnosis.PullFailure}, its text and its port adapter
- * {@link dev.pullfix.model.diagnosis.BuiltInClassifier}. No fabric8 or AWS SDK types here (the service reaches them
- * only through {@code dev.pullfix.model.connect}); no JavaFX; no English sentences (bundle codes).
+ * Pull-failure diagnosis: the classifier (an ordered rule table over the evidence read from kubelet events), its
+ * verdict {@link dev.pullfix.model.diagnosis.PullFailure}, its text and its adapter to the runbooks' port
+ * ({@link dev.pullfix.model.diagnosis.BuiltInClassifier}). The runbook engine, the check families and the front door
+ * live in the sub-packages {@code runbook}, {@code checks} and {@code service}.
+ *
+ * <p>May not: fabric8, the AWS SDK, JavaFX; depend on the front door ({@code diagnosis.service}), the adapters
+ * ({@code connect}) or the registry client: lower layers (the registry client, the lab) use its categories.
  *
  * <h2>How a message is classified</h2>
  * <ol>

@@ -1,5 +1,7 @@
 package dev.pullfix.model.lab;
 
+import dev.pullfix.model.lab.world.Scenario;
+import dev.pullfix.model.lab.world.LabWorld;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

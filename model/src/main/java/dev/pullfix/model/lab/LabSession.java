@@ -1,5 +1,7 @@
 package dev.pullfix.model.lab;
 
+import dev.pullfix.model.lab.world.Scenario;
+import dev.pullfix.model.lab.world.LabWorld;
 import dev.pullfix.model.lab.aws.LabAwsServer;
 import dev.pullfix.model.lab.server.LabApiServer;
 import dev.pullfix.model.lab.server.LabApiServerOptions;

@@ -1,5 +1,6 @@
 package dev.pullfix.model.lab;
 
+import dev.pullfix.model.lab.world.LabWorld;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pullfix.model.image.ImageReference;

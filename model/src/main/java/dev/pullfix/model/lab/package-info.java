@@ -20,10 +20,12 @@
  * }</pre>
  *
  * <h2>Parts</h2>
- * {@link dev.pullfix.model.lab.Scenario} (one YAML file), {@link dev.pullfix.model.lab.LabWorld} (mutable account
+ * {@link dev.pullfix.model.lab.world.Scenario} (one YAML file), {@link dev.pullfix.model.lab.world.LabWorld} (mutable account
  * and registry state), {@link dev.pullfix.model.lab.aws.LabAwsServer} (ECR JSON 1.1, IAM/STS/EC2 query+XML, EKS
  * REST on one loopback URL), {@link dev.pullfix.model.lab.LabCluster} (controller + simulated kubelet over the lab
  * API server's store), {@link dev.pullfix.model.lab.PullDecider} (the kubelet's pull verdict with
  * {@code KubeletPull} and containerd's wording), {@link dev.pullfix.model.lab.LabClock} (back-off sped up).
+ *
+ * <p>May not: JavaFX; be used by the engine (the engine reaches the lab only through its ports, as it reaches a real cluster).
  */
 package dev.pullfix.model.lab;

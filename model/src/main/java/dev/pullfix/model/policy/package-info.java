@@ -31,5 +31,7 @@
  * presigned by ECR; a CASE without principalArn evaluates such a request as anonymous); KubeletPull takes KMS only as
  * "key enabled" (the evaluator itself applies key-policy rules to {@code kms:} actions).</li>
  * </ul>
+ *
+ * <p>May not: fabric8, the AWS SDK, JavaFX, I/O beyond the shipped data files (pure and deterministic).
  */
 package dev.pullfix.model.policy;

@@ -179,6 +179,7 @@ final class Authorizer {
             throw new RegistryException(RegistryFailure.of(Kind.PROTOCOL, "token realm " + realmText
                     + ": no token in the answer"));
         }
+        dev.pullfix.model.secret.Secrets.register(token);
         long life = Math.max(1, expires < 60 ? 60 : expires) * 900_000_000L; // 90 % of its life
         return new Granted("Bearer " + token, new AuthInfo(true, "Bearer", realmText, !cred.isAnonymous(),
                 cred.isAnonymous() ? null : Boolean.TRUE), System.nanoTime() + life);

@@ -25,6 +25,14 @@ public final class ClientRegistryPort implements RegistryPort {
     /** The full registry check for an image, with the kubelet's credentials from these secrets. */
     public ImageCheckResult check(String image, String namespace, List<String> pullSecretNames, Platform node)
             throws CouldNotCheckException {
+        return checked(image, namespace, pullSecretNames, node).result();
+    }
+
+    private record Checked(ImageCheckResult result, KubeletCredentials credentials) {
+    }
+
+    private Checked checked(String image, String namespace, List<String> pullSecretNames, Platform node)
+            throws CouldNotCheckException {
         ImageReference ref;
         try {
             ref = ImageReference.parse(image);
@@ -33,24 +41,50 @@ public final class ClientRegistryPort implements RegistryPort {
         }
         KubeletCredentials creds = pullSecretNames.isEmpty() ? KubeletCredentials.none()
                 : KubeletCredentials.resolve(secrets, namespace, pullSecretNames);
-        return new ImageChecker(client).check(ref, creds.credentialsFor(ref), node);
+        return new Checked(new ImageChecker(client).check(ref, creds.credentialsFor(ref), node), creds);
+    }
+
+    /** The repository's tags for a picker, newest (highest version) first, with the kubelet's credentials. */
+    public RegistryResult<TagList> tags(String image, String namespace, List<String> pullSecretNames)
+            throws CouldNotCheckException {
+        ImageReference ref;
+        try {
+            ref = ImageReference.parse(image);
+        } catch (InvalidImageReferenceException e) {
+            throw CouldNotCheckException.of(CouldNotCheckException.Reason.ERROR, "invalid image reference");
+        }
+        KubeletCredentials creds = pullSecretNames.isEmpty() ? KubeletCredentials.none()
+                : KubeletCredentials.resolve(secrets, namespace, pullSecretNames);
+        return new ImageChecker(client).tags(ref, creds.credentialsFor(ref));
     }
 
     @Override
     public ManifestProbe probe(String image, String namespace, List<String> pullSecretNames)
             throws CouldNotCheckException {
-        ImageCheckResult r = check(image, namespace, pullSecretNames, null);
-        return toProbe(r);
+        return probe(image, namespace, pullSecretNames, null);
+    }
+
+    @Override
+    public ManifestProbe probe(String image, String namespace, List<String> pullSecretNames, String nodePlatform)
+            throws CouldNotCheckException {
+        Platform node = nodePlatform == null ? null : Platform.parse(nodePlatform).orElse(null);
+        Checked c = checked(image, namespace, pullSecretNames, node);
+        return toProbe(c.result(), c.credentials().keys());
     }
 
     /** The engine's probe record from a registry check. */
-    public static ManifestProbe toProbe(ImageCheckResult r) {
+    public static ManifestProbe toProbe(ImageCheckResult r, List<String> secretKeys) {
         Integer remaining = r.rateLimit() == null ? null : r.rateLimit().remaining();
         Integer limit = r.rateLimit() == null ? null : r.rateLimit().limit();
         boolean authed = Boolean.TRUE.equals(r.credentialsAccepted()) && r.credentialSource() != null;
         RegistryFailure f = r.failure();
+        ManifestProbe.Details d = new ManifestProbe.Details(r.endpoint(), r.repositoryExists(), r.imageExists(),
+                r.nearestTags(), r.authRequired(), r.credentialsAccepted(), r.credentialSource(), secretKeys, r.digest(),
+                r.platforms(), r.platform(), r.platformMatches(), r.rateLimit() == null ? null : r.rateLimit().source(),
+                r.rateLimit() == null ? null : r.rateLimit().windowSeconds(), f == null ? null : f.kind().name());
         if (f == null || f.kind() == RegistryFailure.Kind.NO_MATCHING_PLATFORM) {
-            return new ManifestProbe(ManifestProbe.Status.FOUND, 200, authed, remaining, limit, null);
+            return new ManifestProbe(ManifestProbe.Status.FOUND, 200, authed, remaining, limit,
+                    f == null ? null : f.detail(), d);
         }
         ManifestProbe.Status s = switch (f.kind()) {
             case MANIFEST_UNKNOWN -> ManifestProbe.Status.TAG_NOT_FOUND;
@@ -64,6 +98,6 @@ public final class ClientRegistryPort implements RegistryPort {
             default -> ManifestProbe.Status.ERROR;
         };
         int status = f.httpStatus() == 200 && s == ManifestProbe.Status.RATE_LIMITED ? 429 : f.httpStatus();
-        return new ManifestProbe(s, status, authed, remaining, limit, f.detail());
+        return new ManifestProbe(s, status, authed, remaining, limit, f.detail(), d);
     }
 }

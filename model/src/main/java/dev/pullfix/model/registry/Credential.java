@@ -26,6 +26,11 @@ public final class Credential {
         dev.pullfix.model.secret.Secrets.register(secret);
         this.identityToken = identityToken;
         this.source = Objects.requireNonNullElse(source, "credentials");
+        if (secret != null) {
+            // every output path masks registered values (and their base64 forms); user:password too, as in "auth"
+            dev.pullfix.model.secret.Secrets.register(secret);
+            dev.pullfix.model.secret.Secrets.register(username + ":" + secret);
+        }
     }
 
     /**

@@ -14,5 +14,7 @@
  *
  * <p>Pure in the DESIGN.md sense: JDK {@code java.net.http} and Jackson only; no fabric8, no AWS SDK (the ECR token
  * and the cluster's secrets come in through ports).
+ *
+ * <p>May not: JavaFX, fabric8, the AWS SDK; print, log or keep a credential.
  */
 package dev.pullfix.model.registry;

@@ -6,5 +6,7 @@
  * registered values and secret-shaped text. Structured output is masked field by field
  * ({@link dev.pullfix.model.secret.Redactor#redact(com.fasterxml.jackson.databind.JsonNode)}), never by a regex over
  * serialized text. Pure: no fabric8, no AWS SDK, no JavaFX.
+ *
+ * <p>May not: depend on other Pullfix packages; hold a secret in a field that a toString, log or exception shows.
  */
 package dev.pullfix.model.secret;

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pullfix.model.cluster.auth.EksTokenMinter;
-import dev.pullfix.model.cluster.auth.ExecCredentials;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -103,6 +103,7 @@ class AwsCliConformanceTest {
         env.put("AWS_MAX_ATTEMPTS", "1");
         ExternalTools.Result r = AwsCli.run(python, input, env);
         assertThat(r.exit()).as("awscli_batch.py: %s", r.errors()).isZero();
+        System.out.print(r.errors());
         JsonNode all = M.readTree(r.output());
         for (int i = 0; i < COMMANDS.size(); i++) {
             results.put(COMMANDS.get(i).name(), all.get(i));

@@ -1,5 +1,7 @@
 package dev.pullfix.model.lab;
 
+import dev.pullfix.model.lab.world.Scenario;
+import dev.pullfix.model.lab.world.LabWorld;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;

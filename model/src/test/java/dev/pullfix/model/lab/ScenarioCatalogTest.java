@@ -1,5 +1,6 @@
 package dev.pullfix.model.lab;
 
+import dev.pullfix.model.lab.world.Scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullfix.model.diagnosis.PullFailureCategory;

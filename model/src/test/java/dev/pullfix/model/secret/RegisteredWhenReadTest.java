@@ -6,7 +6,7 @@ import dev.pullfix.model.aws.AwsEnvironment;
 import dev.pullfix.model.aws.AwsProfiles;
 import dev.pullfix.model.cluster.ClusterEnvironment;
 import dev.pullfix.model.cluster.Kubeconfig;
-import dev.pullfix.model.cluster.auth.ExecCredentials;
+import dev.pullfix.model.cluster.ExecCredentials;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -35,6 +35,7 @@ public final class RegistryChecks {
     public static void register(CheckRegistry r) {
         r.register("registry.manifest", RegistryChecks::registryManifest);
         r.register("registry.rate-limit", RegistryChecks::registryRateLimit);
+        RegistryAnswerChecks.register(r);
     }
 
     static CheckOutcome registryManifest(Facts f) throws CouldNotCheckException {
@@ -52,9 +53,15 @@ public final class RegistryChecks {
                 + (probe.detail() == null ? "" : "\n" + probe.detail()));
         return switch (probe.status()) {
             case FOUND -> CheckOutcome.ok(Finding.of("registryHasImage", ref.familiar())).evidence(ev).build();
-            case TAG_NOT_FOUND -> CheckOutcome.problem(Finding.cause("TAG_NOT_FOUND", "registryTagMissing",
-                            ref.familiar(), nz(ref.tag())))
-                    .evidence(ev).fix(Proposals.tagChange(f, List.of())).build();
+            case TAG_NOT_FOUND -> {
+                // the registry's own tags, nearest the missing one and newest first, become the fix's candidates
+                List<String> nearest = probe.registry() == null ? List.of() : probe.registry().nearestTags();
+                yield CheckOutcome.problem(nearest.isEmpty()
+                                ? Finding.cause("TAG_NOT_FOUND", "registryTagMissing", ref.familiar(), nz(ref.tag()))
+                                : Finding.cause("TAG_NOT_FOUND", "registryTagMissingNearest", ref.familiar(), nz(ref.tag()),
+                                        String.join(", ", nearest.subList(0, Math.min(5, nearest.size())))))
+                        .evidence(ev).fix(Proposals.tagChange(f, nearest)).build();
+            }
             case NOT_FOUND_OR_UNAUTHORIZED -> {
                 if (!isPublicRegistry(ref.registry()) && !probe.authenticated()) {
                     // "does not exist or may require authorization" from a private registry, asked without credentials

@@ -10,6 +10,6 @@
  * a finding (i18n code + arguments, with the pull-failure category when it found a cause), evidence and proposed fixes,
  * and never writes. Everything about IAM policies comes from {@code dev.pullfix.model.policy}: what the kubelet needs
  * ({@code KubeletPull}), the managed policies ({@code ManagedPolicies}) and the repository policy edit
- * ({@code PullFixProposal}). What may not live here: fabric8, the AWS SDK, JavaFX, I/O of any kind, English text.
+ * ({@code PullFixProposal}). May not: fabric8, the AWS SDK, JavaFX, I/O of any kind, English text.
  */
 package dev.pullfix.model.diagnosis.checks;

@@ -363,7 +363,28 @@ public final class Facts {
             throw CouldNotCheckException.of(Reason.NOT_SUPPORTED, "no registry probe configured");
         }
         String image = container().image();
-        return fetch("probe:" + namespace + ":" + image + ":" + pullSecrets, () -> ports.registry().probe(image, namespace, pullSecrets));
+        String platform = nodePlatform().orElse(null);
+        return fetch("probe:" + namespace + ":" + image + ":" + pullSecrets + ":" + platform,
+                () -> ports.registry().probe(image, namespace, pullSecrets, platform));
+    }
+
+    /**
+     * The node's platform from its labels ({@code kubernetes.io/os}/{@code kubernetes.io/arch}), e.g.
+     * {@code linux/arm64}; empty when the pod is not scheduled or the node cannot be read.
+     */
+    public Optional<String> nodePlatform() {
+        try {
+            Optional<NodeFacts> n = node();
+            if (n.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<String, String> l = n.get().labels();
+            String arch = l.getOrDefault("kubernetes.io/arch", l.get("beta.kubernetes.io/arch"));
+            String os = l.getOrDefault("kubernetes.io/os", l.getOrDefault("beta.kubernetes.io/os", "linux"));
+            return arch == null ? Optional.empty() : Optional.of(os + "/" + arch);
+        } catch (CouldNotCheckException e) {
+            return Optional.empty();
+        }
     }
 
     // ---------------------------------------------------------------- placeholders

@@ -17,7 +17,7 @@
  * The steps name checks by id; the check families ({@code dev.pullfix.model.diagnosis.checks}) register them in a
  * {@link dev.pullfix.model.diagnosis.runbook.CheckRegistry} the catalog is loaded with. A check's outcome carries typed
  * {@link dev.pullfix.model.diagnosis.runbook.FixProposal}s; the engine never writes (the fix planner plans the writes).
- * This package may not depend on the checks package, the connect adapters, fabric8, the AWS SDK or JavaFX.
+ * May not: depend on the checks package, the connect adapters, fabric8, the AWS SDK or JavaFX.
  *
  * <h2>Ports</h2>
  * The engine reaches the outside only through {@code port}: {@link dev.pullfix.model.diagnosis.runbook.port.ClusterPort},

@@ -47,21 +47,34 @@ public final class FixPlanner implements AutoCloseable {
     private final AwsAccess aws;
     private final Clock clock;
     private final Map<String, AwsSession> sessions = new ConcurrentHashMap<>();
+    /** Registry tags for the tag input, and the registry check as the dry-run of image changes; null: none. */
+    private final dev.pullfix.model.fix.proof.FixProofService proof;
 
     /**
      * @param context the kubeconfig context (named in equivalent commands, backups and the audit log)
      * @param aws     the AWS account, or null when none is configured (AWS fixes then fail to plan)
      */
     public FixPlanner(String context, KubeObjects kube, AwsAccess aws, Clock clock) {
+        this(context, kube, aws, clock, null);
+    }
+
+    /** @param proof asks registries for tags and checks image changes before they are confirmed; null: it does not */
+    public FixPlanner(String context, KubeObjects kube, AwsAccess aws, Clock clock,
+                      dev.pullfix.model.fix.proof.FixProofService proof) {
         this.context = context;
         this.kube = kube;
         this.aws = aws;
         this.clock = clock;
+        this.proof = proof;
     }
 
-    /** A planner writing to the workspace's cluster (through its connection) and AWS account. */
+    /**
+     * A planner writing to the workspace's cluster (through its connection) and AWS account; an image change's
+     * dry-run asks the image's registry (the workspace's registry port, ECR through its AWS account).
+     */
     public static FixPlanner of(Workspace w, Clock clock) {
-        return new FixPlanner(w.context(), Fabric8KubeObjects.of(w.cluster()), w.aws(), clock);
+        return new FixPlanner(w.context(), Fabric8KubeObjects.of(w.cluster()), w.aws(), clock,
+                dev.pullfix.model.fix.proof.FixProofService.of(w, null));
     }
 
     // ------------------------------------------------------------------ what can be done
@@ -112,9 +125,47 @@ public final class FixPlanner implements AutoCloseable {
         LinkedHashSet<String> out = new LinkedHashSet<>();
         if (p instanceof FixProposal.ImageTagChange t && FixInputs.TAG.equals(key)) {
             out.addAll(ecrTags(t.currentImage()));
+            out.addAll(registryTags(t));
         }
         inputs(p).stream().filter(i -> i.key().equals(key)).forEach(i -> out.addAll(i.choices()));
         return List.copyOf(out);
+    }
+
+    /** The tags of a registry other than private ECR, newest first, with the workload's pull secrets. */
+    private List<String> registryTags(FixProposal.ImageTagChange t) {
+        if (proof == null) {
+            return List.of();
+        }
+        try {
+            return proof.tags(t.currentImage(), t.namespace(), pullSecrets(t.workload(), t.namespace()));
+        } catch (RuntimeException | dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException e) {
+            return List.of(); // the user types a tag; the registry check still runs as the dry-run
+        }
+    }
+
+    /** The {@code imagePullSecrets} of the workload's pod template (a bare pod's own). */
+    private List<String> pullSecrets(WorkloadRef w, String namespace) {
+        try {
+            Optional<com.fasterxml.jackson.databind.JsonNode> o = kube.get(workload(w, namespace));
+            if (o.isEmpty()) {
+                return List.of();
+            }
+            com.fasterxml.jackson.databind.JsonNode spec = o.get().path("spec");
+            com.fasterxml.jackson.databind.JsonNode podSpec = w.isBarePod() ? spec
+                    : WorkloadRef.CRON_JOB.equals(w.kind()) ? spec.path("jobTemplate").path("spec").path("template").path("spec")
+                    : spec.path("template").path("spec");
+            List<String> names = new ArrayList<>();
+            podSpec.path("imagePullSecrets").forEach(s -> names.add(s.path("name").asText()));
+            return names;
+        } catch (FixException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** The image change's plan, its dry-run asking the registry about the new image first. */
+    private FixPlan imageChange(WorkloadRef w, String namespace, String container, String image) {
+        FixPlan plan = PodTemplatePlan.setImage(kube, workload(w, namespace), container, image);
+        return proof == null ? plan : proof.guardImageChange(plan, image, namespace, () -> pullSecrets(w, namespace), null);
     }
 
     private List<String> ecrTags(String image) {
@@ -160,14 +211,14 @@ public final class FixPlanner implements AutoCloseable {
             } catch (InvalidImageReferenceException ex) {
                 throw new FixException(Message.of("fix", "input.invalidTag", tag));
             }
-            return List.of(PodTemplatePlan.setImage(kube, workload(t.workload(), t.namespace()), t.container(), image));
+            return List.of(imageChange(t.workload(), t.namespace(), t.container(), image));
         }
         if (p instanceof FixProposal.ImageReferenceChange r) {
             String image = in.get(FixInputs.IMAGE).orElseThrow(() -> missing(FixInputs.IMAGE));
             if (ImageReference.problem(image).isPresent()) {
                 throw new FixException(Message.of("fix", "input.invalidImage", image));
             }
-            return List.of(PodTemplatePlan.setImage(kube, workload(r.workload(), r.namespace()), r.container(), image));
+            return List.of(imageChange(r.workload(), r.namespace(), r.container(), image));
         }
         if (p instanceof FixProposal.CreatePullSecret c) {
             return pullSecret(c, in);
@@ -245,5 +296,8 @@ public final class FixPlanner implements AutoCloseable {
     public void close() {
         sessions.values().forEach(AwsSession::close);
         sessions.clear();
+        if (proof != null) {
+            proof.close();
+        }
     }
 }

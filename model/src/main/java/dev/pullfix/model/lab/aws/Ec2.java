@@ -4,7 +4,7 @@ import static dev.pullfix.model.lab.aws.LabAwsServer.x;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pullfix.model.lab.LabWorld;
+import dev.pullfix.model.lab.world.LabWorld;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -8,7 +8,7 @@ import static dev.pullfix.model.lab.aws.LabAwsServer.xmlError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pullfix.model.lab.LabWorld;
+import dev.pullfix.model.lab.world.LabWorld;
 import dev.pullfix.model.policy.ManagedPolicies;
 import java.util.Iterator;
 import java.util.List;

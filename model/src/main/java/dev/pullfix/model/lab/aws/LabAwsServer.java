@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.pullfix.model.lab.LabWorld;
+import dev.pullfix.model.lab.world.LabWorld;
 import dev.pullfix.model.policy.ManagedPolicies;
 import dev.pullfix.model.policy.PolicyDocument;
 import java.io.IOException;

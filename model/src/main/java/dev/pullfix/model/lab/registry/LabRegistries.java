@@ -1,6 +1,6 @@
 package dev.pullfix.model.lab.registry;
 
-import dev.pullfix.model.lab.LabWorld;
+import dev.pullfix.model.lab.world.LabWorld;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

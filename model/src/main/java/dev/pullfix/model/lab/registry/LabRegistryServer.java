@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.pullfix.model.lab.LabWorld;
+import dev.pullfix.model.lab.world.LabWorld;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

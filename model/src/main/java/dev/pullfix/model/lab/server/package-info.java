@@ -40,5 +40,7 @@
  * lists always read the latest state (resourceVersion/resourceVersionMatch on lists are ignored; a continue
  * token never expires); one change window for all resources; no CRDs, no other kinds than those in
  * {@link dev.pullfix.model.lab.server.ResourceTypes}; no persistence.
+ *
+ * <p>May not: depend on the rest of the lab, on the diagnosis or on fabric8 client classes (it is the server kubectl and fabric8 talk to); JavaFX.
  */
 package dev.pullfix.model.lab.server;

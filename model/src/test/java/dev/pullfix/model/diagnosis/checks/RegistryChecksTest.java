@@ -19,7 +19,8 @@ class RegistryChecksTest {
     void registersTheManifestAndRateLimitChecks() {
         CheckRegistry r = new CheckRegistry();
         RegistryChecks.register(r);
-        assertThat(r.ids()).containsExactly("registry.manifest", "registry.rate-limit");
+        assertThat(r.ids()).containsExactly("registry.manifest", "registry.rate-limit", "registry.repository",
+                "registry.credentials", "registry.platform");
     }
 
     @Test

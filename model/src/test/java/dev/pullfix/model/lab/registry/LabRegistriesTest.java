@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullfix.model.diagnosis.PullFailureCategory;
 import dev.pullfix.model.image.ImageReference;
-import dev.pullfix.model.lab.LabWorld;
-import dev.pullfix.model.lab.Scenario;
+import dev.pullfix.model.lab.world.LabWorld;
+import dev.pullfix.model.lab.world.Scenario;
 import dev.pullfix.model.registry.Credential;
 import dev.pullfix.model.registry.HttpRegistryClient;
 import dev.pullfix.model.registry.ImageCheckResult;

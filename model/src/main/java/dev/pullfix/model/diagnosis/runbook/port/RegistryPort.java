@@ -15,4 +15,13 @@ public interface RegistryPort {
      * @param pullSecretNames  secrets whose credentials to try; empty for an anonymous probe
      */
     ManifestProbe probe(String image, String namespace, List<String> pullSecretNames) throws CouldNotCheckException;
+
+    /**
+     * The probe with the platform check as well: does the image hold a platform a node of {@code nodePlatform}
+     * ({@code linux/arm64}) runs. Ports that cannot tell answer the plain probe.
+     */
+    default ManifestProbe probe(String image, String namespace, List<String> pullSecretNames, String nodePlatform)
+            throws CouldNotCheckException {
+        return probe(image, namespace, pullSecretNames);
+    }
 }

@@ -1,4 +1,4 @@
-package dev.pullfix.model.cluster.auth;
+package dev.pullfix.model.cluster;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.pullfix.model.cluster.auth;
+package dev.pullfix.model.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

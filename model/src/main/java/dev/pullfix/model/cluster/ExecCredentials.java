@@ -1,10 +1,7 @@
-package dev.pullfix.model.cluster.auth;
+package dev.pullfix.model.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pullfix.model.cluster.ClusterEnvironment;
-import dev.pullfix.model.cluster.ClusterError;
-import dev.pullfix.model.cluster.EksContextMapping;
 import dev.pullfix.model.secret.Redactor;
 import dev.pullfix.model.secret.Secrets;
 import io.fabric8.kubernetes.api.model.ExecConfig;

@@ -1,6 +1,5 @@
-package dev.pullfix.model.cluster.auth;
+package dev.pullfix.model.cluster;
 
-import dev.pullfix.model.cluster.ClusterEnvironment;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.pullfix.model.lab;
+package dev.pullfix.model.lab.world;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

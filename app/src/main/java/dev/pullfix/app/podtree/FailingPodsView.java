@@ -1,0 +1,89 @@
+package dev.pullfix.app.podtree;
+
+import dev.pullfix.app.common.I18n;
+import dev.pullfix.app.podtree.FailingPodsViewModel.Row;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.text.Text;
+
+/**
+ * The failing pods as a sortable table (namespace, pod, age, reason, cause). Choosing a row (mouse or keyboard)
+ * selects the pod in the tree, which starts its diagnosis.
+ */
+public final class FailingPodsView {
+    private final FailingPodsViewModel vm;
+    private final I18n i18n;
+    private final TableView<Row> table = new TableView<>();
+
+    public FailingPodsView(FailingPodsViewModel vm, I18n i18n) {
+        this.vm = vm;
+        this.i18n = i18n;
+        build();
+    }
+
+    public TableView<Row> root() {
+        return table;
+    }
+
+    private void build() {
+        table.setId("failingPods");
+        table.getStyleClass().add("failing-pods");
+        TableColumn<Row, String> ns = text("failing.namespace", Row::namespace);
+        TableColumn<Row, String> pod = text("failing.pod", Row::name);
+        TableColumn<Row, Instant> age = new TableColumn<>(i18n.t("failing.age"));
+        age.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().created()));
+        age.setComparator(Comparator.nullsLast(Comparator.<Instant>reverseOrder()));
+        age.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant created, boolean empty) {
+                super.updateItem(created, empty);
+                setText(empty || created == null ? null : age(created, Instant.now()));
+            }
+        });
+        minWidth(age);
+        TableColumn<Row, String> reason = text("failing.reason", Row::reason);
+        TableColumn<Row, String> cause = text("failing.cause", Row::cause);
+        table.getColumns().setAll(java.util.List.of(ns, pod, age, reason, cause));
+        SortedList<Row> sorted = new SortedList<>(vm.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(i18n.t("failing.none")));
+        table.setMinWidth(0);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.select(b));
+    }
+
+    private TableColumn<Row, String> text(String key, Function<Row, String> value) {
+        TableColumn<Row, String> c = new TableColumn<>(i18n.t(key));
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setCellFactory(x -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
+        minWidth(c);
+        return c;
+    }
+
+    private static void minWidth(TableColumn<Row, ?> c) {
+        c.setMinWidth(new Text(c.getText()).getLayoutBounds().getWidth() * 1.15 + 28);
+    }
+
+    /** kubectl's age: 45s, 12m, 3h, 2d. */
+    static String age(Instant created, Instant now) {
+        long s = Math.max(0, Duration.between(created, now).getSeconds());
+        return s < 120 ? s + "s" : s < 7200 ? s / 60 + "m" : s < 172800 ? s / 3600 + "h" : s / 86400 + "d";
+    }
+}

@@ -2,6 +2,7 @@ package dev.pullfix.cli;
 
 import dev.pullfix.model.lab.server.LabApiServer;
 import dev.pullfix.model.lab.server.LabApiServerOptions;
+import dev.pullfix.model.lab.server.LabChurn;
 import dev.pullfix.model.lab.server.LabPopulation;
 import java.io.IOException;
 import java.net.URI;
@@ -38,9 +39,14 @@ public final class ApiserverCommand implements Callable<Integer> {
             description = "Generated pods over 50 namespaces, one in ten failing to pull (default: ${DEFAULT-VALUE}).")
     int pods;
 
+    @Option(names = "--changes-per-second", paramLabel = "N", defaultValue = "0",
+            description = "Change N random pods a second (restarts; one in five flips between running and failing), as a busy cluster would (default: none).")
+    int changesPerSecond;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile LabApiServer running;
+    private volatile LabChurn churn;
     private final ResourceBundle text = ResourceBundle.getBundle("dev.pullfix.i18n.apiserver", Locale.getDefault());
 
     private String t(String key, Object... args) {
@@ -56,6 +62,10 @@ public final class ApiserverCommand implements Callable<Integer> {
         java.io.PrintWriter err = spec.commandLine().getErr();
         if (pods < 0 || pods > 1_000_000) {
             err.println("pullfix apiserver: " + t("apiserver.error.pods"));
+            return 2;
+        }
+        if (changesPerSecond < 0 || changesPerSecond > 100_000) {
+            err.println("pullfix apiserver: " + t("apiserver.error.changes"));
             return 2;
         }
         if (port < 0 || port > 65535) {
@@ -90,6 +100,9 @@ public final class ApiserverCommand implements Callable<Integer> {
                 err.println("pullfix apiserver: " + t("apiserver.error.dir", dir, oneLine(e)));
                 return 1;
             }
+            if (changesPerSecond > 0) {
+                churn = LabChurn.start(server.store(), changesPerSecond);
+            }
             out.println(t("apiserver.serving", server.url(), r.pods(), r.failingPods(), r.events(), r.nodes(),
                     r.took().toMillis()));
             out.println(t("apiserver.kubeconfig", kubeconfig));
@@ -115,6 +128,10 @@ public final class ApiserverCommand implements Callable<Integer> {
     void stop() {
         LabApiServer s = running;
         if (s != null && closed.compareAndSet(false, true)) {
+            LabChurn c = churn;
+            if (c != null) {
+                c.close();
+            }
             s.close();
             spec.commandLine().getErr().println(t("apiserver.stopped"));
             spec.commandLine().getErr().flush();

@@ -42,9 +42,14 @@ public final class ClusterOptions {
 
     /** A connection to the context's API server whose calls each end within {@code timeout}. */
     public ClusterConnection connect(Duration timeout) {
+        return connect(timeout, context);
+    }
+
+    /** As {@link #connect(Duration)} to another context than {@code --context} names (an undo's backup's). */
+    public ClusterConnection connect(Duration timeout, String contextName) {
         ClusterEnvironment env = ClusterEnvironment.system();
         Kubeconfig kc = Kubeconfig.load(env, kubeconfig);
-        return new ClusterConnector(env, ClusterConnector.Options.defaults().withTimeout(timeout)).connect(kc, context);
+        return new ClusterConnector(env, ClusterConnector.Options.defaults().withTimeout(timeout)).connect(kc, contextName);
     }
 
     /** The namespace asked for, else the context's. */

@@ -2,13 +2,8 @@ package dev.pullfix.cli;
 
 import dev.pullfix.app.common.ErrorText;
 import dev.pullfix.app.common.UserText;
-import dev.pullfix.model.aws.AwsEnvironment;
-import dev.pullfix.model.aws.AwsProfiles;
-import dev.pullfix.model.aws.AwsSessionOptions;
 import dev.pullfix.model.cluster.ClusterConnection;
-import dev.pullfix.model.cluster.EksContextMapping;
 import dev.pullfix.model.cluster.PodPresence;
-import dev.pullfix.model.connect.AwsAccess;
 import dev.pullfix.model.connect.Workspace;
 import dev.pullfix.model.diagnosis.runbook.CancelToken;
 import dev.pullfix.model.diagnosis.runbook.DiagnoseAll;
@@ -25,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,6 +63,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     @Mixin
     AwsOptions aws;
+
+    @Mixin
+    RegistryOptions registries;
 
     @Mixin
     OutputOptions output;
@@ -171,11 +168,6 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     /** The cluster connection and the AWS account the context maps to (the options win), for the front door. */
     private Workspace workspace(ClusterConnection conn, Duration perCall) {
-        Optional<EksContextMapping> eks = conn.context().eksMapping();
-        String awsProfile = aws.profile() != null ? aws.profile() : eks.map(EksContextMapping::profile).orElse(null);
-        String awsRegion = aws.region() != null ? aws.region() : eks.map(EksContextMapping::region).orElse(null);
-        AwsAccess account = AwsAccess.of(AwsProfiles.load(AwsEnvironment.system()), AwsSessionOptions.defaults()
-                .withProfile(awsProfile).withRegion(awsRegion).withEndpoint(aws.endpoint()).withApiCallTimeout(perCall));
-        return new Workspace(conn, eks.map(EksContextMapping::clusterName).orElse(null), account, null);
+        return Workspaces.of(conn, aws, registries, perCall, timeout.duration());
     }
 }

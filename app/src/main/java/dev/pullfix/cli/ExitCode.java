@@ -46,6 +46,8 @@ final class ExitCode {
             Map.entry("policy diff", List.of("0:equivalent", "1:differ", "2:badInput")),
             Map.entry("policy propose", List.of("0:resolves", "1:cannotResolve", "2:badInput")),
             Map.entry("lab", List.of("0:stopped", "1:couldNotStart", "2:usage")),
+            Map.entry("fix", List.of("0:fixWritten", "1:fixNotWritten", "2:usage", "3:notFound")),
+            Map.entry("undo", List.of("0:undone", "1:undoNotWritten", "2:usage", "3:noBackup")),
             Map.entry("apiserver", List.of("0:stopped", "1:couldNotStart", "2:usage")));
     private static final List<String> ANSWERING = List.of("0:answered", "1:unreachable", "2:usage", "3:notFound");
 
@@ -84,6 +86,9 @@ final class ExitCode {
         if (e instanceof NoSuchFileException || e instanceof AccessDeniedException
                 || e instanceof CharacterCodingException || e instanceof FileSystemException) {
             return USAGE;
+        }
+        if (e instanceof dev.pullfix.model.fix.FixException f) {
+            return f.message().key().startsWith("input.") ? USAGE : UNREACHABLE;
         }
         if (e instanceof IOException) {
             return UNREACHABLE;

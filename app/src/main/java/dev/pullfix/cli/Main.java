@@ -38,6 +38,8 @@ public final class Main implements Runnable {
         m.put("policy", PolicyCommand.class);
         m.put("ecr", EcrCommand.class);
         m.put("diagnose", DiagnoseCommand.class);
+        m.put("fix", FixCommand.class);
+        m.put("undo", UndoCommand.class);
         m.put("apiserver", ApiserverCommand.class);
         m.put("lab", LabCommand.class);
         return Collections.unmodifiableMap(m);

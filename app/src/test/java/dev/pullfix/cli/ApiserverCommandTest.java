@@ -68,5 +68,38 @@ class ApiserverCommandTest {
         assertThat(new CommandLine(new ApiserverCommand()).execute("--dir", dir.toString(), "--pods", "-1")).isEqualTo(2);
         assertThat(new CommandLine(new ApiserverCommand()).execute("--pods", "3")).isEqualTo(2);
         assertThat(new CommandLine(new ApiserverCommand()).execute("--dir", dir.toString(), "--port", "70000")).isEqualTo(2);
+        assertThat(new CommandLine(new ApiserverCommand()).execute("--dir", dir.toString(), "--changes-per-second", "-5"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void changesPodsAtTheAskedRateUntilStopped() throws Exception {
+        ApiserverCommand cmd = new ApiserverCommand();
+        CommandLine cli = new CommandLine(cmd);
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute("--dir", dir.toString(),
+                "--pods", "50", "--changes-per-second", "100"));
+        Path env = dir.resolve("env.sh");
+        for (int i = 0; i < 300 && !Files.exists(env); i++) {
+            Thread.sleep(50);
+        }
+        String kubeconfig = Files.readString(dir.resolve("kubeconfig"));
+        String url = kubeconfig.lines().filter(l -> l.contains("server: ")).findFirst().orElseThrow().trim().substring("server: ".length());
+        String token = kubeconfig.lines().filter(l -> l.contains("token: ")).findFirst().orElseThrow().trim()
+                .substring("token: ".length());
+        long first = listResourceVersion(url, token);
+        Thread.sleep(1000);
+        long second = listResourceVersion(url, token);
+        // 100 a second: about 100 commits in that second (at least a few, even on a loaded machine)
+        assertThat(second - first).isGreaterThanOrEqualTo(10);
+        cmd.stop();
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+    }
+
+    private static long listResourceVersion(String url, String token) throws Exception {
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/api/v1/pods?limit=1"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+        var m = java.util.regex.Pattern.compile("\"resourceVersion\":\"(\\d+)\"").matcher(body);
+        assertThat(m.find()).as(body).isTrue();
+        return Long.parseLong(m.group(1));
     }
 }

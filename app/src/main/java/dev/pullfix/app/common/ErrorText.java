@@ -100,6 +100,9 @@ public final class ErrorText {
             String s = Long.toString(d.limit().toSeconds());
             return new Message(i18n.text("limits", d.messageKey(), s), i18n.find("limits", "limits.hint.deadlineExceeded").orElse(""));
         }
+        if (c instanceof dev.pullfix.model.fix.FixException f) {
+            return new Message(i18n.text(f.message()), "");
+        }
         if (c instanceof InputProblem p) {
             Object[] args = java.util.Arrays.stream(p.messageArgs()).map(a -> LibraryWords.clean(String.valueOf(a), i18n))
                     .toArray();

@@ -94,8 +94,8 @@ public final class PracticeLab implements LabLauncher, AutoCloseable {
             if (old != null) {
                 old.close();
             }
-            return LabSession.start(scenarioId, LabSession.Options.defaults()
-                    .withDir(Files.createTempDirectory("pullfix-lab-")).withSpeed(20));
+            // the lab makes its own owner-only temp folder and deletes it (token, AWS keys) when it stops
+            return LabSession.start(scenarioId, LabSession.Options.defaults().withSpeed(20));
         }, s -> {
             session = s;
             Map<String, String> env = new HashMap<>(System.getenv());

@@ -6,7 +6,7 @@ import dev.pullfix.model.cluster.DeltaBatch;
 import dev.pullfix.model.cluster.NamespaceNode;
 import dev.pullfix.model.cluster.PodDelta;
 import dev.pullfix.model.cluster.PodInfo;
-import dev.pullfix.model.cluster.PullFailure;
+import dev.pullfix.model.cluster.FailureReason;
 import dev.pullfix.model.cluster.WorkloadNode;
 import dev.pullfix.model.cluster.WorkloadRef;
 import java.time.Instant;
@@ -38,7 +38,7 @@ public final class TestPods {
         return new PodInfo(ns, name, UUID.nameUUIDFromBytes(name.getBytes()).toString(),
                 new WorkloadRef(WorkloadRef.DEPLOYMENT, workload), "Pending", "ImagePullBackOff",
                 "ip-10-42-16-4.us-west-2.compute.internal", Instant.parse("2026-11-20T10:00:00Z"), 0, 1, 0, null,
-                List.of(c), PullFailure.IMAGE_PULL_BACK_OFF, msg, "101");
+                List.of(c), FailureReason.IMAGE_PULL_BACK_OFF, msg, "101");
     }
 
     public static ClusterSnapshot snapshot(List<PodInfo> pods) {

@@ -9,7 +9,7 @@ import dev.pullfix.app.common.CauseNames;
 import dev.pullfix.app.common.I18n;
 import dev.pullfix.app.common.TestPods;
 import dev.pullfix.model.cluster.PodInfo;
-import dev.pullfix.model.cluster.PullFailure;
+import dev.pullfix.model.cluster.FailureReason;
 import dev.pullfix.model.lab.server.LabPopulation;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +32,7 @@ class FailingPodsViewModelTest {
     static PodInfo errImagePull403(String ns, String workload, String name) {
         PodInfo p = failing(ns, workload, name);
         String image = p.containers().get(0).image();
-        return p.withFailure(PullFailure.ERR_IMAGE_PULL, "failed to pull and unpack image \"" + image + "\": "
+        return p.withFailure(FailureReason.ERR_IMAGE_PULL, "failed to pull and unpack image \"" + image + "\": "
                 + LabPopulation.pullFailure(image, LabPopulation.Cause.ECR_FORBIDDEN_403));
     }
 

@@ -19,7 +19,7 @@ import dev.pullfix.app.wizard.DiagnosisStep;
 import dev.pullfix.app.wizard.StepResult;
 import dev.pullfix.app.wizard.WizardViewModel;
 import dev.pullfix.model.cluster.PodInfo;
-import dev.pullfix.model.cluster.PullFailure;
+import dev.pullfix.model.cluster.FailureReason;
 import dev.pullfix.model.diagnosis.runbook.CancelToken;
 import dev.pullfix.model.settings.SettingsStore;
 import java.nio.file.Path;
@@ -89,7 +89,7 @@ class RediagnoseTest {
         assertThat(vm.wizard().conclusionProperty().get()).isNull();
 
         causeKnown = true;
-        PodInfo failed = fresh.withFailure(PullFailure.ERR_IMAGE_PULL, "failed to pull: 403 Forbidden");
+        PodInfo failed = fresh.withFailure(FailureReason.ERR_IMAGE_PULL, "failed to pull: 403 Forbidden");
         backend.lastListener.onDeltas(TestPods.modified(fresh, failed));
         assertThat(walked).hasSize(2);
         assertThat(vm.wizard().conclusionProperty().get().summary()).isEqualTo("denied");
@@ -109,7 +109,7 @@ class RediagnoseTest {
         vm.start();
         PodInfo before = a;
         for (int i = 0; i < 6; i++) {
-            PodInfo next = a.withFailure(PullFailure.ERR_IMAGE_PULL, "attempt " + i);
+            PodInfo next = a.withFailure(FailureReason.ERR_IMAGE_PULL, "attempt " + i);
             backend.lastListener.onDeltas(TestPods.modified(before, next));
             before = next;
         }

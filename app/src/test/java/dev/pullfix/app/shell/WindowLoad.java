@@ -1,10 +1,11 @@
 package dev.pullfix.app.shell;
 
-import dev.pullfix.app.common.ChangeDriver;
 import dev.pullfix.app.common.LabFixture;
 import dev.pullfix.app.common.StallMeter;
 import dev.pullfix.app.podtree.TreeRow;
+import dev.pullfix.model.lab.server.LabChurn;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -15,10 +16,41 @@ final class WindowLoad {
                    double fxCpuLiveMs, int liveSeconds, String loadAverage, String treeLine) {
     }
 
+    /** Pod changes while the window is live: {@link #start()} begins them, the supplier it returns ends them and counts. */
+    interface Changes {
+        LongSupplier start();
+
+        /** Changes made in this JVM, in the first lab server of the fixture. */
+        static Changes inProcess(LabFixture lab, int perSecond) {
+            return () -> {
+                LabChurn churn = LabChurn.start(lab.servers[0].store(), perSecond);
+                return () -> {
+                    churn.close();
+                    return churn.changes();
+                };
+            };
+        }
+
+        /**
+         * Changes a lab server in another process makes on its own ({@code pullfix apiserver --changes-per-second}),
+         * counted from the rate.
+         */
+        static Changes external(int perSecond) {
+            return () -> {
+                long t0 = System.nanoTime();
+                return () -> Math.round(perSecond * (System.nanoTime() - t0) / 1e9);
+            };
+        }
+    }
+
     private WindowLoad() {}
 
     static Figures run(FxRobot robot, PullfixApp app, LabFixture lab, int pods, int changesPerSecond, int liveSeconds)
             throws Exception {
+        return run(robot, app, pods, Changes.inProcess(lab, changesPerSecond), liveSeconds);
+    }
+
+    static Figures run(FxRobot robot, PullfixApp app, int pods, Changes changes, int liveSeconds) throws Exception {
         StallMeter meter = new StallMeter();
         robot.interact(meter::start);
         long t0 = System.nanoTime();
@@ -42,9 +74,9 @@ final class WindowLoad {
         });
         Thread.sleep(500);
         robot.interact(meter::reset);
-        ChangeDriver driver = new ChangeDriver(lab.servers[0].store(), changesPerSecond);
+        LongSupplier stop = changes.start();
         Thread.sleep(liveSeconds * 1000L);
-        driver.close();
+        long changed = stop.getAsLong();
         Thread.sleep(300);
         WaitForAsyncUtils.waitForFxEvents();
         double liveStall = meter.maxStallMillis();
@@ -61,14 +93,14 @@ final class WindowLoad {
         } catch (java.io.IOException e) {
             loadAvg = "?";
         }
-        return new Figures(pods, failing, loadSeconds, loadStall, liveStall, over50, pulses, driver.changes.get(), heap,
+        return new Figures(pods, failing, loadSeconds, loadStall, liveStall, over50, pulses, changed, heap,
                 cpu[0], liveSeconds, loadAvg, app.viewModel().activity().lines().stream().filter(l -> l.contains("Tree built"))
                         .findFirst().orElse("(no tree line)"));
     }
 
     static void print(String label, Figures f) {
         System.out.printf("%s: %d pods (%d failing) loaded in %.1f s; longest FX stall during load %.0f ms; "
-                        + "live for %d changes: longest FX stall %.0f ms, %d pulses, %d gaps over 50 ms; heap in use after GC %d MB (whole JVM incl. lab server)%n",
+                        + "live for %d changes: longest FX stall %.0f ms, %d pulses, %d gaps over 50 ms; heap in use after GC %d MB (this JVM)%n",
                 label, f.pods(), f.failing(), f.loadSeconds(), f.maxStallDuringLoadMs(), f.changes(), f.maxStallLiveMs(),
                 f.pulsesLive(), f.stallsOver50msLive(), f.heapUsedMb());
         System.out.printf("%s: %s%n", label, f.treeLine());

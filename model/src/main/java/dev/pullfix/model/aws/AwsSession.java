@@ -50,6 +50,7 @@ public final class AwsSession implements AutoCloseable {
     private StsClient sts;
     private EksClient eks;
     private Ec2Client ec2;
+    private java.util.concurrent.ExecutorService io;
 
     /** Where the credentials come from, shown as "using ... ". */
     public enum CredentialsSource { PROFILE, ENVIRONMENT, DEFAULT_CHAIN }
@@ -315,6 +316,27 @@ public final class AwsSession implements AutoCloseable {
                 .map(String::trim).filter(v -> !v.isEmpty()).orElse(null);
     }
 
+    /**
+     * Runs {@code body} on the session's I/O threads (created on first use, stopped on {@link #close()}), for reads
+     * that do not depend on each other: the SDK's clients are thread-safe, and waiting on answers one after the other
+     * costs one round trip each.
+     */
+    <T> java.util.concurrent.CompletableFuture<T> async(Supplier<T> body) {
+        java.util.concurrent.ExecutorService pool;
+        synchronized (this) {
+            if (io == null) {
+                java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+                io = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                    Thread t = new Thread(r, "pullfix-aws-io-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            pool = io;
+        }
+        return java.util.concurrent.CompletableFuture.supplyAsync(body, pool);
+    }
+
     /** Runs one SDK call and maps any failure to an {@link AwsProblem}. */
     <T> AwsResult<T> call(String service, String operation, Supplier<T> body) {
         try {
@@ -353,5 +375,11 @@ public final class AwsSession implements AutoCloseable {
             }
         }
         closeables.clear();
+        synchronized (this) {
+            if (io != null) {
+                io.shutdownNow();
+                io = null;
+            }
+        }
     }
 }

@@ -6,7 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the resolver needs to know about a Kubernetes node, as plain values (no fabric8 types).
+ * A Kubernetes node as the AWS side and the diagnosis need it, as plain values (no fabric8 types): its labels (node
+ * group, compute type, region) and provider ID (zone, instance). One name for the node in the resolver and the ports.
  *
  * @param providerId the node's {@code spec.providerID}, e.g. {@code aws:///us-west-2a/i-0abc123}, or null
  */
@@ -43,6 +44,15 @@ public record NodeFacts(String name, Map<String, String> labels, String provider
     /** The EC2 instance id from {@code aws:///<zone>/<instance-id>}. */
     public Optional<String> instanceId() {
         return parsed().map(m -> m.group(2));
+    }
+
+    /** The region from the {@code topology.kubernetes.io/region} label, else from the provider ID's zone. */
+    public Optional<String> region() {
+        String r = labels.get("topology.kubernetes.io/region");
+        if (r != null && !r.isBlank()) {
+            return Optional.of(r);
+        }
+        return zone().filter(z -> z.length() > 1).map(z -> z.substring(0, z.length() - 1));
     }
 
     /** The availability zone from the provider ID. */

@@ -13,6 +13,16 @@ public record PolicyDocumentRef(Source source, String name, String arn, String v
 
     public enum Source { ATTACHED_MANAGED, INLINE, PERMISSIONS_BOUNDARY }
 
+    /** An attached managed policy with its document (null when it could not be read). */
+    public static PolicyDocumentRef attached(String name, String arn, String document) {
+        return new PolicyDocumentRef(Source.ATTACHED_MANAGED, name, arn, null, document, null);
+    }
+
+    /** An inline policy with its document. */
+    public static PolicyDocumentRef inline(String name, String document) {
+        return new PolicyDocumentRef(Source.INLINE, name, null, null, document, null);
+    }
+
     public boolean awsManaged() {
         return arn != null && arn.matches("arn:aws[a-z-]*:iam::aws:policy/.*");
     }

@@ -17,6 +17,11 @@ public record RolePolicies(String roleName, String roleArn, List<PolicyDocumentR
         problems = List.copyOf(problems);
     }
 
+    /** A role's attached and inline policies, read without problems (no ARN, no boundary). */
+    public static RolePolicies of(String roleName, List<PolicyDocumentRef> attached, List<PolicyDocumentRef> inline) {
+        return new RolePolicies(roleName, null, attached, inline, null, List.of());
+    }
+
     /** Attached + inline (not the boundary), in that order. */
     public List<PolicyDocumentRef> identityPolicies() {
         List<PolicyDocumentRef> all = new ArrayList<>(attached);

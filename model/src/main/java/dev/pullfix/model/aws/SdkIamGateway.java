@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.ContextEntry;
@@ -26,19 +27,49 @@ final class SdkIamGateway implements IamGateway {
         this.iamClient = iamClient;
     }
 
+    /**
+     * GetRole, ListAttachedRolePolicies and ListRolePolicies at once, then every policy document at once (each
+     * managed one: GetPolicy, then GetPolicyVersion): three round trips deep instead of one per call.
+     */
     @Override
     public AwsResult<RolePolicies> rolePolicies(String role) {
         String name = RoleArns.roleName(role);
-        AwsResult<Role> got = session.call("iam", "GetRole", () -> iamClient.get().getRole(r -> r.roleName(name)).role());
+        CompletableFuture<AwsResult<Role>> gotLater = session.async(() ->
+                session.call("iam", "GetRole", () -> iamClient.get().getRole(r -> r.roleName(name)).role()));
+        CompletableFuture<AwsResult<List<AttachedPolicy>>> attachedLater = session.async(() ->
+                session.call("iam", "ListAttachedRolePolicies", () -> {
+                    List<AttachedPolicy> all = new ArrayList<>();
+                    int pages = 0;
+                    for (var page : iamClient.get().listAttachedRolePoliciesPaginator(r -> r.roleName(name))) {
+                        all.addAll(page.attachedPolicies());
+                        if (++pages >= MAX_PAGES) {
+                            break;
+                        }
+                    }
+                    return all;
+                }));
+        CompletableFuture<AwsResult<List<String>>> inlineLater = session.async(() ->
+                session.call("iam", "ListRolePolicies", () -> {
+                    List<String> all = new ArrayList<>();
+                    int pages = 0;
+                    for (var page : iamClient.get().listRolePoliciesPaginator(r -> r.roleName(name))) {
+                        all.addAll(page.policyNames());
+                        if (++pages >= MAX_PAGES) {
+                            break;
+                        }
+                    }
+                    return all;
+                }));
+        AwsResult<Role> got = gotLater.join();
         List<AwsProblem> problems = new ArrayList<>();
         String roleArn = RoleArns.isRoleArn(role) ? role : null;
-        PolicyDocumentRef boundary = null;
+        CompletableFuture<PolicyDocumentRef> boundaryLater = null;
         if (got.isOk()) {
             roleArn = got.value().arn();
             var pb = got.value().permissionsBoundary();
             if (pb != null && pb.permissionsBoundaryArn() != null) {
-                boundary = managedDocument(PolicyDocumentRef.Source.PERMISSIONS_BOUNDARY, pb.permissionsBoundaryArn(),
-                        nameOf(pb.permissionsBoundaryArn()));
+                boundaryLater = session.async(() -> managedDocument(PolicyDocumentRef.Source.PERMISSIONS_BOUNDARY,
+                        pb.permissionsBoundaryArn(), nameOf(pb.permissionsBoundaryArn())));
             }
         } else if (got.problem().orElseThrow().kind() == AwsProblem.Kind.NOT_FOUND
                 || got.problem().orElseThrow().isCredentialProblem()) {
@@ -48,21 +79,12 @@ final class SdkIamGateway implements IamGateway {
             problems.add(got.problem().orElseThrow());
         }
 
-        AwsResult<List<AttachedPolicy>> attachedList = session.call("iam", "ListAttachedRolePolicies", () -> {
-            List<AttachedPolicy> all = new ArrayList<>();
-            int pages = 0;
-            for (var page : iamClient.get().listAttachedRolePoliciesPaginator(r -> r.roleName(name))) {
-                all.addAll(page.attachedPolicies());
-                if (++pages >= MAX_PAGES) {
-                    break;
-                }
-            }
-            return all;
-        });
-        List<PolicyDocumentRef> attached = new ArrayList<>();
+        AwsResult<List<AttachedPolicy>> attachedList = attachedLater.join();
+        List<CompletableFuture<PolicyDocumentRef>> attachedLaters = new ArrayList<>();
         if (attachedList.isOk()) {
             for (AttachedPolicy ap : attachedList.value()) {
-                attached.add(managedDocument(PolicyDocumentRef.Source.ATTACHED_MANAGED, ap.policyArn(), ap.policyName()));
+                attachedLaters.add(session.async(() -> managedDocument(PolicyDocumentRef.Source.ATTACHED_MANAGED,
+                        ap.policyArn(), ap.policyName())));
             }
         } else {
             if (attachedList.problem().orElseThrow().kind() == AwsProblem.Kind.NOT_FOUND) {
@@ -71,28 +93,23 @@ final class SdkIamGateway implements IamGateway {
             problems.add(attachedList.problem().orElseThrow());
         }
 
-        AwsResult<List<String>> inlineNames = session.call("iam", "ListRolePolicies", () -> {
-            List<String> all = new ArrayList<>();
-            int pages = 0;
-            for (var page : iamClient.get().listRolePoliciesPaginator(r -> r.roleName(name))) {
-                all.addAll(page.policyNames());
-                if (++pages >= MAX_PAGES) {
-                    break;
-                }
-            }
-            return all;
-        });
-        List<PolicyDocumentRef> inline = new ArrayList<>();
+        AwsResult<List<String>> inlineNames = inlineLater.join();
+        List<CompletableFuture<PolicyDocumentRef>> inlineLaters = new ArrayList<>();
         if (inlineNames.isOk()) {
             for (String policyName : inlineNames.value()) {
-                AwsResult<String> doc = session.call("iam", "GetRolePolicy", () -> decode(iamClient.get().getRolePolicy(r ->
-                        r.roleName(name).policyName(policyName)).policyDocument()));
-                inline.add(new PolicyDocumentRef(PolicyDocumentRef.Source.INLINE, policyName, null, null,
-                        doc.orElse(null), doc.problem().orElse(null)));
+                inlineLaters.add(session.async(() -> {
+                    AwsResult<String> doc = session.call("iam", "GetRolePolicy", () -> decode(iamClient.get()
+                            .getRolePolicy(r -> r.roleName(name).policyName(policyName)).policyDocument()));
+                    return new PolicyDocumentRef(PolicyDocumentRef.Source.INLINE, policyName, null, null,
+                            doc.orElse(null), doc.problem().orElse(null));
+                }));
             }
         } else {
             problems.add(inlineNames.problem().orElseThrow());
         }
+        List<PolicyDocumentRef> attached = attachedLaters.stream().map(CompletableFuture::join).toList();
+        List<PolicyDocumentRef> inline = inlineLaters.stream().map(CompletableFuture::join).toList();
+        PolicyDocumentRef boundary = boundaryLater == null ? null : boundaryLater.join();
         if (roleArn == null) {
             roleArn = role;
         }

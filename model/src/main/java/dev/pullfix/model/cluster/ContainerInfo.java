@@ -21,7 +21,7 @@ public record ContainerInfo(String name, Kind kind, String image, String imagePu
     public enum State { WAITING, RUNNING, TERMINATED, UNKNOWN }
 
     /** The pull failure this container shows, if any. */
-    public java.util.Optional<PullFailure> failure() {
-        return state == State.WAITING ? PullFailure.ofWaitingReason(reason) : java.util.Optional.empty();
+    public java.util.Optional<FailureReason> failure() {
+        return state == State.WAITING ? FailureReason.ofWaitingReason(reason) : java.util.Optional.empty();
     }
 }

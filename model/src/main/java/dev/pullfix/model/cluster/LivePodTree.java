@@ -384,7 +384,7 @@ public final class LivePodTree implements AutoCloseable {
                     after = PodTreeLoader.resolve(base, infos, jobOwners, sandboxFailures);
                 } else {
                     // a sandbox event: re-mark the pod we have
-                    after = base.failure() == PullFailure.FAILED_CREATE_POD_SANDBOX
+                    after = base.failure() == FailureReason.FAILED_CREATE_POD_SANDBOX
                             && !sandboxFailures.containsKey(base.key()) ? base.withFailure(null, null) : base;
                     after = PodTreeLoader.resolve(after, infos, jobOwners, sandboxFailures);
                 }

@@ -25,7 +25,7 @@ import java.util.List;
  */
 public record PodInfo(String namespace, String name, String uid, WorkloadRef workload, String phase, String status,
                       String node, Instant created, int readyContainers, int totalContainers, int restarts,
-                      Instant lastRestart, List<ContainerInfo> containers, PullFailure failure,
+                      Instant lastRestart, List<ContainerInfo> containers, FailureReason failure,
                       String failureMessage, String resourceVersion) {
 
     public boolean failing() {
@@ -46,7 +46,7 @@ public record PodInfo(String namespace, String name, String uid, WorkloadRef wor
                 restarts, lastRestart, containers, failure, failureMessage, resourceVersion);
     }
 
-    public PodInfo withFailure(PullFailure f, String message) {
+    public PodInfo withFailure(FailureReason f, String message) {
         return new PodInfo(namespace, name, uid, workload, phase, status, node, created, readyContainers,
                 totalContainers, restarts, lastRestart, containers, f, message, resourceVersion);
     }

@@ -39,7 +39,7 @@ final class PodInfos {
         for (PodFields.Spec c : pod.ephemeralContainers) {
             containers.add(container(c, ContainerInfo.Kind.EPHEMERAL, ephStatus.get(c.name())));
         }
-        PullFailure failure = null;
+        FailureReason failure = null;
         String failureMessage = null;
         for (ContainerInfo c : containers) {
             var f = c.failure();

@@ -168,7 +168,7 @@ public final class PodTreeLoader {
         if (q.failure() == null && "Pending".equals(q.phase())) {
             String msg = sandboxFailures.get(q.key());
             if (msg != null) {
-                q = q.withFailure(PullFailure.FAILED_CREATE_POD_SANDBOX, infos.intern(msg));
+                q = q.withFailure(FailureReason.FAILED_CREATE_POD_SANDBOX, infos.intern(msg));
             }
         }
         return q;

@@ -9,7 +9,7 @@ import dev.pullfix.model.diagnosis.runbook.port.ClusterPort;
 import dev.pullfix.model.diagnosis.runbook.port.ContainerFacts;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
 import dev.pullfix.model.diagnosis.runbook.port.EventFacts;
-import dev.pullfix.model.diagnosis.runbook.port.NodeFacts;
+import dev.pullfix.model.aws.NodeFacts;
 import dev.pullfix.model.diagnosis.runbook.port.PodFacts;
 import dev.pullfix.model.diagnosis.runbook.port.SecretFacts;
 import dev.pullfix.model.diagnosis.runbook.port.ServiceAccountFacts;
@@ -99,6 +99,26 @@ public final class Fabric8ClusterPort implements ClusterPort {
             return Optional.empty();
         }
         return Optional.of(new SecretFacts(namespace, name, s.getType(), registries(s)));
+    }
+
+    /**
+     * Both docker-registry secret types, listed by type (a field selector, so helm's large release secrets are not
+     * fetched) and filtered again here; sorted by name.
+     */
+    @Override
+    public List<SecretFacts> dockerConfigSecrets(String namespace) throws CouldNotCheckException {
+        List<SecretFacts> out = new ArrayList<>();
+        for (String type : List.of("kubernetes.io/dockerconfigjson", "kubernetes.io/dockercfg")) {
+            io.fabric8.kubernetes.api.model.SecretList list = call("list secrets",
+                    () -> client.secrets().inNamespace(namespace).withField("type", type).list());
+            if (list == null) {
+                continue;
+            }
+            list.getItems().stream().filter(s -> type.equals(s.getType())).forEach(s ->
+                    out.add(new SecretFacts(namespace, s.getMetadata().getName(), s.getType(), registries(s))));
+        }
+        out.sort(java.util.Comparator.comparing(SecretFacts::name));
+        return out;
     }
 
     /**

@@ -7,18 +7,20 @@ import dev.pullfix.model.aws.EcrImageId;
 import dev.pullfix.model.aws.ImageDetail;
 import dev.pullfix.model.aws.ImageLookup;
 import dev.pullfix.model.aws.InstanceInfo;
+import dev.pullfix.model.aws.NodeFacts;
 import dev.pullfix.model.aws.NodeRole;
 import dev.pullfix.model.aws.PolicyDocumentRef;
+import dev.pullfix.model.aws.RolePolicies;
 import dev.pullfix.model.aws.TagCandidate;
 import dev.pullfix.model.aws.VpcEndpointInfo;
 import dev.pullfix.model.diagnosis.runbook.port.AwsPort;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
 import dev.pullfix.model.diagnosis.runbook.port.EcrImageLookup;
 import dev.pullfix.model.diagnosis.runbook.port.EcrRepositoryRef;
-import dev.pullfix.model.diagnosis.runbook.port.NodeFacts;
+import dev.pullfix.model.aws.NodeFacts;
 import dev.pullfix.model.diagnosis.runbook.port.NodeNetwork;
 import dev.pullfix.model.diagnosis.runbook.port.RoleRef;
-import dev.pullfix.model.diagnosis.runbook.port.RolePolicies;
+import dev.pullfix.model.aws.RolePolicies;
 import dev.pullfix.model.diagnosis.runbook.port.VpcEndpointFacts;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +77,7 @@ public final class GatewayAwsPort implements AwsPort, AutoCloseable {
     public Optional<RoleRef> nodeRole(NodeFacts node, String clusterName) throws CouldNotCheckException {
         AwsSession s = session(node.region().orElse(null));
         AwsResult<NodeRole> r = s.nodeRoleResolver().resolve(clusterName,
-                new dev.pullfix.model.aws.NodeFacts(node.name(), node.labels(), node.providerId()));
+                node);
         if (!r.isOk() && r.problem().orElseThrow().kind() == AwsProblem.Kind.UNRESOLVED) {
             return Optional.empty();
         }
@@ -85,20 +87,11 @@ public final class GatewayAwsPort implements AwsPort, AutoCloseable {
 
     @Override
     public RolePolicies rolePolicies(String roleName) throws CouldNotCheckException {
-        dev.pullfix.model.aws.RolePolicies p = value(session(null).iam().rolePolicies(roleName), "iam:ListAttachedRolePolicies");
-        List<RolePolicies.Attached> attached = new ArrayList<>();
-        List<RolePolicies.Inline> inline = new ArrayList<>();
-        for (PolicyDocumentRef ref : p.identityPolicies()) {
-            if (ref.source() == PolicyDocumentRef.Source.INLINE) {
-                inline.add(new RolePolicies.Inline(ref.name(), ref.document()));
-            } else {
-                attached.add(new RolePolicies.Attached(ref.name(), ref.arn(), ref.document()));
-            }
-        }
-        if (attached.isEmpty() && inline.isEmpty() && !p.problems().isEmpty()) {
+        RolePolicies p = value(session(null).iam().rolePolicies(roleName), "iam:ListAttachedRolePolicies");
+        if (p.attached().isEmpty() && p.inline().isEmpty() && !p.problems().isEmpty()) {
             throw problem(p.problems().get(0), "iam:ListAttachedRolePolicies");
         }
-        return new RolePolicies(p.roleName(), attached, inline);
+        return p;
     }
 
     @Override

@@ -78,6 +78,33 @@ public final class BackupStore {
         return list(target).stream().findFirst();
     }
 
+    /** Every backup of every target, newest first ({@code pullfix undo} without an id takes the first). */
+    public List<Backup> all() throws FixException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<Backup> out = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                try (Stream<Path> s = Files.list(dir)) {
+                    for (Path f : s.filter(p -> p.toString().endsWith(".json")).toList()) {
+                        read(f).ifPresent(out::add);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new FixException("Could not read backups in " + root + ": " + e.getMessage(), e);
+        }
+        out.sort(Comparator.comparing(Backup::time).thenComparing(b -> b.file().getFileName().toString().length())
+                .thenComparing(b -> b.file().getFileName().toString()).reversed());
+        return out;
+    }
+
+    /** The backup with this id, whatever its target. */
+    public Optional<Backup> find(String id) throws FixException {
+        return all().stream().filter(b -> b.id().equals(id)).findFirst();
+    }
+
     private static Optional<Backup> read(Path f) {
         try {
             ObjectNode n = (ObjectNode) JSON.readTree(f.toFile());

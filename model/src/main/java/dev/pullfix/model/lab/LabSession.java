@@ -9,7 +9,6 @@ import dev.pullfix.model.lab.server.LabPopulation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +48,8 @@ public final class LabSession implements AutoCloseable {
     /**
      * @param kubePort  API server port (0: free one)
      * @param awsPort   AWS endpoint port (0: free one)
-     * @param dir       where to write the files (null: a new temporary directory)
+     * @param dir       where to write the files (null: a new owner-only temporary directory {@code pullfix-lab-*});
+     *                  {@link #close} deletes the files, and the directory when the lab created it
      * @param extraPods extra scale population over 50 namespaces (one in ten failing); 0 for none
      * @param speed     how much faster than real time the lab clock runs (back-off)
      */
@@ -91,6 +91,8 @@ public final class LabSession implements AutoCloseable {
     private final LabCluster cluster;
     private final ScheduledExecutorService loop;
     private final Path dir;
+    /** Whether the lab made {@link #dir} (then {@link #close} removes it, not only the files it wrote). */
+    private final boolean ownsDir;
     private volatile Consumer<String> log = s -> { };
 
     /** The built-in scenarios, S1..S10. */
@@ -125,8 +127,9 @@ public final class LabSession implements AutoCloseable {
         }
         this.cluster = new LabCluster(api.store(), world, clock);
         cluster.onLog(m -> log.accept(m));
+        this.ownsDir = o.dir() == null || !Files.exists(o.dir());
         try {
-            this.dir = o.dir() != null ? Files.createDirectories(o.dir()) : Files.createTempDirectory("pullfix-lab-");
+            this.dir = o.dir() != null ? LabFiles.ownerOnlyDirectory(o.dir()) : LabFiles.ownerOnlyTempDirectory();
         } catch (IOException e) {
             close0(null);
             throw new UncheckedIOException(e);
@@ -241,11 +244,11 @@ public final class LabSession implements AutoCloseable {
         String config = "[profile " + PROFILE + "]\nregion = " + world.region() + "\noutput = json\nendpoint_url = " + aws.endpoint() + "\n";
         String creds = "[" + PROFILE + "]\naws_access_key_id = " + ACCESS_KEY + "\naws_secret_access_key = " + SECRET_KEY + "\n";
         try {
-            Files.writeString(kubeconfig(), kubeconfig, StandardCharsets.UTF_8);
-            Files.writeString(awsConfigFile(), config, StandardCharsets.UTF_8);
-            Files.writeString(awsCredentialsFile(), creds, StandardCharsets.UTF_8);
-            Files.writeString(envFile(), "# pullfix lab " + scenario.id() + ": source this file\n" + String.join("\n", exportLines()) + "\n",
-                    StandardCharsets.UTF_8);
+            LabFiles.writeOwnerOnly(kubeconfig(), kubeconfig);
+            LabFiles.writeOwnerOnly(awsConfigFile(), config);
+            LabFiles.writeOwnerOnly(awsCredentialsFile(), creds);
+            LabFiles.writeOwnerOnly(envFile(), "# pullfix lab " + scenario.id() + ": source this file\n"
+                    + String.join("\n", exportLines()) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -288,5 +291,9 @@ public final class LabSession implements AutoCloseable {
             aws.close();
         }
         api.close();
+        if (dir != null) {
+            // the files hold the lab's token and AWS keys; a folder the lab made goes with them
+            LabFiles.delete(dir, List.of(kubeconfig(), awsConfigFile(), awsCredentialsFile(), envFile()), ownsDir);
+        }
     }
 }

@@ -30,17 +30,17 @@ final class ConditionEvaluator {
     private ConditionEvaluator() {
     }
 
-    static Outcome evaluate(List<ConditionClause> clauses, RequestFacts facts) {
+    static Judgement evaluate(List<ConditionClause> clauses, RequestFacts facts) {
         return evaluate(clauses, facts, true);
     }
 
     /** @param variables false for documents without Version 2012-10-17, where ${...} is literal text */
-    static Outcome evaluate(List<ConditionClause> clauses, RequestFacts facts, boolean variables) {
+    static Judgement evaluate(List<ConditionClause> clauses, RequestFacts facts, boolean variables) {
         Tri all = Tri.YES;
-        Outcome firstNo = null;
-        Outcome firstMaybe = null;
+        Judgement firstNo = null;
+        Judgement firstMaybe = null;
         for (ConditionClause c : clauses) {
-            Outcome o = clause(c, facts, variables);
+            Judgement o = clause(c, facts, variables);
             all = all.and(o.tri());
             if (o.tri() == Tri.NO && firstNo == null) {
                 firstNo = o;
@@ -55,14 +55,14 @@ final class ConditionEvaluator {
         if (all == Tri.MAYBE) {
             return firstMaybe;
         }
-        return Outcome.yes("why.conditionsMet");
+        return Judgement.yes("why.conditionsMet");
     }
 
-    static Outcome clause(ConditionClause c, RequestFacts facts, boolean variables) {
+    static Judgement clause(ConditionClause c, RequestFacts facts, boolean variables) {
         // one operator table with policy lint: what lint calls unknown, eval cannot decide
         var parsed = ConditionOperators.parse(c.operator());
         if (parsed.isEmpty()) {
-            return Outcome.maybe("why.unsupportedOperator", c.operator(), c.key());
+            return Judgement.maybe("why.unsupportedOperator", c.operator(), c.key());
         }
         String op = parsed.get().base().name();
         String setOp = parsed.get().setQualifier();
@@ -71,23 +71,23 @@ final class ConditionEvaluator {
         RequestFacts.Lookup look = facts.lookup(key);
         if (op.equals("Null")) {
             if (look.presence() == RequestFacts.Presence.UNKNOWN) {
-                return Outcome.maybe("why.keyUnknown", key, c.operator());
+                return Judgement.maybe("why.keyUnknown", key, c.operator());
             }
             boolean absent = look.presence() == RequestFacts.Presence.ABSENT;
             for (String v : c.values()) {
                 if (v.equalsIgnoreCase("true") == absent) {
-                    return Outcome.yes("why.conditionMet", c.operator(), key);
+                    return Judgement.yes("why.conditionMet", c.operator(), key);
                 }
             }
-            return Outcome.no("why.conditionNotMet", c.operator(), key, String.join(", ", c.values()));
+            return Judgement.no("why.conditionNotMet", c.operator(), key, String.join(", ", c.values()));
         }
         BiPredicate<String, String> positive = positive(op, facts);
         if (positive == null) {
-            return Outcome.maybe("why.unsupportedOperator", c.operator(), key);
+            return Judgement.maybe("why.unsupportedOperator", c.operator(), key);
         }
         boolean negated = NEGATED.contains(op);
         if (look.presence() == RequestFacts.Presence.UNKNOWN) {
-            return Outcome.maybe("why.keyUnknown", key, c.operator());
+            return Judgement.maybe("why.keyUnknown", key, c.operator());
         }
         if (look.presence() == RequestFacts.Presence.ABSENT) {
             boolean r;
@@ -100,8 +100,8 @@ final class ConditionEvaluator {
             } else {
                 r = negated;
             }
-            return r ? Outcome.yes("why.keyMissingMatches", key, c.operator())
-                    : Outcome.no("why.keyMissing", key, c.operator());
+            return r ? Judgement.yes("why.keyMissingMatches", key, c.operator())
+                    : Judgement.no("why.keyMissing", key, c.operator());
         }
         // resolve policy variables in the policy values
         List<String> policyValues = new ArrayList<>();
@@ -135,11 +135,11 @@ final class ConditionEvaluator {
             result = negated ? anyPos.not() : anyPos;
         }
         if (result == Tri.MAYBE) {
-            return Outcome.maybe("why.variableUnknown", key, c.operator());
+            return Judgement.maybe("why.variableUnknown", key, c.operator());
         }
         String shown = String.join(", ", ctx);
-        return result == Tri.YES ? Outcome.yes("why.conditionMet", c.operator(), key, shown)
-                : Outcome.no("why.conditionNotMet", c.operator(), key, shown);
+        return result == Tri.YES ? Judgement.yes("why.conditionMet", c.operator(), key, shown)
+                : Judgement.no("why.conditionNotMet", c.operator(), key, shown);
     }
 
     /** Whether one context value satisfies the (possibly negated) operator against the policy values. */

@@ -37,7 +37,7 @@ public final class PolicyEvaluator {
     }
 
     /** One statement's verdict for the request. */
-    record Eval(NamedPolicy policy, Statement statement, Tri applies, Outcome why, PrincipalMatcher.Grant grant) {
+    record Eval(NamedPolicy policy, Statement statement, Tri applies, Judgement why, PrincipalMatcher.Grant grant) {
         StatementRef ref() {
             return new StatementRef(policy.kind(), policy.name(), statement.sid(), statement.index(),
                     statement.effect(), why.code(), why.args(), statement.span());
@@ -270,7 +270,7 @@ public final class PolicyEvaluator {
             }
         }
         if (actionHit == s.notAction()) {
-            return new Eval(p, s, Tri.NO, Outcome.no(s.notAction() ? "why.notActionExcludes" : "why.actionMismatch",
+            return new Eval(p, s, Tri.NO, Judgement.no(s.notAction() ? "why.notActionExcludes" : "why.actionMismatch",
                     r.action()), grant);
         }
         // resource
@@ -291,52 +291,52 @@ public final class PolicyEvaluator {
             resource = s.notResource() ? hit.not() : hit;
         }
         if (resource == Tri.NO) {
-            return new Eval(p, s, Tri.NO, Outcome.no(s.notResource() ? "why.notResourceExcludes" : "why.resourceMismatch",
+            return new Eval(p, s, Tri.NO, Judgement.no(s.notResource() ? "why.notResourceExcludes" : "why.resourceMismatch",
                     r.resourceArn()), grant);
         }
         // principal
         Tri principal = Tri.YES;
-        Outcome principalWhy = null;
+        Judgement principalWhy = null;
         if (p.kind().hasPrincipals()) {
             if (s.principal() != null) {
                 PrincipalMatcher.Match m = PrincipalMatcher.match(s.principal(), facts.caller);
                 grant = m.grant();
                 if (grant == PrincipalMatcher.Grant.NONE) {
-                    return new Eval(p, s, Tri.NO, Outcome.no("why.principalMismatch", r.principalArn()), grant);
+                    return new Eval(p, s, Tri.NO, Judgement.no("why.principalMismatch", r.principalArn()), grant);
                 }
-                principalWhy = Outcome.yes("why.principalNamed", m.value());
+                principalWhy = Judgement.yes("why.principalNamed", m.value());
             } else if (s.notPrincipal() != null) {
                 if (s.effect() == Effect.DENY && facts.hasBoundary) {
-                    principalWhy = Outcome.yes("why.notPrincipalWithBoundary");
+                    principalWhy = Judgement.yes("why.notPrincipalWithBoundary");
                 } else {
                     Tri excluded = PrincipalMatcher.excluded(s.notPrincipal(), facts.caller);
                     principal = excluded.not();
                     if (principal == Tri.NO) {
-                        return new Eval(p, s, Tri.NO, Outcome.no("why.notPrincipalExcludes", r.principalArn()), grant);
+                        return new Eval(p, s, Tri.NO, Judgement.no("why.notPrincipalExcludes", r.principalArn()), grant);
                     }
                     if (principal == Tri.MAYBE) {
-                        principalWhy = Outcome.maybe("why.notPrincipalPartial", r.principalArn());
+                        principalWhy = Judgement.maybe("why.notPrincipalPartial", r.principalArn());
                     } else {
-                        principalWhy = Outcome.yes("why.notPrincipalApplies", r.principalArn());
+                        principalWhy = Judgement.yes("why.notPrincipalApplies", r.principalArn());
                     }
                 }
                 grant = PrincipalMatcher.Grant.WILDCARD;
             } else if (p.kind() == PolicyKind.VPC_ENDPOINT) {
                 grant = PrincipalMatcher.Grant.WILDCARD; // endpoint policies default to all principals
             } else {
-                return new Eval(p, s, Tri.NO, Outcome.no("why.noPrincipalElement"), grant);
+                return new Eval(p, s, Tri.NO, Judgement.no("why.noPrincipalElement"), grant);
             }
         }
         // conditions
-        Outcome cond = s.conditions().isEmpty() ? Outcome.yes("why.noConditions")
+        Judgement cond = s.conditions().isEmpty() ? Judgement.yes("why.noConditions")
                 : ConditionEvaluator.evaluate(s.conditions(), facts, variables);
         Tri applies = resource.and(principal).and(cond.tri());
-        Outcome why;
+        Judgement why;
         if (applies == Tri.NO) {
-            why = cond.tri() == Tri.NO ? cond : Outcome.no("why.resourceMismatch", r.resourceArn());
+            why = cond.tri() == Tri.NO ? cond : Judgement.no("why.resourceMismatch", r.resourceArn());
         } else if (applies == Tri.MAYBE) {
             why = cond.tri() == Tri.MAYBE ? cond
-                    : principal == Tri.MAYBE ? principalWhy : Outcome.maybe("why.resourceVariableUnknown", r.resourceArn());
+                    : principal == Tri.MAYBE ? principalWhy : Judgement.maybe("why.resourceVariableUnknown", r.resourceArn());
         } else {
             String matched = s.effect() == Effect.DENY ? "why.denyMatched" : "why.allowMatched";
             List<String> args = new ArrayList<>();
@@ -348,7 +348,7 @@ public final class PolicyEvaluator {
             } else if (!s.conditions().isEmpty()) {
                 matched = matched + "WithConditions";
             }
-            why = new Outcome(Tri.YES, matched, args);
+            why = new Judgement(Tri.YES, matched, args);
         }
         return new Eval(p, s, applies, why, grant);
     }

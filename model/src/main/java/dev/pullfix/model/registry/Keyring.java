@@ -3,6 +3,7 @@ package dev.pullfix.model.registry;
 import java.net.URI;
 import java.nio.file.FileSystems;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,28 @@ public final class Keyring {
             out.addAll(creds.getOrDefault("index.docker.io", List.of()));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Whether a docker config with these keys gives the kubelet credentials for the image: one key matches it, or the
+     * image is on Docker Hub and a key is {@code index.docker.io} (the kubelet's fallback). Needs the keys only, never
+     * the credentials, so a check can answer it from a secret's registry hosts.
+     *
+     * @param repository the normalised repository without tag, e.g. {@code docker.io/library/nginx}
+     */
+    public static boolean covers(Collection<String> configKeys, String repository) {
+        boolean dockerHubKey = false;
+        for (String loc : configKeys) {
+            String k = key(loc);
+            if (k == null) {
+                continue;
+            }
+            if (urlsMatch(k, repository)) {
+                return true;
+            }
+            dockerHubKey |= k.equals("index.docker.io");
+        }
+        return dockerHubKey && isDefaultRegistryMatch(repository);
     }
 
     /** The kubelet's key for a docker config key, or null when it does not parse. */

@@ -134,4 +134,12 @@ class PureAwsHelpersTest {
         assertThat(ManagedPolicies.irrelevantForPull("arn:aws:iam::aws:policy/AdministratorAccess")).isFalse();
         assertThat(ManagedPolicies.irrelevantForPull("arn:aws:iam::123456789012:policy/AmazonEKS_CNI_Policy")).isFalse();
     }
+
+    @Test
+    void aNodesRegionComesFromItsLabelElseFromItsProviderZone() {
+        assertThat(new NodeFacts("n", Map.of("topology.kubernetes.io/region", "eu-west-1"), "aws:///us-west-2a/i-0abc1234567890def")
+                .region()).contains("eu-west-1");
+        assertThat(new NodeFacts("n", Map.of(), "aws:///us-west-2a/i-0abc1234567890def").region()).contains("us-west-2");
+        assertThat(new NodeFacts("kind-worker", Map.of(), "kind://docker/kind/kind-worker").region()).isEmpty();
+    }
 }

@@ -135,7 +135,7 @@ class LivePodTreeTest {
         assertThat(all).anySatisfy(d -> {
             assertThat(d.kind()).isEqualTo(PodDelta.Kind.MODIFIED);
             assertThat(d.before().failing()).isFalse();
-            assertThat(d.after().failure()).isEqualTo(PullFailure.IMAGE_PULL_BACK_OFF);
+            assertThat(d.after().failure()).isEqualTo(FailureReason.IMAGE_PULL_BACK_OFF);
         });
         assertThat(all).anySatisfy(d -> {
             assertThat(d.kind()).isEqualTo(PodDelta.Kind.ADDED);

@@ -66,7 +66,7 @@ class PodJsonTest {
         assertThat(pod.status()).isEqualTo("ImagePullBackOff");
         assertThat(pod.ready()).isEqualTo("0/1");
         assertThat(pod.node()).isEqualTo("ip-10-42-33-232.us-west-2.compute.internal");
-        assertThat(pod.failure()).isEqualTo(PullFailure.IMAGE_PULL_BACK_OFF);
+        assertThat(pod.failure()).isEqualTo(FailureReason.IMAGE_PULL_BACK_OFF);
         assertThat(pod.failureMessage()).startsWith("Back-off pulling image \"682844965773.dkr.ecr");
         assertThat(pod.containers()).containsExactly(new ContainerInfo("ui", ContainerInfo.Kind.REGULAR,
                 "682844965773.dkr.ecr.us-west-2.amazonaws.com/retail-sample-app-ui:0.4.0", "IfNotPresent",

@@ -63,15 +63,15 @@ class PodTreeLoaderTest {
     @Test
     void marksEveryPullFailureReasonAndTheSandboxFailure() {
         ClusterSnapshot s = all();
-        Map<String, PullFailure> marks = s.pods().filter(PodInfo::failing)
+        Map<String, FailureReason> marks = s.pods().filter(PodInfo::failing)
                 .collect(Collectors.toMap(PodInfo::name, PodInfo::failure));
         assertThat(marks).containsOnly(
-                Map.entry("ui-private-7655bf59b9-jprrj", PullFailure.IMAGE_PULL_BACK_OFF),
-                Map.entry("node-agent-x7k2p", PullFailure.ERR_IMAGE_PULL),
-                Map.entry("report-29012345-abcde", PullFailure.CREATE_CONTAINER_CONFIG_ERROR),
-                Map.entry("bad-name", PullFailure.INVALID_IMAGE_NAME),
-                Map.entry("debug", PullFailure.ERR_IMAGE_PULL),
-                Map.entry("api-6f7d8c9b5-zz9xq", PullFailure.FAILED_CREATE_POD_SANDBOX));
+                Map.entry("ui-private-7655bf59b9-jprrj", FailureReason.IMAGE_PULL_BACK_OFF),
+                Map.entry("node-agent-x7k2p", FailureReason.ERR_IMAGE_PULL),
+                Map.entry("report-29012345-abcde", FailureReason.CREATE_CONTAINER_CONFIG_ERROR),
+                Map.entry("bad-name", FailureReason.INVALID_IMAGE_NAME),
+                Map.entry("debug", FailureReason.ERR_IMAGE_PULL),
+                Map.entry("api-6f7d8c9b5-zz9xq", FailureReason.FAILED_CREATE_POD_SANDBOX));
         assertThat(pod(s, "api-6f7d8c9b5-zz9xq").failureMessage()).contains("pause:3.5").contains("403 Forbidden");
         assertThat(pod(s, "cart-5d8f9c7b6d-7xk2p").failing()).isFalse();
     }

@@ -16,10 +16,11 @@ import dev.pullfix.model.diagnosis.runbook.RunbookCatalog;
 import dev.pullfix.model.diagnosis.runbook.port.AwsPort;
 import dev.pullfix.model.diagnosis.runbook.port.EcrImageLookup;
 import dev.pullfix.model.diagnosis.runbook.port.EcrRepositoryRef;
-import dev.pullfix.model.diagnosis.runbook.port.NodeFacts;
+import dev.pullfix.model.aws.NodeFacts;
 import dev.pullfix.model.diagnosis.runbook.port.NodeNetwork;
 import dev.pullfix.model.diagnosis.runbook.port.RoleRef;
-import dev.pullfix.model.diagnosis.runbook.port.RolePolicies;
+import dev.pullfix.model.aws.PolicyDocumentRef;
+import dev.pullfix.model.aws.RolePolicies;
 import dev.pullfix.model.diagnosis.runbook.port.VpcEndpointFacts;
 import dev.pullfix.model.lab.server.LabApiServer;
 import dev.pullfix.model.lab.server.LabApiServerOptions;
@@ -72,7 +73,7 @@ class DiagnoseAllLabBench {
 
         @Override
         public RolePolicies rolePolicies(String role) {
-            return new RolePolicies(role, List.of(new RolePolicies.Attached("AmazonEC2ContainerRegistryReadOnly",
+            return RolePolicies.of(role, List.of(PolicyDocumentRef.attached("AmazonEC2ContainerRegistryReadOnly",
                     "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly", null)), List.of());
         }
 
@@ -155,7 +156,7 @@ class DiagnoseAllLabBench {
             System.out.println("causes (classifier over each describe): " + kubectlCauses + "; same cause for " + agree + "/" + n);
             System.out.printf("kubectl get pods -A -o json + get events -A -o json: %.2f s%n", least);
             System.out.printf("ratio describe-loop / pullfix: %.1fx (target >= 20)%n", describeAll / ours);
-            System.out.printf("ratio pullfix / least-fetch: %.2f (target <= 1.5)%n", ours / least);
+            System.out.printf("ratio pullfix / least-fetch: %.2f (target <= 1.0)%n", ours / least);
         } finally {
             pool.shutdownNow();
             podPool.shutdownNow();

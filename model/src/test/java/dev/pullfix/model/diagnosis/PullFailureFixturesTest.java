@@ -41,7 +41,11 @@ class PullFailureFixturesTest {
         actual.put("httpStatus", f.httpStatus() == null ? null : f.httpStatus().toString());
         List<String> wrong = new ArrayList<>();
         actual.forEach((key, value) -> {
-            if (fixture.containsKey(key) && !Objects.equals(ClassifierFixtures.string(fixture, key), value)) {
+            String expected = ClassifierFixtures.string(fixture, key);
+            if ("category".equals(key) && fixture.containsKey(KNOWN_MISS)) {
+                expected = ClassifierFixtures.string(fixture, CLASSIFIED_AS); // pinned: a rule change must revisit it
+            }
+            if (fixture.containsKey(key) && !Objects.equals(expected, value)) {
                 wrong.add(key + ": expected " + fixture.get(key) + " but was " + value);
             }
         });
@@ -67,28 +71,53 @@ class PullFailureFixturesTest {
                         "DISK_OR_SNAPSHOT", "KMS_OR_ENCRYPTION", "OTHER"));
     }
 
-    /** Prints the accuracy per category (the figure reported in the closing note) and holds it at 100 %. */
+    /**
+     * A fixture whose wording is identical to messages of another category (the cause is only in its context) keeps
+     * the category its source gives, states why the text cannot tell ({@code knownMiss}) and pins what the
+     * classifier answers ({@code classifiedAs}). It counts as a miss in every figure.
+     */
+    private static final String KNOWN_MISS = "knownMiss";
+    private static final String CLASSIFIED_AS = "classifiedAs";
+
+    @Test
+    void everyKnownMissSaysWhyAndDiffersFromItsCategory() {
+        FIXTURES.stream().filter(f -> f.containsKey(KNOWN_MISS)).forEach(f -> {
+            assertThat(ClassifierFixtures.string(f, KNOWN_MISS)).as("reason of %s", f.get("id")).isNotBlank();
+            assertThat(ClassifierFixtures.string(f, CLASSIFIED_AS)).as("classifiedAs of %s", f.get("id"))
+                    .isNotBlank().isNotEqualTo(ClassifierFixtures.string(f, "category"));
+        });
+    }
+
+    /** First-run figures of each held-out batch (gathered after the rules, classified once before any tuning). */
+    private static final Map<String, String> FIRST_RUN = Map.of(
+            "true", "25/26",
+            "issue-18", "16/18",
+            "issue-18b", "64/82");
+
+    /** Prints the accuracy per category and per held-out batch (the figures reported in the closing notes). */
     @Test
     void reportsAccuracyPerCategory() {
         Map<String, int[]> perCategory = new TreeMap<>();
+        Map<String, int[]> perBatch = new TreeMap<>();
         List<String> misses = new ArrayList<>();
-        int[] heldOut = new int[2];
-        int[] issue18 = new int[2];
         for (Map<String, Object> fixture : FIXTURES) {
             String want = ClassifierFixtures.string(fixture, "category");
             PullFailure got = CLASSIFIER.classifyLine(ClassifierFixtures.string(fixture, "line"));
-            int[] counts = perCategory.computeIfAbsent(want, k -> new int[2]);
-            counts[1]++;
-            boolean held = Boolean.TRUE.equals(fixture.get("heldOut"));
-            heldOut[1] += held ? 1 : 0;
-            boolean held18 = "issue-18".equals(fixture.get("heldOut"));
-            issue18[1] += held18 ? 1 : 0;
-            if (got.category().name().equals(want)) {
-                counts[0]++;
-                heldOut[0] += held ? 1 : 0;
-                issue18[0] += held18 ? 1 : 0;
+            boolean right = got.category().name().equals(want);
+            count(perCategory.computeIfAbsent(want, k -> new int[2]), right);
+            String batch = ClassifierFixtures.string(fixture, "heldOut");
+            if (batch != null) {
+                count(perBatch.computeIfAbsent(batch, k -> new int[2]), right);
+            }
+            String miss = fixture.get("id") + ": want " + want + ", got " + got.category() + " (" + got.rule() + ")";
+            if (right) {
+                continue;
+            }
+            if (fixture.containsKey(KNOWN_MISS)
+                    && got.category().name().equals(ClassifierFixtures.string(fixture, CLASSIFIED_AS))) {
+                System.out.println("  known miss " + miss);
             } else {
-                misses.add(fixture.get("id") + ": want " + want + ", got " + got.category() + " (" + got.rule() + ")");
+                misses.add(miss);
             }
         }
         int right = perCategory.values().stream().mapToInt(c -> c[0]).sum();
@@ -97,11 +126,17 @@ class PullFailureFixturesTest {
         perCategory.forEach((k, c) -> table.put(k, c[0] + "/" + c[1]));
         System.out.printf("classifier accuracy on %d real messages: %d/%d = %.1f %%%n  per category: %s%n",
                 total, right, total, 100.0 * right / total, table);
-        System.out.printf("  held-out subset (gathered after the rules; 25/26 on its first run): %d/%d%n",
-                heldOut[0], heldOut[1]);
-        System.out.printf("  held-out subset of issue 18 (gathered after the rules; 16/18 on its first run): %d/%d%n",
-                issue18[0], issue18[1]);
+        perBatch.forEach((batch, c) -> System.out.printf(
+                "  held-out batch %s (gathered after the rules; %s on its first run): %d/%d%n",
+                batch, FIRST_RUN.getOrDefault(batch, "?"), c[0], c[1]));
         misses.forEach(m -> System.out.println("  miss " + m));
+        assertThat(FIRST_RUN.keySet()).as("every held-out batch records its first-run figure")
+                .containsAll(perBatch.keySet());
         assertThat(misses).as("misclassified fixtures").isEmpty();
+    }
+
+    private static void count(int[] counts, boolean right) {
+        counts[0] += right ? 1 : 0;
+        counts[1]++;
     }
 }

@@ -51,7 +51,12 @@ class LabCommandLineToolsTest {
     }
 
     static String run(String... cmd) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(List.of(cmd)).redirectErrorStream(true);
+        List<String> args = new java.util.ArrayList<>(List.of(cmd));
+        if (cmd[0].equals("aws")) {
+            // aws-cli 2.9 (Debian's, the one .ci/run installs) ignores AWS_ENDPOINT_URL; 1.45 honours both.
+            args.addAll(List.of("--endpoint-url", lab.environment().get("AWS_ENDPOINT_URL")));
+        }
+        ProcessBuilder pb = new ProcessBuilder(args).redirectErrorStream(true);
         pb.environment().putAll(lab.environment());
         pb.environment().remove("AWS_ACCESS_KEY_ID");
         pb.environment().remove("AWS_SECRET_ACCESS_KEY");
@@ -63,7 +68,7 @@ class LabCommandLineToolsTest {
 
     @Test
     void kubectlShowsTheSeedsDeploymentPodAndEvents() throws Exception {
-        assumeTrue(onPath("kubectl"), "kubectl not on PATH");
+        dev.pullfix.model.ExternalTools.require("kubectl", "Debian: apt-get install kubernetes-client");
         String deploy = run("kubectl", "get", "deploy", "ui-private", "-n", "default");
         assertThat(deploy).containsPattern("NAME\\s+READY\\s+UP-TO-DATE\\s+AVAILABLE\\s+AGE")
                 .containsPattern("ui-private\\s+0/1\\s+1\\s+0\\s+");
@@ -82,7 +87,7 @@ class LabCommandLineToolsTest {
 
     @Test
     void awsCliReadsTheSeedsImageAndDenyPolicyThroughAwsEndpointUrl() throws Exception {
-        assumeTrue(onPath("aws"), "aws CLI not on PATH");
+        dev.pullfix.model.ExternalTools.require("aws", "Debian: apt-get install awscli");
         String images = run("aws", "ecr", "describe-images", "--repository-name", "retail-sample-app-ui", "--image-ids", "imageTag=0.4.0");
         assertThat(images).contains("\"registryId\": \"682844965773\"")
                 .contains("sha256:b338785abbf5a5d7e0f6ebeb8b8fc66e2ef08c05b2b48e5dfe89d03710eec2c1").contains("268443135");

@@ -54,6 +54,9 @@ class KeyringTest {
     void matchesHostsAsTheKubeletDoes(String key, String image, boolean matches) throws Exception {
         Keyring k = new Keyring().add(cfg(key, "u"));
         assertThat(users(k, image)).isEqualTo(matches ? List.of("u") : List.of());
+        assertThat(Keyring.covers(List.of(key), ImageReference.parse(image).name()))
+                .as("the keys alone answer as the lookup does (the diagnosis knows a secret's hosts, not its credentials)")
+                .isEqualTo(matches);
     }
 
     @Test

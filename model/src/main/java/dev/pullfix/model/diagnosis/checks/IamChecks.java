@@ -18,9 +18,10 @@ import dev.pullfix.model.diagnosis.runbook.port.PolicyJudge.AccessQuestion;
 import dev.pullfix.model.diagnosis.runbook.port.PolicyJudge.Decision;
 import dev.pullfix.model.diagnosis.runbook.port.PolicyJudge.PolicyDecision;
 import dev.pullfix.model.diagnosis.runbook.port.PolicyJudge.PolicySource;
-import dev.pullfix.model.diagnosis.runbook.port.RolePolicies;
+import dev.pullfix.model.aws.RolePolicies;
 import dev.pullfix.model.diagnosis.runbook.port.RoleRef;
 import dev.pullfix.model.diagnosis.runbook.port.ServiceAccountFacts;
+import dev.pullfix.model.aws.PolicyDocumentRef;
 import dev.pullfix.model.policy.KubeletPull;
 import dev.pullfix.model.policy.ManagedPolicies;
 import java.util.ArrayList;
@@ -73,15 +74,16 @@ public final class IamChecks {
         RolePolicies rp = f.rolePolicies(role.name());
         List<PolicySource> sources = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
-        for (RolePolicies.Attached a : rp.attached()) {
-            String doc = a.document() != null ? a.document() : ManagedPolicies.documentText(a.policyArn()).orElse(null);
+        for (PolicyDocumentRef a : rp.attached()) {
+            String doc = a.document() != null ? a.document() : ManagedPolicies.documentText(a.arn()).orElse(null);
             if (doc != null) {
-                sources.add(new PolicySource(a.policyArn(), PolicySource.Kind.IDENTITY, doc));
+                sources.add(new PolicySource(a.arn(), PolicySource.Kind.IDENTITY, doc));
             } else {
-                unreadable.add(a.policyArn());
+                unreadable.add(a.arn());
             }
         }
-        rp.inline().forEach(i -> sources.add(new PolicySource(i.policyName(), PolicySource.Kind.IDENTITY, i.document())));
+        rp.inline().stream().filter(i -> i.document() != null)
+                .forEach(i -> sources.add(new PolicySource(i.name(), PolicySource.Kind.IDENTITY, i.document())));
         String principal = sessionArn(role, f);
         Map<String, PolicyDecision> decisions = new LinkedHashMap<>();
         PolicyJudge judge = f.judge();
@@ -94,8 +96,8 @@ public final class IamChecks {
 
     static List<Evidence> identityEvidence(IdentityPull pull) {
         List<List<String>> attached = pull.policies().attached().stream()
-                .map(a -> List.of(a.policyName(), a.policyArn())).toList();
-        List<List<String>> inline = pull.policies().inline().stream().map(i -> List.of(i.policyName(), "(inline)")).toList();
+                .map(a -> List.of(a.name(), a.arn())).toList();
+        List<List<String>> inline = pull.policies().inline().stream().map(i -> List.of(i.name(), "(inline)")).toList();
         List<List<String>> all = new ArrayList<>(attached);
         all.addAll(inline);
         List<List<String>> decisions = pull.decisions().entrySet().stream().map(e -> List.of(e.getKey(),

@@ -60,14 +60,17 @@ public final class PullSecretChecks {
                     .fix(Proposals.restart(p))
                     .build();
         }
-        String secret = suggestedSecretName(ref);
+        String secret = unreferencedCovering(f, ref, List.of()).map(SecretFacts::name).orElse(suggestedSecretName(ref));
         return CheckOutcome.problem(Finding.cause("UNAUTHORIZED_NO_CREDENTIALS", "podHasNoPullSecret", ref.domain()))
                 .evidence(ev)
                 .fix(Proposals.addPullSecret(p, secret))
                 .build();
     }
 
-    /** Whether a secret with credentials for the image's registry exists (the referenced ones first). */
+    /**
+     * Whether a secret with credentials for the image's registry exists: the referenced ones first, then every
+     * docker-registry secret of the namespace (an existing one is proposed for referencing before a new one).
+     */
     static CheckOutcome secretDockerConfig(Facts f) throws CouldNotCheckException {
         ImageReference ref = f.image();
         if (ref.registry().isEcrPrivate()) {
@@ -96,7 +99,15 @@ public final class PullSecretChecks {
             }
             wrong = wrong == null ? n : wrong;
         }
+        Optional<SecretFacts> existing = unreferencedCovering(f, ref, names);
+        existing.ifPresent(s -> rows.add(List.of(s.name(), nz(s.type()), String.join(" ", new TreeSet<>(s.registries())),
+                "unreferenced")));
         Evidence ev = Evidence.table(Show.TABLE, "evidence.pullSecrets", List.of("NAME", "TYPE", "REGISTRIES", "STATUS"), rows);
+        if (existing.isPresent()) {
+            return CheckOutcome.problem(Finding.cause("UNAUTHORIZED_NO_CREDENTIALS", "pullSecretNotReferenced",
+                    existing.get().name(), ref.domain())).evidence(ev).fix(Proposals.addPullSecret(p, existing.get().name()))
+                    .build();
+        }
         String name = missing != null ? missing : wrong != null ? wrong : suggestedSecretName(ref);
         Finding finding = missing != null
                 ? Finding.cause("UNAUTHORIZED_NO_CREDENTIALS", "pullSecretMissing", missing)
@@ -122,11 +133,29 @@ public final class PullSecretChecks {
                 return CheckOutcome.ok(Finding.of("privateRegistryHasSecret", ref.domain(), n)).build();
             }
         }
+        Optional<SecretFacts> existing = unreferencedCovering(f, ref, p.imagePullSecrets());
+        if (existing.isPresent()) {
+            return CheckOutcome.problem(Finding.cause("UNAUTHORIZED_NO_CREDENTIALS", "privateRegistryNoCredentials",
+                    ref.domain())).fix(Proposals.addPullSecret(p, existing.get().name())).build();
+        }
         String secret = suggestedSecretName(ref);
         return CheckOutcome.problem(Finding.cause("UNAUTHORIZED_NO_CREDENTIALS", "privateRegistryNoCredentials",
                         ref.domain()))
                 .fix(Proposals.createSecret(f, secret, ref))
                 .fix(Proposals.addPullSecret(p, secret))
                 .build();
+    }
+
+    /**
+     * The first (by name) docker-registry secret of the namespace that the pod does not name and that holds
+     * credentials for the image's registry, matched as the kubelet matches; empty when there is none or the secrets
+     * cannot be listed (then the checks propose as if there were none).
+     */
+    static Optional<SecretFacts> unreferencedCovering(Facts f, ImageReference ref, List<String> named) {
+        try {
+            return f.dockerConfigSecrets().stream().filter(s -> !named.contains(s.name()) && covers(s, ref)).findFirst();
+        } catch (CouldNotCheckException e) {
+            return Optional.empty();
+        }
     }
 }

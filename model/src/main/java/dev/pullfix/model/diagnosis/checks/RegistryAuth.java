@@ -4,7 +4,7 @@ import dev.pullfix.model.diagnosis.runbook.port.SecretFacts;
 import dev.pullfix.model.image.ImageReference;
 import dev.pullfix.model.image.Registry;
 import dev.pullfix.model.image.RegistryKind;
-import java.util.Locale;
+import dev.pullfix.model.registry.Keyring;
 
 /** Which registries want credentials and whether a docker config secret holds some for an image's registry. */
 final class RegistryAuth {
@@ -19,21 +19,12 @@ final class RegistryAuth {
         return ref.registry().kind() == RegistryKind.DOCKER_HUB ? "dockerhub" : "regcred";
     }
 
-    /** Whether a docker config secret has an {@code auths} entry for the image's registry. */
+    /**
+     * Whether a docker config secret holds credentials the kubelet would use for the image: its {@code auths} keys
+     * matched as the kubelet's keyring matches them (host globs, port, path prefix, Docker Hub's
+     * {@code https://index.docker.io/v1/}).
+     */
     static boolean covers(SecretFacts s, ImageReference ref) {
-        for (String host : s.registries()) {
-            String h = host.toLowerCase(Locale.ROOT).replaceFirst("^https?://", "");
-            int slash = h.indexOf('/');
-            if (slash >= 0) {
-                h = h.substring(0, slash);
-            }
-            if (h.equals(ref.domain().toLowerCase(Locale.ROOT))) {
-                return true;
-            }
-            if (ref.registry().kind() == RegistryKind.DOCKER_HUB && Registry.recognise(h).kind() == RegistryKind.DOCKER_HUB) {
-                return true;
-            }
-        }
-        return false;
+        return Keyring.covers(s.registries(), ref.name());
     }
 }

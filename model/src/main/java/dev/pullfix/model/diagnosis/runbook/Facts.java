@@ -7,11 +7,11 @@ import dev.pullfix.model.diagnosis.runbook.port.EcrImageLookup;
 import dev.pullfix.model.diagnosis.runbook.port.EcrRepositoryRef;
 import dev.pullfix.model.diagnosis.runbook.port.EventFacts;
 import dev.pullfix.model.diagnosis.runbook.port.ManifestProbe;
-import dev.pullfix.model.diagnosis.runbook.port.NodeFacts;
+import dev.pullfix.model.aws.NodeFacts;
 import dev.pullfix.model.diagnosis.runbook.port.NodeNetwork;
 import dev.pullfix.model.diagnosis.runbook.port.PodFacts;
 import dev.pullfix.model.diagnosis.runbook.port.RoleRef;
-import dev.pullfix.model.diagnosis.runbook.port.RolePolicies;
+import dev.pullfix.model.aws.RolePolicies;
 import dev.pullfix.model.diagnosis.runbook.port.SecretFacts;
 import dev.pullfix.model.diagnosis.runbook.port.ServiceAccountFacts;
 import dev.pullfix.model.diagnosis.runbook.port.VpcEndpointFacts;
@@ -294,6 +294,11 @@ public final class Facts {
 
     public Optional<SecretFacts> secret(String name) throws CouldNotCheckException {
         return fetch("secret:" + namespace + "/" + name, () -> ports.cluster().secret(namespace, name));
+    }
+
+    /** Every docker-registry secret of the pod's namespace, by name; never a credential. */
+    public List<SecretFacts> dockerConfigSecrets() throws CouldNotCheckException {
+        return fetch("secrets:" + namespace, () -> ports.cluster().dockerConfigSecrets(namespace));
     }
 
     /** The current pods of a workload (for "are the pods running now?"). */

@@ -1,16 +1,19 @@
 package dev.pullfix.model.fix.proof;
 
 import dev.pullfix.model.cluster.WorkloadRef;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What the workload looked like just before a write: its pods and, per pod, how many image-pull failures the kubelet
- * had reported. Watching compares against it, so no clock is compared (the cluster's and this machine's may differ).
+ * What the workload looked like just before a write: its pods and, per pod, the kubelet's image-pull failures so
+ * far. Watching compares against it, so no clock is compared (the cluster's and this machine's may differ).
  *
- * @param failuresByPod pod name → the count of its "Failed to pull image" events
+ * @param failuresByPod pod name → (the text of each of its "Failed to pull image" events → that event's count)
  */
-public record Baseline(String namespace, WorkloadRef workload, String pod, Map<String, Integer> failuresByPod) {
+public record Baseline(String namespace, WorkloadRef workload, String pod, Map<String, Map<String, Integer>> failuresByPod) {
     public Baseline {
-        failuresByPod = Map.copyOf(failuresByPod);
+        Map<String, Map<String, Integer>> copy = new HashMap<>();
+        failuresByPod.forEach((p, events) -> copy.put(p, Map.copyOf(events)));
+        failuresByPod = Map.copyOf(copy);
     }
 }

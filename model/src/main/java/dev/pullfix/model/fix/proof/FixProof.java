@@ -11,7 +11,8 @@ import java.util.List;
  * @param pods           the workload's pods as last seen
  * @param failingPod     the pod that failed again (STILL_FAILING), else null
  * @param reason         its waiting reason (e.g. ImagePullBackOff), else null
- * @param message        the kubelet's message for it, else null
+ * @param message        the kubelet's error for it (its newest "Failed to pull image" event since the write; the waiting
+ *                       message says "Back-off pulling image" half of the time), else null
  * @param newDiagnosis   the diagnosis of the pod that failed again, or null (none asked, or it could not run)
  * @param waited         how long the watch took
  */

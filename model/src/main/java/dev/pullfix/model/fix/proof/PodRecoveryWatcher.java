@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * Watches a workload after a write until it is proven fixed (a pod Running with every container ready, and no pod
- * failing to pull) or fails again (a pod created since the write fails to pull, or an old pod's kubelet reports a new
- * pull failure), or the time allowed passes. Polls the cluster port; synchronous, cancellable.
+ * failing to pull) or fails again (the kubelet reports a pull failure since the write, for a new pod or an old one),
+ * or the time allowed passes. Polls the cluster port; synchronous, cancellable.
  */
 public final class PodRecoveryWatcher {
 
@@ -41,9 +41,9 @@ public final class PodRecoveryWatcher {
 
     /** Reads the workload's pods and their pull-failure counts; call it before the write. */
     public Baseline baseline(String namespace, WorkloadRef workload, String pod) throws CouldNotCheckException {
-        Map<String, Integer> failures = new HashMap<>();
+        Map<String, Map<String, Integer>> failures = new HashMap<>();
         for (PodFacts p : pods(namespace, workload, pod)) {
-            failures.put(p.name(), pullFailures(namespace, p.name()));
+            failures.put(p.name(), pullFailures(cluster.podEvents(namespace, p.name())));
         }
         return new Baseline(namespace, workload, pod, failures);
     }
@@ -66,6 +66,7 @@ public final class PodRecoveryWatcher {
                 states = new ArrayList<>();
                 PodFacts failedAgain = null;
                 ContainerFacts failedContainer = null;
+                String failedMessage = null;
                 boolean anyReady = false;
                 boolean anyFailing = false;
                 for (PodFacts p : pods) {
@@ -75,11 +76,12 @@ public final class PodRecoveryWatcher {
                             .orElse(null);
                     if (failing != null) {
                         anyFailing = true;
-                        boolean again = isNew || pullFailures(before.namespace(), p.name())
-                                > before.failuresByPod().getOrDefault(p.name(), 0);
-                        if (again && failedAgain == null) {
-                            failedAgain = p;
-                            failedContainer = failing;
+                        if (failedAgain == null) {
+                            failedMessage = failedAgain(before, p, failing);
+                            if (failedMessage != null) {
+                                failedAgain = p;
+                                failedContainer = failing;
+                            }
                         }
                     } else if ("Running".equals(p.phase()) && p.containers().stream().filter(c -> !c.init())
                             .allMatch(ContainerFacts::ready) && p.containers().stream().anyMatch(c -> !c.init())) {
@@ -89,7 +91,7 @@ public final class PodRecoveryWatcher {
                 progress.accept(List.copyOf(states));
                 if (failedAgain != null) {
                     return new FixProof(FixProof.Verdict.STILL_FAILING, states, failedAgain.name(),
-                            failedContainer.waitingReason(), failedContainer.waitingMessage(),
+                            failedContainer.waitingReason(), failedMessage,
                             rediagnose(before.namespace(), failedAgain.name()), since(start));
                 }
                 if (anyReady && !anyFailing) {
@@ -135,11 +137,36 @@ public final class PodRecoveryWatcher {
         return cluster.workloadPods(namespace, workload);
     }
 
-    private int pullFailures(String namespace, String pod) throws CouldNotCheckException {
-        int n = 0;
-        for (EventFacts e : cluster.podEvents(namespace, pod)) {
+    /**
+     * The kubelet's error if {@code p} failed to pull since the baseline, else null. A pull failed again when one of
+     * the pod's "Failed to pull image" events is new or counts more than before the write; its text is the error (the
+     * container's waiting message says it only while ErrImagePull; during ImagePullBackOff it says "Back-off pulling
+     * image"). A new pod whose failure event is not written yet counts while its state is ErrImagePull.
+     */
+    private String failedAgain(Baseline before, PodFacts p, ContainerFacts failing) throws CouldNotCheckException {
+        Map<String, Integer> was = before.failuresByPod().getOrDefault(p.name(), Map.of());
+        List<EventFacts> events = cluster.podEvents(before.namespace(), p.name());
+        Map<String, Integer> now = pullFailures(events);
+        EventFacts newest = null;
+        for (EventFacts e : events) {
+            boolean grew = e.isPullFailure() && now.get(e.message()) > was.getOrDefault(e.message(), 0);
+            if (grew && (newest == null || e.lastSeen() != null && (newest.lastSeen() == null
+                    || e.lastSeen().isAfter(newest.lastSeen())))) {
+                newest = e;
+            }
+        }
+        if (newest != null) {
+            return newest.message();
+        }
+        boolean isNew = !before.failuresByPod().containsKey(p.name());
+        return isNew && "ErrImagePull".equals(failing.waitingReason()) ? failing.waitingMessage() : null;
+    }
+
+    private static Map<String, Integer> pullFailures(List<EventFacts> events) {
+        Map<String, Integer> n = new HashMap<>();
+        for (EventFacts e : events) {
             if (e.isPullFailure()) {
-                n += Math.max(1, e.count());
+                n.merge(e.message(), Math.max(1, e.count()), Integer::sum);
             }
         }
         return n;

@@ -63,6 +63,8 @@ final class LabRegistryServer implements AutoCloseable {
     LabRegistryServer(String host, LabWorld world) throws IOException {
         this.host = host;
         this.world = world;
+        // answer at once: the JDK's server leaves Nagle on, and the client's delayed ACK then holds each answer ~40 ms
+        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         this.pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "pullfix-lab-registry");

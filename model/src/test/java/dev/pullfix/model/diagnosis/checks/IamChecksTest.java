@@ -10,7 +10,8 @@ import dev.pullfix.model.diagnosis.runbook.FixProposal;
 import dev.pullfix.model.diagnosis.runbook.Scenarios;
 import dev.pullfix.model.diagnosis.runbook.Verdict;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
-import dev.pullfix.model.diagnosis.runbook.port.RolePolicies;
+import dev.pullfix.model.aws.PolicyDocumentRef;
+import dev.pullfix.model.aws.RolePolicies;
 import dev.pullfix.model.policy.ManagedPolicies;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,8 +54,8 @@ class IamChecksTest {
     @Test
     void anUnknownManagedPolicyThatCannotBeReadIsNotGuessed() {
         Scenarios.World w = Scenarios.nodeRoleWithoutEcr(false);
-        w.aws().rolePolicies.put(Scenarios.SHOP_ROLE, new RolePolicies(Scenarios.SHOP_ROLE, List.of(
-                new RolePolicies.Attached("CustomEcr", "arn:aws:iam::111122223333:policy/CustomEcr", null)), List.of()));
+        w.aws().rolePolicies.put(Scenarios.SHOP_ROLE, RolePolicies.of(Scenarios.SHOP_ROLE, List.of(
+                PolicyDocumentRef.attached("CustomEcr", "arn:aws:iam::111122223333:policy/CustomEcr", null)), List.of()));
 
         CheckOutcome o = run("iam.node-role-policies", w);
 

@@ -90,4 +90,71 @@ class PullSecretChecksTest {
         assertThat(run("registry.needs-credentials", Scenarios.dockerHubTagMissing()).finding().code())
                 .isEqualTo("publicRegistry");
     }
+
+    static Scenarios.World withNamespaceSecret(Scenarios.World w, String ns, String name, String host) {
+        w.cluster().secrets.put(ns + "/" + name, new SecretFacts(ns, name, "kubernetes.io/dockerconfigjson", Set.of(host)));
+        return w;
+    }
+
+    @Test
+    void anUnreferencedSecretOfTheNamespaceForTheRegistryIsProposedForReferencingNotANewOne() {
+        Scenarios.World w = withNamespaceSecret(withNamespaceSecret(Scenarios.privateRegistryWithoutSecret(),
+                "default", "acme-pull", "https://your.private.registry.example.com"),
+                "default", "another-registry", "ghcr.io");
+
+        CheckOutcome secret = run("secret.docker-config", w);
+        assertThat(secret.verdict()).isEqualTo(Verdict.PROBLEM);
+        assertThat(secret.finding().code()).isEqualTo("pullSecretNotReferenced");
+        assertThat(secret.finding().args()).containsExactly("acme-pull", "your.private.registry.example.com");
+        assertThat(secret.fixes()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(FixKind.ADD_IMAGE_PULL_SECRET);
+            assertThat(((FixProposal.AddImagePullSecret) f).secret()).isEqualTo("acme-pull");
+        });
+        assertThat(secret.evidence().get(0).rows()).singleElement()
+                .satisfies(r -> assertThat(r).containsExactly("acme-pull", "kubernetes.io/dockerconfigjson",
+                        "https://your.private.registry.example.com", "unreferenced"));
+
+        assertThat(run("pod.pull-secrets", w).fixes()).singleElement()
+                .satisfies(f -> assertThat(((FixProposal.AddImagePullSecret) f).secret()).isEqualTo("acme-pull"));
+        assertThat(run("registry.needs-credentials", w).fixes()).singleElement()
+                .satisfies(f -> assertThat(((FixProposal.AddImagePullSecret) f).secret()).isEqualTo("acme-pull"));
+    }
+
+    @Test
+    void aMissingReferencedSecretGivesWayToAnExistingOneForTheSameRegistry() {
+        Scenarios.World w = withNamespaceSecret(withPodSecrets(Scenarios.privateRegistryWithoutSecret(),
+                List.of("regcred")), "default", "acme-pull", "your.private.registry.example.com");
+
+        CheckOutcome o = run("secret.docker-config", w);
+
+        assertThat(o.finding().code()).isEqualTo("pullSecretNotReferenced");
+        assertThat(o.evidence().get(0).rows()).extracting(r -> r.get(0) + " " + r.get(3))
+                .containsExactly("regcred missing", "acme-pull unreferenced");
+        assertThat(o.fixes()).extracting(FixProposal::kind).containsExactly(FixKind.ADD_IMAGE_PULL_SECRET);
+    }
+
+    @Test
+    void secretsOfOtherNamespacesOrForHostsTheKubeletWouldNotMatchAreNotProposed() {
+        Scenarios.World w = withNamespaceSecret(withNamespaceSecret(Scenarios.privateRegistryWithoutSecret(),
+                "other", "acme-pull", "your.private.registry.example.com"),
+                "default", "port-5000", "your.private.registry.example.com:5000");
+
+        CheckOutcome o = run("secret.docker-config", w);
+
+        assertThat(o.finding().code()).isEqualTo("noPullSecretForRegistry");
+        assertThat(o.fixes()).extracting(FixProposal::kind).containsExactly(FixKind.CREATE_PULL_SECRET);
+    }
+
+    @Test
+    void aSecretIsMatchedToTheRegistryAsTheKubeletMatchesIt() {
+        Scenarios.World glob = withPodSecrets(withNamespaceSecret(Scenarios.privateRegistryWithoutSecret(),
+                "default", "wildcard", "*.private.registry.example.com"), List.of("wildcard"));
+        assertThat(run("secret.docker-config", glob).finding().code()).isEqualTo("pullSecretCoversRegistry");
+
+        Scenarios.World wrongPath = withPodSecrets(withNamespaceSecret(Scenarios.privateRegistryWithoutSecret(),
+                "default", "team", "your.private.registry.example.com/alice"), List.of("team"));
+        assertThat(run("secret.docker-config", wrongPath).finding().code())
+                .as("a key with a path covers only repositories under it (the image is bob/...)")
+                .isEqualTo("pullSecretWrongRegistry");
+    }
 }

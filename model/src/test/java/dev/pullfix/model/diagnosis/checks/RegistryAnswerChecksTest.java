@@ -9,7 +9,7 @@ import dev.pullfix.model.diagnosis.runbook.FixProposal;
 import dev.pullfix.model.diagnosis.runbook.Scenarios;
 import dev.pullfix.model.diagnosis.runbook.Verdict;
 import dev.pullfix.model.diagnosis.runbook.port.ManifestProbe;
-import dev.pullfix.model.diagnosis.runbook.port.NodeFacts;
+import dev.pullfix.model.aws.NodeFacts;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

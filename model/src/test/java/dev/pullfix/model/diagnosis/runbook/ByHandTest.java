@@ -3,7 +3,8 @@ package dev.pullfix.model.diagnosis.runbook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
-import dev.pullfix.model.diagnosis.runbook.port.RolePolicies;
+import dev.pullfix.model.aws.PolicyDocumentRef;
+import dev.pullfix.model.aws.RolePolicies;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,9 +43,9 @@ class ByHandTest {
     void doesNotBlameTheNodeRoleWhenOneOfItsPoliciesCouldNotBeRead() {
         Scenarios.World w = Scenarios.nodeRoleWithoutEcr(false);
         RolePolicies rp = w.aws().rolePolicies.get(Scenarios.SHOP_ROLE);
-        List<RolePolicies.Attached> attached = new java.util.ArrayList<>(rp.attached());
-        attached.add(new RolePolicies.Attached("team-ecr-pull", "arn:aws:iam::111122223333:policy/team-ecr-pull", null));
-        w.aws().rolePolicies.put(Scenarios.SHOP_ROLE, new RolePolicies(Scenarios.SHOP_ROLE, attached, List.of()));
+        List<PolicyDocumentRef> attached = new java.util.ArrayList<>(rp.attached());
+        attached.add(PolicyDocumentRef.attached("team-ecr-pull", "arn:aws:iam::111122223333:policy/team-ecr-pull", null));
+        w.aws().rolePolicies.put(Scenarios.SHOP_ROLE, RolePolicies.of(Scenarios.SHOP_ROLE, attached, List.of()));
 
         Diagnosis d = Engines.diagnose(w);
 

@@ -3,7 +3,7 @@ package dev.pullfix.model.diagnosis.runbook;
 import dev.pullfix.model.diagnosis.runbook.port.ClusterPort;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
 import dev.pullfix.model.diagnosis.runbook.port.EventFacts;
-import dev.pullfix.model.diagnosis.runbook.port.NodeFacts;
+import dev.pullfix.model.aws.NodeFacts;
 import dev.pullfix.model.diagnosis.runbook.port.PodFacts;
 import dev.pullfix.model.diagnosis.runbook.port.SecretFacts;
 import dev.pullfix.model.diagnosis.runbook.port.ServiceAccountFacts;
@@ -82,6 +82,13 @@ public final class FakeCluster implements ClusterPort {
     public Optional<SecretFacts> secret(String namespace, String name) {
         count("secret");
         return Optional.ofNullable(secrets.get(namespace + "/" + name));
+    }
+
+    @Override
+    public List<SecretFacts> dockerConfigSecrets(String namespace) {
+        count("dockerConfigSecrets");
+        return secrets.values().stream().filter(s -> namespace.equals(s.namespace()) && s.isDockerConfig())
+                .sorted(java.util.Comparator.comparing(SecretFacts::name)).toList();
     }
 
     @Override

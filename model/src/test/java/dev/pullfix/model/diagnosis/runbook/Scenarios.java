@@ -5,11 +5,12 @@ import dev.pullfix.model.diagnosis.runbook.port.EcrImageLookup;
 import dev.pullfix.model.diagnosis.runbook.port.EcrRepositoryRef;
 import dev.pullfix.model.diagnosis.runbook.port.EventFacts;
 import dev.pullfix.model.diagnosis.runbook.port.ManifestProbe;
-import dev.pullfix.model.diagnosis.runbook.port.NodeFacts;
+import dev.pullfix.model.aws.NodeFacts;
 import dev.pullfix.model.diagnosis.runbook.port.NodeNetwork;
 import dev.pullfix.model.diagnosis.runbook.port.PodFacts;
 import dev.pullfix.model.diagnosis.runbook.port.RoleRef;
-import dev.pullfix.model.diagnosis.runbook.port.RolePolicies;
+import dev.pullfix.model.aws.PolicyDocumentRef;
+import dev.pullfix.model.aws.RolePolicies;
 import dev.pullfix.model.diagnosis.runbook.port.ServiceAccountFacts;
 import dev.pullfix.model.diagnosis.runbook.port.VpcEndpointFacts;
 import dev.pullfix.model.cluster.WorkloadRef;
@@ -86,15 +87,15 @@ public final class Scenarios {
 
     /** The four policies of seed 000's node role (documents as IAM returns them; ReadOnly left for the engine to know). */
     public static RolePolicies seedRolePolicies(boolean withEcrReadOnly) {
-        List<RolePolicies.Attached> attached = new java.util.ArrayList<>();
-        attached.add(new RolePolicies.Attached("AmazonSSMManagedInstanceCore", "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", SSM_CORE));
+        List<PolicyDocumentRef> attached = new java.util.ArrayList<>();
+        attached.add(PolicyDocumentRef.attached("AmazonSSMManagedInstanceCore", "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", SSM_CORE));
         if (withEcrReadOnly) {
-            attached.add(new RolePolicies.Attached("AmazonEC2ContainerRegistryReadOnly", dev.pullfix.model.policy.ManagedPolicies.READ_ONLY_ARN, null));
+            attached.add(PolicyDocumentRef.attached("AmazonEC2ContainerRegistryReadOnly", dev.pullfix.model.policy.ManagedPolicies.READ_ONLY_ARN, null));
         }
-        attached.add(new RolePolicies.Attached("AmazonEKSWorkerNodePolicy", "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy", WORKER_NODE_POLICY));
-        attached.add(new RolePolicies.Attached("AmazonSSMPatchAssociation", "arn:aws:iam::aws:policy/AmazonSSMPatchAssociation",
+        attached.add(PolicyDocumentRef.attached("AmazonEKSWorkerNodePolicy", "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy", WORKER_NODE_POLICY));
+        attached.add(PolicyDocumentRef.attached("AmazonSSMPatchAssociation", "arn:aws:iam::aws:policy/AmazonSSMPatchAssociation",
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ssm:DescribeEffectivePatchesForPatchBaseline\",\"Resource\":\"arn:aws:ssm:*:*:patchbaseline/*\"}]}"));
-        return new RolePolicies(ROLE_NAME, attached, List.of());
+        return RolePolicies.of(ROLE_NAME, attached, List.of());
     }
 
     // ------------------------------------------------------------------ seed 001 (Docker Hub tag / repository)
@@ -213,12 +214,12 @@ public final class Scenarios {
         a.image(SHOP_REPO, new EcrImageLookup.Detail(SHOP_ACCOUNT, "shop/api", "sha256:" + "ab".repeat(32), List.of("2.3.1"),
                 81234567L, NOW.minus(Duration.ofDays(2)), "application/vnd.oci.image.manifest.v1+json", null));
         a.nodeRoles.put(SHOP_NODE, RoleRef.ofArn("arn:aws:iam::" + SHOP_ACCOUNT + ":role/" + SHOP_ROLE, "eks:DescribeNodegroup shop-nodes"));
-        a.rolePolicies.put(SHOP_ROLE, new RolePolicies(SHOP_ROLE, List.of(
-                new RolePolicies.Attached("AmazonEKSWorkerNodePolicy", "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy", WORKER_NODE_POLICY),
-                new RolePolicies.Attached("AmazonSSMManagedInstanceCore", "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", SSM_CORE)), List.of()));
-        a.rolePolicies.put("shop-api-irsa", new RolePolicies("shop-api-irsa", List.of(
-                new RolePolicies.Attached("AmazonEC2ContainerRegistryReadOnly", dev.pullfix.model.policy.ManagedPolicies.READ_ONLY_ARN, null),
-                new RolePolicies.Attached("AmazonS3ReadOnlyAccess", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess",
+        a.rolePolicies.put(SHOP_ROLE, RolePolicies.of(SHOP_ROLE, List.of(
+                PolicyDocumentRef.attached("AmazonEKSWorkerNodePolicy", "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy", WORKER_NODE_POLICY),
+                PolicyDocumentRef.attached("AmazonSSMManagedInstanceCore", "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", SSM_CORE)), List.of()));
+        a.rolePolicies.put("shop-api-irsa", RolePolicies.of("shop-api-irsa", List.of(
+                PolicyDocumentRef.attached("AmazonEC2ContainerRegistryReadOnly", dev.pullfix.model.policy.ManagedPolicies.READ_ONLY_ARN, null),
+                PolicyDocumentRef.attached("AmazonS3ReadOnlyAccess", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess",
                         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"s3:Get*\",\"s3:List*\"],\"Resource\":\"*\"}]}")),
                 List.of()));
         a.networks.put(SHOP_NODE, new NodeNetwork("i-0123456789abcdef0", "eu-west-1", "vpc-0shop", "subnet-0shop", List.of("sg-0shop"), true, true));
@@ -248,9 +249,9 @@ public final class Scenarios {
         FakeAws a = w.aws();
         a.nodeRoles.clear();
         a.nodeRoles.put(EDGE_NODE, RoleRef.ofArn("arn:aws:iam::" + SHOP_ACCOUNT + ":role/" + EDGE_ROLE, "eks:DescribeNodegroup shop-edge"));
-        a.rolePolicies.put(EDGE_ROLE, new RolePolicies(EDGE_ROLE, List.of(
-                new RolePolicies.Attached("AmazonEKSWorkerNodePolicy", "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy", WORKER_NODE_POLICY),
-                new RolePolicies.Attached("AmazonEC2ContainerRegistryPullOnly", dev.pullfix.model.policy.ManagedPolicies.PULL_ONLY_ARN, null)), List.of()));
+        a.rolePolicies.put(EDGE_ROLE, RolePolicies.of(EDGE_ROLE, List.of(
+                PolicyDocumentRef.attached("AmazonEKSWorkerNodePolicy", "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy", WORKER_NODE_POLICY),
+                PolicyDocumentRef.attached("AmazonEC2ContainerRegistryPullOnly", dev.pullfix.model.policy.ManagedPolicies.PULL_ONLY_ARN, null)), List.of()));
         a.networks.clear();
         a.networks.put(EDGE_NODE, new NodeNetwork("i-0edge0000000000001", "eu-west-1", "vpc-0edge", "subnet-0edge", List.of("sg-0edge"), false, true));
         String restrictive = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"AllowAll\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"},"

@@ -166,6 +166,22 @@ class SeedScenariosTest {
     }
 
     @Test
+    void anExistingButUnreferencedSecretForThePrivateRegistryIsProposedForReferencingInsteadOfANewOne() {
+        Scenarios.World w = Scenarios.privateRegistryWithoutSecret();
+        w.cluster().secrets.put("default/acme-pull", new dev.pullfix.model.diagnosis.runbook.port.SecretFacts("default",
+                "acme-pull", "kubernetes.io/dockerconfigjson", java.util.Set.of("https://your.private.registry.example.com/v1/")));
+
+        Diagnosis d = Engines.diagnose(w);
+
+        assertThat(d.cause()).isEqualTo("UNAUTHORIZED_NO_CREDENTIALS");
+        assertThat(d.steps().stream().map(s -> s.outcome().finding()).filter(java.util.Objects::nonNull).map(Finding::code))
+                .contains("pullSecretNotReferenced");
+        assertThat(fixKinds(d)).as(describe(d)).containsExactly(FixKind.ADD_IMAGE_PULL_SECRET, FixKind.ROLLOUT_RESTART);
+        assertThat(d.fixes().get(0).target()).isEqualTo(new FixProposal.Target("Deployment", "private-reg", "default"));
+        assertThat(((FixProposal.AddImagePullSecret) d.fixes().get(0)).secret()).isEqualTo("acme-pull");
+    }
+
+    @Test
     void findsThatTheNodeHasNoRouteToTheRegistryOnATimeout() {
         Diagnosis d = Engines.diagnose(Scenarios.registryTimeout());
 

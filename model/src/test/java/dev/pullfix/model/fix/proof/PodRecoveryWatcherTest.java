@@ -7,7 +7,7 @@ import dev.pullfix.model.diagnosis.runbook.port.ClusterPort;
 import dev.pullfix.model.diagnosis.runbook.port.ContainerFacts;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
 import dev.pullfix.model.diagnosis.runbook.port.EventFacts;
-import dev.pullfix.model.diagnosis.runbook.port.NodeFacts;
+import dev.pullfix.model.aws.NodeFacts;
 import dev.pullfix.model.diagnosis.runbook.port.PodFacts;
 import dev.pullfix.model.diagnosis.runbook.port.SecretFacts;
 import dev.pullfix.model.diagnosis.runbook.port.ServiceAccountFacts;
@@ -61,8 +61,12 @@ class PodRecoveryWatcherTest {
     }
 
     static PodFacts pod(String name, String phase, boolean ready, String waiting) {
+        return pod(name, phase, ready, waiting, waiting == null ? null : "Back-off pulling image \"x\"");
+    }
+
+    static PodFacts pod(String name, String phase, boolean ready, String waiting, String waitingMessage) {
         return new PodFacts("ns", name, phase, "node", null, List.of(), new WorkloadRef("Deployment", "app"),
-                List.of(new ContainerFacts("app", "app:1", false, ready, waiting, waiting == null ? null : "Back-off", 0)),
+                List.of(new ContainerFacts("app", "app:1", false, ready, waiting, waitingMessage, 0)),
                 Instant.EPOCH);
     }
 
@@ -106,6 +110,38 @@ class PodRecoveryWatcherTest {
         assertThat(p.verdict()).isEqualTo(FixProof.Verdict.STILL_FAILING);
         assertThat(p.failingPod()).isEqualTo("app-1");
         assertThat(p.reason()).isEqualTo("ImagePullBackOff");
+        assertThat(p.message()).as("the kubelet's error, not the back-off text of the moment")
+                .isEqualTo("Failed to pull image \"x\": not found");
+    }
+
+    @Test
+    void aNewPodFailsAgainOnItsFirstErrImagePullEvenBeforeItsEventIsWritten() throws Exception {
+        Scripted c = new Scripted();
+        c.pods = List.of(pod("app-1", "Pending", false, "ImagePullBackOff"));
+        c.failures = 3;
+        PodRecoveryWatcher w = new PodRecoveryWatcher(c, null, Duration.ofMillis(20));
+        Baseline b = w.baseline("ns", APP, "app-1");
+        c.failures = 0;
+        c.pods = List.of(pod("app-2", "Pending", false, "ErrImagePull", "\"x\": 401 Unauthorized"));
+        FixProof p = w.watch(b, Duration.ofSeconds(5), new CancelToken(), s -> { });
+        assertThat(p.verdict()).isEqualTo(FixProof.Verdict.STILL_FAILING);
+        assertThat(p.failingPod()).isEqualTo("app-2");
+        assertThat(p.message()).isEqualTo("\"x\": 401 Unauthorized");
+    }
+
+    @Test
+    void backOffWithoutANewPullFailureIsNotAFailureAgain() throws Exception {
+        Scripted c = new Scripted();
+        c.pods = List.of(pod("app-1", "Pending", false, "ErrImagePull", "\"x\": not found"));
+        c.failures = 3;
+        PodRecoveryWatcher w = new PodRecoveryWatcher(c, null, Duration.ofMillis(20));
+        Baseline b = w.baseline("ns", APP, "app-1");
+        c.pods = List.of(pod("app-1", "Pending", false, "ImagePullBackOff"),
+                pod("app-2", "Pending", false, "ImagePullBackOff"));
+        c.failures = 0;
+        FixProof p = w.watch(b, Duration.ofMillis(200), new CancelToken(), s -> { });
+        assertThat(p.verdict()).as("no pull has failed since the write: the old pod's count did not grow, the new "
+                + "pod has no failure yet").isEqualTo(FixProof.Verdict.NOT_YET);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.pullfix.model.diagnosis.runbook.port;
 
+import dev.pullfix.model.aws.NodeFacts;
+import dev.pullfix.model.aws.RolePolicies;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.pullfix.model.diagnosis.runbook.port;
 
+import dev.pullfix.model.aws.NodeFacts;
 import dev.pullfix.model.cluster.WorkloadRef;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,15 @@ public interface ClusterPort {
 
     /** Existence, type and registry hosts of a secret; never its credentials. */
     Optional<SecretFacts> secret(String namespace, String name) throws CouldNotCheckException;
+
+    /**
+     * Every docker-registry secret ({@code kubernetes.io/dockerconfigjson} or {@code dockercfg}) of a namespace, by
+     * name: type and registry hosts, never credentials. The kubelet uses only the secrets a pod names, so these say
+     * which existing secret a pod could reference. {@code NOT_SUPPORTED} where the port cannot list them.
+     */
+    default List<SecretFacts> dockerConfigSecrets(String namespace) throws CouldNotCheckException {
+        throw CouldNotCheckException.of(CouldNotCheckException.Reason.NOT_SUPPORTED, "list secrets");
+    }
 
     Optional<ServiceAccountFacts> serviceAccount(String namespace, String name) throws CouldNotCheckException;
 

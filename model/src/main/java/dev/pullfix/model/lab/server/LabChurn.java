@@ -1,9 +1,6 @@
-package dev.pullfix.app.common;
+package dev.pullfix.model.lab.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pullfix.model.lab.server.LabStore;
-import dev.pullfix.model.lab.server.ResourceTypes;
-import dev.pullfix.model.lab.server.StoredObject;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Executors;
@@ -13,28 +10,43 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Changes pods in a lab store at a steady rate, as a busy cluster would: every 100 ms a tenth of the per-second rate
- * of random pods get a restart, and one change in five flips a pod between running and failing to pull.
+ * of random pods get a restart, and one change in five flips a pod between running and failing to pull. For scale
+ * runs ({@code pullfix apiserver --changes-per-second N}, the window benchmark); seeded, so two runs change the same
+ * pods in the same order.
  */
-public final class ChangeDriver implements AutoCloseable {
+public final class LabChurn implements AutoCloseable {
     private final LabStore store;
     private final List<StoredObject> pods;
     private final Random rnd = new Random(7);
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "change-driver");
+        Thread t = new Thread(r, "lab-churn");
         t.setDaemon(true);
         return t;
     });
-    public final AtomicLong changes = new AtomicLong();
+    private final AtomicLong changes = new AtomicLong();
 
-    public ChangeDriver(LabStore store, int perSecond) {
+    private LabChurn(LabStore store) {
         this.store = store;
         this.pods = store.list(ResourceTypes.PODS, null, null);
-        int perTick = Math.max(1, perSecond / 10);
-        timer.scheduleAtFixedRate(() -> {
-            for (int i = 0; i < perTick; i++) {
-                change();
-            }
-        }, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts changing {@code perSecond} pods a second (none when the store has no pods). */
+    public static LabChurn start(LabStore store, int perSecond) {
+        LabChurn churn = new LabChurn(store);
+        if (!churn.pods.isEmpty() && perSecond > 0) {
+            int perTick = Math.max(1, perSecond / 10);
+            churn.timer.scheduleAtFixedRate(() -> {
+                for (int i = 0; i < perTick; i++) {
+                    churn.change();
+                }
+            }, 100, 100, TimeUnit.MILLISECONDS);
+        }
+        return churn;
+    }
+
+    /** How many pods it changed so far. */
+    public long changes() {
+        return changes.get();
     }
 
     private void change() {

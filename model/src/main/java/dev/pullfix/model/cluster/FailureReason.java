@@ -2,8 +2,11 @@ package dev.pullfix.model.cluster;
 
 import java.util.Optional;
 
-/** The reasons that mark a pod as failing to start because of its image or its sandbox. */
-public enum PullFailure {
+/**
+ * The kubelet reasons that mark a pod as failing to start because of its image or its sandbox (the classifier's verdict
+ * on why is {@code diagnosis.PullFailure}).
+ */
+public enum FailureReason {
     ERR_IMAGE_PULL("ErrImagePull"),
     IMAGE_PULL_BACK_OFF("ImagePullBackOff"),
     INVALID_IMAGE_NAME("InvalidImageName"),
@@ -14,7 +17,7 @@ public enum PullFailure {
 
     private final String reason;
 
-    PullFailure(String reason) {
+    FailureReason(String reason) {
         this.reason = reason;
     }
 
@@ -24,11 +27,11 @@ public enum PullFailure {
     }
 
     /** The failure for a container waiting reason, if it is one. */
-    public static Optional<PullFailure> ofWaitingReason(String reason) {
+    public static Optional<FailureReason> ofWaitingReason(String reason) {
         if (reason == null) {
             return Optional.empty();
         }
-        for (PullFailure f : values()) {
+        for (FailureReason f : values()) {
             if (f != FAILED_CREATE_POD_SANDBOX && f.reason.equals(reason)) {
                 return Optional.of(f);
             }

@@ -1,0 +1,216 @@
+package dev.pullfix.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pullfix.model.image.ImageReference;
+import dev.pullfix.model.lab.LabSession;
+import dev.pullfix.model.lab.server.ResourceTypes;
+import dev.pullfix.model.lab.world.Scenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every practice-lab scenario fixed from the command line with {@code pullfix fix ... --yes} and undone with
+ * {@code pullfix undo}, in process against the lab's API server and AWS endpoint; and the guards: no write without
+ * --yes when there is no terminal, none in read-only mode, none with --dry-run.
+ */
+class FixUndoLabTest {
+    @TempDir
+    Path tmp;
+    LabSession lab;
+
+    @AfterEach
+    void stop() {
+        System.clearProperty("aws.configFile");
+        System.clearProperty("aws.sharedCredentialsFile");
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    static void await(String what, Duration max, BooleanSupplier cond) throws InterruptedException {
+        long end = System.nanoTime() + max.toNanos();
+        while (!cond.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    Optional<String> failingPod() {
+        String ns = lab.scenario().broken().namespace();
+        String dep = lab.scenario().broken().deployment();
+        return lab.apiServer().store().list(ResourceTypes.PODS, ns, null).stream()
+                .filter(p -> p.name().startsWith(dep + "-"))
+                .filter(p -> p.toJson().path("status").path("containerStatuses").path(0).path("state").path("waiting")
+                        .path("reason").asText().matches("ErrImagePull|ImagePullBackOff"))
+                .map(p -> p.name()).findFirst();
+    }
+
+    String start(String id) throws Exception {
+        lab = LabSession.start(id, LabSession.Options.defaults().withSpeed(600).withDir(tmp.resolve("lab")));
+        System.setProperty("aws.configFile", lab.awsConfigFile().toString());
+        System.setProperty("aws.sharedCredentialsFile", lab.awsCredentialsFile().toString());
+        await(id + " broken pod", Duration.ofSeconds(20), () -> failingPod().isPresent());
+        return failingPod().orElseThrow();
+    }
+
+    CliRun run(String command, String... extra) {
+        List<String> args = new ArrayList<>(List.of(command, "--kubeconfig", lab.kubeconfig().toString(),
+                "--profile", LabSession.PROFILE, "--endpoint-url", lab.awsEndpoint().toString(),
+                "--data-dir", tmp.resolve("data").toString()));
+        if (!command.equals("undo")) { // the lab's registries, as containerd's hosts.toml would point at them
+            lab.registries().endpoints().forEach((host, url) -> args.addAll(List.of("--registry-endpoint", host + "=" + url)));
+        }
+        args.addAll(List.of(extra));
+        return CliRun.main(args.toArray(String[]::new));
+    }
+
+    /** What a person would type for the scenario's fix (from its expectations). */
+    static List<String> inputs(Scenario s) {
+        List<String> a = new ArrayList<>();
+        String image = s.expect().input("fixedImage");
+        switch (s.expect().fix()) {
+            case "IMAGE_TAG_CHANGE" -> a.addAll(List.of("--set", "tag=" + ImageReference.parse(image).tag()));
+            case "IMAGE_REFERENCE_CHANGE" -> a.addAll(List.of("--set", "image=" + image));
+            case "CREATE_PULL_SECRET" -> a.addAll(List.of("--set", "server=" + s.expect().input("secretServer"),
+                    "--set", "username=" + s.expect().input("user"), "--set", "password=" + s.expect().input("password")));
+            default -> {
+            }
+        }
+        return a;
+    }
+
+    @ParameterizedTest(name = "{0}: pullfix fix --yes, then pullfix undo")
+    @ValueSource(strings = {"S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10"})
+    void scenarioIsFixedFromTheCommandLineAndUndone(String id) throws Exception {
+        String pod = start(id);
+        Scenario s = lab.scenario();
+        String host = s.kubernetes().findValues("image").stream().map(JsonNode::asText).findFirst()
+                .map(i -> ImageReference.parse(i).domain()).orElseThrow();
+        if (s.expect().fix().equals("ROLLOUT_RESTART")) {
+            lab.world().setRegistryReachable(host, true); // S5: a person fixes the network, Pullfix restarts
+        }
+        JsonNode templateBefore = deploymentTemplate();
+        List<String> args = new ArrayList<>(List.of("-n", s.broken().namespace(), pod, "--fix", s.expect().fix(),
+                "--yes", "--json", "--watch", "20"));
+        args.addAll(inputs(s));
+
+        CliRun fix = run("fix", args.toArray(String[]::new));
+
+        assertThat(fix.exitCode()).as(fix.err() + fix.out()).isZero();
+        JsonNode j = new ObjectMapper().readTree(fix.out());
+        assertThat(j.get("cause").asText()).isEqualTo(s.expect().cause());
+        assertThat(j.at("/fix/kind").asText()).isEqualTo(s.expect().fix());
+        assertThat(j.get("plans")).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.at("/outcome/wrote").asBoolean()).as(p.toString()).isTrue();
+            assertThat(p.get("apiCalls")).isNotEmpty();
+        });
+        if (s.expect().input("password") != null) {
+            String secret = s.expect().input("password");
+            assertThat(fix.out() + fix.err()).doesNotContain(secret);
+            try (Stream<Path> files = Files.walk(tmp.resolve("data"))) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    assertThat(Files.readString(f)).as(f.toString()).doesNotContain(secret);
+                }
+            }
+        }
+        await(id + " fixed", Duration.ofSeconds(20), lab::fixed);
+
+        int written = j.get("plans").size();
+        for (int i = 0; i < written; i++) {
+            CliRun undo = run("undo", "--yes");
+            assertThat(undo.exitCode()).as(undo.err() + undo.out()).isZero();
+            assertThat(undo.out()).contains("APPLIED");
+        }
+        // undone: the workload's pod template is as it was, a pull secret Pullfix created is gone, and (for AWS
+        // fixes, which a running pod does not notice) a new pod fails to pull again
+        assertThat(deploymentTemplate()).isEqualTo(templateBefore);
+        List<String> targets = new ArrayList<>();
+        j.get("plans").forEach(p -> targets.add(p.get("target").asText()));
+        assertThat(lab.apiServer().store().list(ResourceTypes.SECRETS, s.broken().namespace(), null))
+                .noneMatch(o -> targets.stream().anyMatch(t -> t.endsWith("/Secret/" + o.name())));
+        if (targets.stream().anyMatch(t -> t.startsWith("aws:"))) {
+            String ns = s.broken().namespace();
+            lab.apiServer().store().list(ResourceTypes.PODS, ns, null).stream()
+                    .filter(p -> p.name().startsWith(s.broken().deployment() + "-"))
+                    .forEach(p -> lab.apiServer().store().remove(ResourceTypes.PODS, ns, p.name()));
+            await(id + " broken again", Duration.ofSeconds(20), () -> !lab.fixed() && failingPod().isPresent());
+        }
+    }
+
+    JsonNode deploymentTemplate() {
+        return lab.apiServer().store().get(ResourceTypes.DEPLOYMENTS, lab.scenario().broken().namespace(),
+                lab.scenario().broken().deployment()).orElseThrow().toJson().path("spec").path("template");
+    }
+
+    @Test
+    void withoutYesAndWithoutATerminalNothingIsWritten() throws Exception {
+        String pod = start("S2");
+
+        CliRun r = run("fix", "-n", "default", pod, "--set", "tag=stable");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).contains("Plan 1 of 1").contains("kubectl set image").contains("Diff");
+        assertThat(r.err()).contains("no terminal to confirm on").contains("--yes");
+        assertThat(run("undo", "--list", "--json").out()).contains("\"backups\" : [ ]");
+        assertThat(Files.readString(tmp.resolve("data").resolve("audit.jsonl"))).contains("CANCELLED");
+        assertThat(lab.fixed()).isFalse();
+    }
+
+    @Test
+    void readOnlyModeRefusesFixAndUndo() throws Exception {
+        String pod = start("S2");
+
+        CliRun fix = run("fix", "-n", "default", pod, "--set", "tag=stable", "--yes", "--read-only");
+        CliRun undo = run("undo", "--yes", "--read-only");
+
+        assertThat(fix.exitCode()).isEqualTo(1);
+        assertThat(fix.err()).contains("Read-only mode: nothing was written.");
+        assertThat(undo.exitCode()).isEqualTo(3); // and there is nothing to undo either
+        assertThat(lab.fixed()).isFalse();
+    }
+
+    @Test
+    void dryRunShowsThePreviewAndTheDryRunsAnswerAndWritesNothing() throws Exception {
+        String pod = start("S2");
+
+        CliRun r = run("fix", "-n", "default", pod, "--set", "tag=stable", "--dry-run", "--json");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("status").asText()).isEqualTo("DRY_RUN");
+        assertThat(j.at("/plans/0/dryRun/status").asText()).isIn("PASSED", "NOT_OFFERED");
+        assertThat(j.at("/plans/0/diff").asText()).contains("nginx:stable");
+        assertThat(j.at("/plans/0/outcome").isMissingNode()).isTrue();
+        assertThat(lab.fixed()).isFalse();
+    }
+
+    @Test
+    void aFixTheDiagnosisDoesNotProposeAndAnUnknownInputAreBadUsage() throws Exception {
+        String pod = start("S2");
+
+        CliRun kind = run("fix", "-n", "default", pod, "--fix", "VPC_ENDPOINT_POLICY_EDIT", "--yes");
+        CliRun input = run("fix", "-n", "default", pod, "--fix", "IMAGE_TAG_CHANGE", "--set", "colour=blue", "--yes");
+
+        assertThat(kind.exitCode()).isEqualTo(2);
+        assertThat(kind.err()).contains("does not propose VPC_ENDPOINT_POLICY_EDIT").contains("IMAGE_TAG_CHANGE");
+        assertThat(input.exitCode()).isEqualTo(2);
+        assertThat(input.err()).contains("colour").contains("tag");
+        assertThat(lab.fixed()).isFalse();
+    }
+}

@@ -27,6 +27,15 @@ class ApiserverCommandTest {
         for (int i = 0; i < 300 && !Files.exists(env); i++) {
             Thread.sleep(50);
         }
+        try {
+            servesTheKubeconfigsPodsOnlyWithItsToken(env);
+        } finally {
+            cmd.stop();
+        }
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+    }
+
+    private void servesTheKubeconfigsPodsOnlyWithItsToken(Path env) throws Exception {
         String kubeconfig = Files.readString(dir.resolve("kubeconfig"));
         assertThat(Files.readString(env)).isEqualTo("export KUBECONFIG='" + dir.resolve("kubeconfig").toAbsolutePath() + "'\n");
         String url = kubeconfig.lines().filter(l -> l.contains("server: ")).findFirst().orElseThrow().trim().substring("server: ".length());
@@ -41,8 +50,6 @@ class ApiserverCommandTest {
         assertThat(pods.body().split("\"kind\":\"Pod\"", -1)).hasSize(31);
         assertThat(https.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/pods")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
-        cmd.stop();
-        assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
     }
 
     private static String value(String kubeconfig, String key) {
@@ -82,21 +89,25 @@ class ApiserverCommandTest {
         for (int i = 0; i < 300 && !Files.exists(env); i++) {
             Thread.sleep(50);
         }
-        String kubeconfig = Files.readString(dir.resolve("kubeconfig"));
-        String url = kubeconfig.lines().filter(l -> l.contains("server: ")).findFirst().orElseThrow().trim().substring("server: ".length());
-        String token = kubeconfig.lines().filter(l -> l.contains("token: ")).findFirst().orElseThrow().trim()
-                .substring("token: ".length());
-        long first = listResourceVersion(url, token);
-        Thread.sleep(1000);
-        long second = listResourceVersion(url, token);
-        // 100 a second: about 100 commits in that second (at least a few, even on a loaded machine)
-        assertThat(second - first).isGreaterThanOrEqualTo(10);
-        cmd.stop();
+        try {
+            String kubeconfig = Files.readString(dir.resolve("kubeconfig"));
+            String url = value(kubeconfig, "server: ");
+            String token = value(kubeconfig, "token: ");
+            HttpClient https = HttpClient.newBuilder().sslContext(trusting(value(kubeconfig, "certificate-authority-data: ")))
+                    .build();
+            long first = listResourceVersion(https, url, token);
+            Thread.sleep(1000);
+            long second = listResourceVersion(https, url, token);
+            // 100 a second: about 100 commits in that second (at least a few, even on a loaded machine)
+            assertThat(second - first).isGreaterThanOrEqualTo(10);
+        } finally {
+            cmd.stop();
+        }
         assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
     }
 
-    private static long listResourceVersion(String url, String token) throws Exception {
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/api/v1/pods?limit=1"))
+    private static long listResourceVersion(HttpClient https, String url, String token) throws Exception {
+        String body = https.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/pods?limit=1"))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
         var m = java.util.regex.Pattern.compile("\"resourceVersion\":\"(\\d+)\"").matcher(body);
         assertThat(m.find()).as(body).isTrue();

@@ -1,5 +1,8 @@
 package dev.pullfix.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pullfix.model.cluster.ClusterConnection;
 import dev.pullfix.model.cluster.PodPresence;
 import dev.pullfix.model.connect.Workspace;
@@ -49,7 +52,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Inputs (--set): tag, image, name, server, username, password, policy, policyArn, as the fix needs "
                 + "them; VALUE @FILE reads a file, - reads standard input. A password not given is asked on the "
                 + "terminal without echo.",
-                "JSON fields: namespace, pod, cause, fix (kind, summary, target), status (DRY_RUN, APPLIED, CANCELLED, "
+                "JSON fields: namespace, pod, cause, fix (kind, summary, target, details), status (DRY_RUN, APPLIED, CANCELLED, "
                         + "READ_ONLY, MANUAL, ...), plans[] (kind, target, summary, apiCalls, equivalentCommands, dryRun, "
                         + "changes, diff, outcome (status, wrote, message, backupId)), proof (verdict, pods, newCause)."})
 public final class FixCommand implements Callable<Integer> {
@@ -109,7 +112,8 @@ public final class FixCommand implements Callable<Integer> {
     record Result(String namespace, String pod, String cause, Fix fix, String status, List<WriteReport.Plan> plans,
                   WriteReport.Proof proof) {}
 
-    record Fix(String kind, String summary, String target) {}
+    /** @param details the proposal's own fields (as diagnose --json's fixes[].details), e.g. the proposed policy */
+    record Fix(String kind, String summary, String target, JsonNode details) {}
 
     @Override
     public Integer call() throws Exception {
@@ -142,7 +146,8 @@ public final class FixCommand implements Callable<Integer> {
         FixOffer offer = choose(o, offers);
         FixProposal p = offer == null ? null : offer.proposal();
         Fix fix = p == null ? null : new Fix(p.kind().name(), reporter.render(p.summary()),
-                p.target().kind() + " " + p.target().name() + (p.target().scope() == null ? "" : " (" + p.target().scope() + ")"));
+                p.target().kind() + " " + p.target().name() + (p.target().scope() == null ? "" : " (" + p.target().scope() + ")"),
+                details(p));
         if (!o.json()) {
             o.line(o.t("cli", "cli.fix.cause", d.namespace(), d.pod(), d.cause() == null ? "-" : d.cause()));
             if (fix != null) {
@@ -176,7 +181,7 @@ public final class FixCommand implements Callable<Integer> {
         if (!c.confirmed()) {
             // through the write path, so the audit log records the refusal too
             Outcome refused = path.apply(previews.get(0), x -> false);
-            shown.set(0, shown.get(0).withOutcome(WriteReport.result(refused)));
+            shown.set(0, shown.get(0).withOutcome(WriteReport.result(o, refused)));
             o.warn(c.why(o, refused));
             return done(o, new Result(d.namespace(), d.pod(), d.cause(), fix, refused.status().name(), shown, null), 1);
         }
@@ -184,7 +189,7 @@ public final class FixCommand implements Callable<Integer> {
         for (int i = 0; i < previews.size(); i++) {
             Preview v = previews.get(i);
             Outcome out = timeout.start().run(() -> path.apply(v, x -> true));
-            WriteReport.Result r = WriteReport.result(out);
+            WriteReport.Result r = WriteReport.result(o, out);
             shown.set(i, shown.get(i).withOutcome(r));
             if (!o.json()) {
                 WriteReport.print(o, r);
@@ -223,6 +228,12 @@ public final class FixCommand implements Callable<Integer> {
                             : String.join(", ", offers.stream().map(f -> f.proposal().kind().name()).toList()))));
         }
         return offers.stream().filter(FixOffer::writable).findFirst().orElse(offers.isEmpty() ? null : offers.get(0));
+    }
+
+    private static JsonNode details(FixProposal p) {
+        ObjectNode n = new ObjectMapper().valueToTree(p);
+        n.remove(List.of("target", "summary", "kind"));
+        return n;
     }
 
     private static Baseline baseline(FixProofService proof, Diagnosis d) {

@@ -42,6 +42,7 @@ public final class Main implements Runnable {
         m.put("undo", UndoCommand.class);
         m.put("apiserver", ApiserverCommand.class);
         m.put("lab", LabCommand.class);
+        m.put("preflight", PreflightCommand.class);
         return Collections.unmodifiableMap(m);
     }
 

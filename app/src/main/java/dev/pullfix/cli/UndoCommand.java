@@ -125,7 +125,7 @@ public final class UndoCommand implements Callable<Integer> {
         Confirmation c = Confirmation.ask(o, write, prompter, path);
         Outcome out = c.confirmed() ? timeout.start().run(() -> path.apply(preview, x -> true))
                 : path.apply(preview, x -> false);
-        WriteReport.Result r = WriteReport.result(out);
+        WriteReport.Result r = WriteReport.result(o, out);
         if (!c.confirmed()) {
             o.warn(c.why(o, out));
         } else if (!o.json()) {

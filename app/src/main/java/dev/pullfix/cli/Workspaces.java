@@ -27,13 +27,17 @@ final class Workspaces {
     }
 
     /**
-     * The options win over the context's EKS mapping; each AWS and registry call within {@code perCall}, the
-     * registry's whole answer within {@code total}.
+     * The options win over the context's EKS mapping; each AWS call within {@code perCall}, each registry request
+     * within half of it and the registry's whole answer within 90 % of it (and within {@code total}).
      */
     static Workspace of(ClusterConnection conn, AwsOptions aws, RegistryOptions registries, Duration perCall,
                         Duration total) {
-        ClientRegistryPort registry = new ClientRegistryPort(
-                new HttpRegistryClient(registries.clientOptions(perCall, total)), new Fabric8PullSecretReader(conn));
+        // the registry's whole answer (ping, token, manifest) ends before the diagnosis' own limit on one call, so a
+        // registry that does not answer is a finding ("does not answer from here") rather than a step out of time
+        Duration answer = perCall.multipliedBy(9).dividedBy(10);
+        ClientRegistryPort registry = new ClientRegistryPort(new HttpRegistryClient(
+                registries.clientOptions(perCall.dividedBy(2), answer.compareTo(total) < 0 ? answer : total)),
+                new Fabric8PullSecretReader(conn));
         return account(conn, aws, perCall).withRegistry(registry);
     }
 

@@ -43,8 +43,9 @@ final class WriteReport {
                 Output.untrusted(p.diff()), null);
     }
 
-    static Result result(Outcome o) {
-        return new Result(o.status().name(), o.wrote(), Output.untrusted(o.message()),
+    /** How a write ended, its message in the user's language. */
+    static Result result(Output out, Outcome o) {
+        return new Result(o.status().name(), o.wrote(), Output.untrusted(out.i18n().text(o.text())),
                 o.backup().map(b -> b.id()).orElse(null));
     }
 

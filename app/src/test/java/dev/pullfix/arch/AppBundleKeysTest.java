@@ -3,7 +3,7 @@ package dev.pullfix.arch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullfix.app.shell.ConnectionViewModel;
-import dev.pullfix.app.wizard.StepResult;
+import dev.pullfix.model.diagnosis.runbook.Verdict;
 import dev.pullfix.model.fix.DryRun;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,7 @@ class AppBundleKeysTest {
     /** The keys built at run time, with every value the code can append. Teach the test a new prefix here. */
     static final Map<String, List<String>> BUILT_KEYS = Map.of(
             "connection.", names(ConnectionViewModel.State.values()),
-            "verdict.", names(StepResult.Verdict.values()),
+            "verdict.", names(Verdict.values()),
             "fix.confirm.dryRun.", names(DryRun.Status.values()),
             "menu.language.", List.of("auto", "en", "ja"));
 

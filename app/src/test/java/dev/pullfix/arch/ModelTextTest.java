@@ -41,7 +41,6 @@ class ModelTextTest {
               2 diagnosis/runbook/Facts.java
              16 diagnosis/runbook/RunbookCatalog.java
               1 diagnosis/runbook/port/EventFacts.java
-              7 fix/WritePath.java
               2 fix/aws/AttachRolePolicyPlan.java
               4 fix/aws/EcrPolicyPlan.java
               5 fix/aws/VpcEndpointPolicyPlan.java

@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,69 +28,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FixUndoLabTest {
     @TempDir
     Path tmp;
+    LabCli cli;
     LabSession lab;
 
     @AfterEach
     void stop() {
-        System.clearProperty("aws.configFile");
-        System.clearProperty("aws.sharedCredentialsFile");
-        if (lab != null) {
-            lab.close();
+        if (cli != null) {
+            cli.close();
         }
-    }
-
-    static void await(String what, Duration max, BooleanSupplier cond) throws InterruptedException {
-        long end = System.nanoTime() + max.toNanos();
-        while (!cond.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    Optional<String> failingPod() {
-        String ns = lab.scenario().broken().namespace();
-        String dep = lab.scenario().broken().deployment();
-        return lab.apiServer().store().list(ResourceTypes.PODS, ns, null).stream()
-                .filter(p -> p.name().startsWith(dep + "-"))
-                .filter(p -> p.toJson().path("status").path("containerStatuses").path(0).path("state").path("waiting")
-                        .path("reason").asText().matches("ErrImagePull|ImagePullBackOff"))
-                .map(p -> p.name()).findFirst();
     }
 
     String start(String id) throws Exception {
-        lab = LabSession.start(id, LabSession.Options.defaults().withSpeed(600).withDir(tmp.resolve("lab")));
-        System.setProperty("aws.configFile", lab.awsConfigFile().toString());
-        System.setProperty("aws.sharedCredentialsFile", lab.awsCredentialsFile().toString());
-        await(id + " broken pod", Duration.ofSeconds(20), () -> failingPod().isPresent());
-        return failingPod().orElseThrow();
+        cli = LabCli.start(id, tmp);
+        lab = cli.lab;
+        return cli.failingPod().orElseThrow();
     }
 
     CliRun run(String command, String... extra) {
-        List<String> args = new ArrayList<>(List.of(command, "--kubeconfig", lab.kubeconfig().toString(),
-                "--profile", LabSession.PROFILE, "--endpoint-url", lab.awsEndpoint().toString(),
-                "--data-dir", tmp.resolve("data").toString()));
-        if (!command.equals("undo")) { // the lab's registries, as containerd's hosts.toml would point at them
-            lab.registries().endpoints().forEach((host, url) -> args.addAll(List.of("--registry-endpoint", host + "=" + url)));
-        }
-        args.addAll(List.of(extra));
-        return CliRun.main(args.toArray(String[]::new));
-    }
-
-    /** What a person would type for the scenario's fix (from its expectations). */
-    static List<String> inputs(Scenario s) {
-        List<String> a = new ArrayList<>();
-        String image = s.expect().input("fixedImage");
-        switch (s.expect().fix()) {
-            case "IMAGE_TAG_CHANGE" -> a.addAll(List.of("--set", "tag=" + ImageReference.parse(image).tag()));
-            case "IMAGE_REFERENCE_CHANGE" -> a.addAll(List.of("--set", "image=" + image));
-            case "CREATE_PULL_SECRET" -> a.addAll(List.of("--set", "server=" + s.expect().input("secretServer"),
-                    "--set", "username=" + s.expect().input("user"), "--set", "password=" + s.expect().input("password")));
-            default -> {
-            }
-        }
-        return a;
+        return cli.run(command, extra);
     }
 
     @ParameterizedTest(name = "{0}: pullfix fix --yes, then pullfix undo")
@@ -108,7 +61,7 @@ class FixUndoLabTest {
         JsonNode templateBefore = deploymentTemplate();
         List<String> args = new ArrayList<>(List.of("-n", s.broken().namespace(), pod, "--fix", s.expect().fix(),
                 "--yes", "--json", "--watch", "20"));
-        args.addAll(inputs(s));
+        args.addAll(LabCli.inputs(s));
 
         CliRun fix = run("fix", args.toArray(String[]::new));
 
@@ -129,7 +82,7 @@ class FixUndoLabTest {
                 }
             }
         }
-        await(id + " fixed", Duration.ofSeconds(20), lab::fixed);
+        LabCli.await(id + " fixed", Duration.ofSeconds(20), lab::fixed);
 
         int written = j.get("plans").size();
         for (int i = 0; i < written; i++) {
@@ -149,7 +102,7 @@ class FixUndoLabTest {
             lab.apiServer().store().list(ResourceTypes.PODS, ns, null).stream()
                     .filter(p -> p.name().startsWith(s.broken().deployment() + "-"))
                     .forEach(p -> lab.apiServer().store().remove(ResourceTypes.PODS, ns, p.name()));
-            await(id + " broken again", Duration.ofSeconds(20), () -> !lab.fixed() && failingPod().isPresent());
+            LabCli.await(id + " broken again", Duration.ofSeconds(20), () -> !lab.fixed() && cli.failingPod().isPresent());
         }
     }
 

@@ -2,8 +2,6 @@ package dev.pullfix.app.events;
 
 import dev.pullfix.app.common.I18n;
 import dev.pullfix.app.controls.Texts;
-import dev.pullfix.model.cluster.PodEvent;
-import java.time.Instant;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
@@ -15,19 +13,22 @@ import javafx.scene.layout.VBox;
  */
 public final class EventsList extends VBox {
 
-    public EventsList(I18n i18n, List<PodEvent> events) {
+    /** One event as {@code kubectl describe} lists it. */
+    public record Item(String type, String reason, String age, String from, String message) {
+    }
+
+    public EventsList(I18n i18n, List<Item> events) {
         super(8);
         getStyleClass().add("events-list");
         if (events.isEmpty()) {
             getChildren().add(Texts.wrapping(i18n.t("events.empty"), "muted"));
         }
-        Instant now = Instant.now();
-        for (PodEvent e : events) {
+        for (Item e : events) {
             Label type = new Label(e.type());
             type.getStyleClass().addAll("event-type", "Warning".equals(e.type()) ? "warning" : "normal");
             Label reason = new Label(e.reason());
             reason.getStyleClass().add("event-reason");
-            Label meta = new Label(e.age(now) + " · " + e.from());
+            Label meta = new Label(e.age() + " · " + e.from());
             meta.getStyleClass().add("muted");
             FlowPane head = new FlowPane(8, 2, type, reason, meta);
             head.setMinWidth(0);

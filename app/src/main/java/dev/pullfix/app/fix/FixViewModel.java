@@ -71,6 +71,14 @@ public final class FixViewModel {
         });
     }
 
+    /**
+     * Has the model's fix planner build the plan (off the FX thread: it may open an AWS session), then previews it as
+     * {@link #load(FixPlan)} does; a plan that cannot be built says why in the message.
+     */
+    public void plan(String what, java.util.concurrent.Callable<FixPlan> planning) {
+        run(what, planning, this::load);
+    }
+
     /** Asks for confirmation, then writes through the write path. Does nothing without a preview. */
     public void apply() {
         Preview shown = preview.get();

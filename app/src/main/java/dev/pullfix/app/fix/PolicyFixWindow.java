@@ -5,15 +5,10 @@ import dev.pullfix.app.policy.PolicyEditorViewModel;
 import dev.pullfix.app.policy.StatementSummary;
 import dev.pullfix.app.common.I18n;
 import dev.pullfix.app.common.TaskRunner;
-import dev.pullfix.model.aws.EcrGateway;
-import dev.pullfix.model.aws.EcrWriter;
-import dev.pullfix.model.fix.DryRun;
-import dev.pullfix.model.fix.StateText;
+import dev.pullfix.model.fix.FixException;
+import dev.pullfix.model.fix.FixPlan;
 import dev.pullfix.model.fix.WritePath;
-import dev.pullfix.model.fix.aws.EcrPolicyPlan;
-import dev.pullfix.model.policy.KubeletPull;
 import dev.pullfix.model.policy.NamedPolicy;
-import dev.pullfix.model.policy.PolicyLint;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
@@ -27,14 +22,21 @@ import javafx.scene.layout.Region;
 
 /**
  * The ECR repository policy fix: the editor opened on Pullfix's minimal proposal (the node role regains the
- * pull actions, nobody gains anything else), then "Review and write…" through the one write path
- * (preview, local check as dry-run, confirmation, re-read, backup, apply, verify, audit) and "Undo".
+ * pull actions, nobody gains anything else), then "Review and write…": the model's fix planner turns the edited text
+ * into the plan (its local check stands in for ECR's missing dry-run), which goes through the one write path
+ * (preview, dry-run, confirmation, re-read, backup, apply, verify, audit); and "Undo".
  */
 public final class PolicyFixWindow {
     private final BorderPane root = new BorderPane();
     private final PolicyEditorViewModel editor;
     private final FixViewModel fix;
     private boolean pendingWrite;
+
+    /** The write plan for the edited policy text: the model's {@code FixPlanner}; blocking, called off the FX thread. */
+    @FunctionalInterface
+    public interface PolicyPlans {
+        FixPlan plan(String policy) throws FixException;
+    }
 
     /** The repository to fix and whose pull is judged. */
     public record Repository(String account, String region, String name, String imageLabel) {
@@ -47,8 +49,8 @@ public final class PolicyFixWindow {
      * @param proposedPolicy the model's proposal for {@code currentPolicy} (the diagnosis' fix, as the report and the
      *                       command line show it), or null to start from the current policy
      */
-    public PolicyFixWindow(I18n i18n, TaskRunner tasks, WritePath writePath, FixDialogs dialogs, EcrGateway ecr,
-                           EcrWriter writer, Repository repo, String currentPolicy, String proposedPolicy,
+    public PolicyFixWindow(I18n i18n, TaskRunner tasks, WritePath writePath, FixDialogs dialogs, PolicyPlans plans,
+                           Repository repo, String currentPolicy, String proposedPolicy,
                            String nodeRoleArn, List<NamedPolicy> nodeRolePolicies, Consumer<String> activityLog) {
         String initial = proposedPolicy != null ? proposedPolicy : currentPolicy;
         editor = new PolicyEditorViewModel(currentPolicy, initial, new PolicyEditorViewModel.PullTarget(nodeRoleArn,
@@ -81,9 +83,8 @@ public final class PolicyFixWindow {
                 return;
             }
             pendingWrite = true;
-            fix.load(new EcrPolicyPlan(ecr, writer, repo.account(), repo.region(), repo.name(),
-                    StateText.of(editor.proposedProperty().get()), i18n.t("policy.fixSummary", repo.name()),
-                    (current, proposed) -> localCheck(proposed)));
+            String text = editor.proposedProperty().get();
+            fix.plan("plan the policy of " + repo.name(), () -> plans.plan(text));
         });
         // "Review and write…" asks for confirmation as soon as its fresh preview is there (once per click)
         fix.previewProperty().addListener((o, a, p) -> {
@@ -94,18 +95,6 @@ public final class PolicyFixWindow {
         });
         undo.setOnAction(e -> fix.undo());
         write.disableProperty().bind(fix.busyProperty());
-    }
-
-    /** ECR has no dry-run: the local lint and the node role's verdict stand in for it. */
-    private DryRun localCheck(StateText proposed) {
-        String text = proposed.text().orElse("");
-        PolicyLint.Report lint = PolicyLint.lint(text, PolicyLint.Target.RESOURCE);
-        if (lint.hasErrors()) {
-            return DryRun.failed("the policy has lint errors: " + lint.findings().get(0).code());
-        }
-        KubeletPull.PullVerdict v = editor.verdictProperty().get();
-        String verdict = v == null ? "" : "; node role can pull: " + v.verdict();
-        return DryRun.passed("checked locally by Pullfix (ECR offers no dry-run): valid policy" + verdict);
     }
 
     public Parent root() {

@@ -3,7 +3,7 @@ package dev.pullfix.app.fix;
 import dev.pullfix.app.common.DialogService;
 import dev.pullfix.app.common.I18n;
 import dev.pullfix.app.common.TaskRunner;
-import dev.pullfix.app.wizard.DiagnosisPlanner.FixOffer;
+import dev.pullfix.app.wizard.FixOffer;
 import dev.pullfix.model.aws.AwsResult;
 import dev.pullfix.model.aws.AwsSession;
 import dev.pullfix.model.aws.PolicyDocumentRef;
@@ -23,7 +23,12 @@ import dev.pullfix.model.fix.planner.FixPlanner;
 import dev.pullfix.model.image.ImageReference;
 import dev.pullfix.model.policy.NamedPolicy;
 import dev.pullfix.model.policy.PolicyDocument;
+import dev.pullfix.model.diagnosis.runbook.CancelToken;
+import dev.pullfix.model.fix.proof.Baseline;
+import dev.pullfix.model.fix.proof.FixProof;
+import dev.pullfix.model.fix.proof.FixProofService;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,14 +64,21 @@ public final class WizardFixes implements Consumer<FixOffer> {
     private final Supplier<Target> target;
     private final Consumer<String> log;
     private final Consumer<String> written;
+    private final Consumer<FixProof> proven;
+    private final Duration watchFor;
+    private Target current;
+    private CancelToken watching;
 
     /**
      * @param writePaths the write path for a kubeconfig context (its actor names the OS user and the context)
      * @param readOnly   read-only mode: no fix does anything (the wizard hides the buttons too)
+     * @param written    told when the last write of a fix succeeded (the verify phase starts)
+     * @param proven     told what watching the pod after that write found (null when the watch could not run)
+     * @param watchFor   how long the pod is watched after a write
      */
     public WizardFixes(I18n i18n, TaskRunner tasks, Function<String, WritePath> writePaths, boolean readOnly,
                        FixDialogs dialogs, FixPrompts prompts, DialogService notices, Supplier<Target> target,
-                       Consumer<String> log, Consumer<String> written) {
+                       Consumer<String> log, Consumer<String> written, Consumer<FixProof> proven, Duration watchFor) {
         this.i18n = i18n;
         this.tasks = tasks;
         this.writePaths = writePaths;
@@ -77,6 +89,8 @@ public final class WizardFixes implements Consumer<FixOffer> {
         this.target = target;
         this.log = log;
         this.written = written;
+        this.proven = proven;
+        this.watchFor = watchFor;
     }
 
     public boolean readOnly() {
@@ -94,6 +108,7 @@ public final class WizardFixes implements Consumer<FixOffer> {
             return;
         }
         writePath = writePaths.apply(t.context());
+        current = t;
         FixProposal p = offer.proposal();
         if (!p.writable()) {
             notices.notifyInfo(i18n.t("fix.title"), offer.label());
@@ -122,8 +137,7 @@ public final class WizardFixes implements Consumer<FixOffer> {
             Arrays.fill(s.password(), '\0');
             plan(planner, p, in);
         } else if (p instanceof FixProposal.EcrPolicyEdit edit) {
-            planner.close();
-            policyEdit(t, edit);
+            policyEdit(t, edit, planner);
         } else {
             plan(planner, p, FixInputs.none());
         }
@@ -152,9 +166,13 @@ public final class WizardFixes implements Consumer<FixOffer> {
         notices.notifyError(i18n.t("fix.title"), text, null);
     }
 
-    /** The ECR repository policy: the policy window, opened on the model's proposal for the policy read now. */
-    private void policyEdit(Target t, FixProposal.EcrPolicyEdit edit) {
+    /**
+     * The ECR repository policy: the policy window, opened on the model's proposal for the policy read now; the
+     * planner turns the edited text into the plan and is closed with the window.
+     */
+    private void policyEdit(Target t, FixProposal.EcrPolicyEdit edit, FixPlanner planner) {
         if (t.aws() == null) {
+            planner.close();
             notices.notifyInfo(i18n.t("fix.title"), i18n.t("fix.noAws"));
             return;
         }
@@ -183,8 +201,9 @@ public final class WizardFixes implements Consumer<FixOffer> {
             String proposed = edit.draftFor(current).orElse(current);
             return new Loaded(s, current, proposed, identity);
         }, l -> {
-            PolicyFixWindow w = new PolicyFixWindow(i18n, tasks, writePath, dialogs, l.session().ecr(),
-                    l.session().ecrWriter(), new PolicyFixWindow.Repository(repo.account(), repo.region(), repo.name(),
+            PolicyFixWindow w = new PolicyFixWindow(i18n, tasks, writePath, dialogs,
+                    text -> planner.plan(edit, FixInputs.none().with(FixInputs.POLICY, text)).get(0),
+                    new PolicyFixWindow.Repository(repo.account(), repo.region(), repo.name(),
                     image), l.policy(), l.proposed(), role, l.rolePolicies(), log);
             Stage stage = new Stage();
             stage.setTitle(i18n.t("fix.policy.windowTitle", repo.name()));
@@ -193,12 +212,16 @@ public final class WizardFixes implements Consumer<FixOffer> {
             stage.setScene(scene);
             stage.setOnHidden(e -> tasks.submit("close AWS session", () -> {
                 l.session().close();
+                planner.close();
                 return null;
             }, x -> { }, x -> { }));
             stage.show();
             w.fix().outcomeProperty().addListener((o, a, b) -> afterWrite(b, null, () -> { }));
-        }, e -> notices.notifyError(i18n.t("fix.title"), i18n.t("fix.policy.readFailed", repo.name()),
-                e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }, e -> {
+            planner.close();
+            notices.notifyError(i18n.t("fix.title"), i18n.t("fix.policy.readFailed", repo.name()),
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        });
     }
 
     // ------------------------------------------------------------------ the write path
@@ -246,12 +269,41 @@ public final class WizardFixes implements Consumer<FixOffer> {
             }
             stopped.run();
             written.accept(i18n.t("fix.written.watch"));
+            watch(current);
             return;
         }
         stopped.run();
         if (o.status() != Outcome.Status.CANCELLED) {
-            notices.notifyInfo(i18n.t("fix.title"), o.message());
+            notices.notifyInfo(i18n.t("fix.title"), i18n.text(o.text()));
         }
+    }
+
+    /**
+     * The proof of the fix: the workload's pods watched (off the FX thread) until one is Running and ready or one
+     * fails to pull again; only the first may be called fixed. A new write stops the watch of the one before.
+     */
+    private void watch(Target t) {
+        if (watching != null) {
+            watching.cancel();
+        }
+        PodInfo pod = t == null ? null : t.pod();
+        if (pod == null || pod.workload() == null) {
+            proven.accept(null);
+            return;
+        }
+        CancelToken cancel = new CancelToken();
+        watching = cancel;
+        Workspace w = new Workspace(t.connection(), null,
+                t.aws() == null ? null : new AwsAccess(null, null, null, t.aws()), null);
+        tasks.submit("watch " + pod.namespace() + "/" + pod.name() + " after the fix", () -> {
+            try (FixProofService proof = FixProofService.of(w, null)) {
+                Baseline before = proof.before(pod.namespace(), pod.workload(), pod.name());
+                return proof.after(before, watchFor, cancel, pods -> { });
+            }
+        }, p -> {
+            log.accept("fix: " + p.verdict() + " after " + p.waited().toSeconds() + " s");
+            proven.accept(p);
+        }, e -> proven.accept(null));
     }
 
     /** The image of the pod's first failing container (else its first container). */

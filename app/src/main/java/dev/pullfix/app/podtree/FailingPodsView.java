@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -23,6 +24,9 @@ public final class FailingPodsView {
     private final FailingPodsViewModel vm;
     private final I18n i18n;
     private final TableView<Row> table = new TableView<>();
+    /** The pod the user chose in the table; a row that changes or moves under it does not choose another pod. */
+    private String chosenKey;
+    private boolean listChanging;
 
     public FailingPodsView(FailingPodsViewModel vm, I18n i18n) {
         this.vm = vm;
@@ -53,13 +57,43 @@ public final class FailingPodsView {
         TableColumn<Row, String> reason = text("failing.reason", Row::reason);
         TableColumn<Row, String> cause = text("failing.cause", Row::cause);
         table.getColumns().setAll(java.util.List.of(ns, pod, age, reason, cause));
+        // registered before the sorted view: a change to the rows is known before the selection moves with it
+        vm.rows().addListener((ListChangeListener<Row>) c -> listChanging = true);
         SortedList<Row> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        // registered after it: the selection has moved with the rows; put it back on the chosen pod
+        vm.rows().addListener((ListChangeListener<Row>) c -> keepChosenRow(sorted));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(i18n.t("failing.none")));
         table.setMinWidth(0);
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.select(b));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!listChanging && b != null) {
+                chosenKey = b.key();
+                vm.select(b);
+            }
+        });
+    }
+
+    /** After the rows changed (a cause found, a pod recovered or failed): the chosen pod's row stays selected. */
+    private void keepChosenRow(SortedList<Row> sorted) {
+        listChanging = true;
+        try {
+            Row selected = table.getSelectionModel().getSelectedItem();
+            if (chosenKey != null && (selected == null || !chosenKey.equals(selected.key()))) {
+                int at = -1;
+                for (int i = 0; i < sorted.size() && at < 0; i++) {
+                    at = chosenKey.equals(sorted.get(i).key()) ? i : -1;
+                }
+                if (at >= 0) {
+                    table.getSelectionModel().clearAndSelect(at);
+                } else {
+                    table.getSelectionModel().clearSelection();
+                }
+            }
+        } finally {
+            listChanging = false;
+        }
     }
 
     private TableColumn<Row, String> text(String key, Function<Row, String> value) {

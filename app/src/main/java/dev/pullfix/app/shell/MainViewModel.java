@@ -53,6 +53,11 @@ public final class MainViewModel {
         this.owned = owned;
         connection.contextInfoProperty().addListener((o, a, b) -> aws.useContext(b));
         podTree.selectedPodProperty().addListener((o, a, b) -> podSelected(a, b));
+        wizard.diagnosisProperty().addListener((o, a, d) -> {
+            if (d != null) {
+                failing.causeFound(d.namespace() + "/" + d.pod(), wizard.text().causeName(d));
+            }
+        });
         podTree.loadedProperty().addListener((o, a, b) -> {
             if (b) {
                 chooseFirstFailing();
@@ -165,8 +170,7 @@ public final class MainViewModel {
      * appeared): when the pod's failure message changes, it runs again, a few times at most.
      */
     private void retryWhenNothingWasFound(PodInfo before, PodInfo after) {
-        boolean nothingFound = wizard.walkingProperty().get() && !wizard.runningProperty().get()
-                && wizard.conclusionProperty().get() == null
+        boolean nothingFound = wizard.diagnosisProperty().get() != null && wizard.conclusionProperty().get() == null
                 && wizard.afterFixProperty().get() == null;
         if (nothingFound && after.failing() && retries < MAX_RETRIES
                 && !java.util.Objects.equals(before.failureMessage(), after.failureMessage())) {

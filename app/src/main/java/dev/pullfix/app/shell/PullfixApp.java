@@ -57,6 +57,7 @@ public class PullfixApp extends Application {
     private Stage stage;
     private Duration checkTimeout = Duration.ofSeconds(20);
     private boolean readOnly;
+    private Duration fixWatch = Duration.ofMinutes(3);
     private Function<I18n, FixDialogs> fixDialogs;
     private Function<I18n, FixPrompts> fixPrompts;
 
@@ -74,6 +75,12 @@ public class PullfixApp extends Application {
     /** The longest one runbook check or AWS call may take (tests use a few seconds). */
     public PullfixApp withCheckTimeout(Duration d) {
         this.checkTimeout = d;
+        return this;
+    }
+
+    /** How long the pod is watched after a fix is written, for the proof of the fix (tests use seconds). */
+    public PullfixApp withFixWatch(Duration d) {
+        this.fixWatch = d;
         return this;
     }
 
@@ -204,7 +211,8 @@ public class PullfixApp extends Application {
                         user + " (context " + context + ")", ro),
                 ro, fixDialogs != null ? fixDialogs.apply(i18n) : new FxFixDialogs(i18n, stage),
                 fixPrompts != null ? fixPrompts.apply(i18n) : new FxFixPrompts(i18n, () -> stage),
-                dialogs, this::fixTarget, vm.activity()::log, vm.wizard()::fixWritten);
+                dialogs, this::fixTarget, vm.activity()::log, vm.wizard()::fixWritten, vm.wizard()::fixProven,
+                fixWatch);
         vm.wizard().setFixHandler(fixes);
         vm.wizard().writesAllowedProperty().set(!ro);
     }

@@ -9,21 +9,17 @@ import dev.pullfix.app.common.TaskRunner;
 import dev.pullfix.app.common.UiBridge;
 import dev.pullfix.app.podtree.FailingPodsViewModel;
 import dev.pullfix.app.podtree.PodTreeViewModel;
-import dev.pullfix.app.wizard.ClassifierPlanner;
-import dev.pullfix.app.wizard.RunbookPlanner;
+import dev.pullfix.app.wizard.RunbookDiagnoser;
 import dev.pullfix.app.wizard.WizardViewModel;
-import dev.pullfix.model.cluster.ClusterError;
-import dev.pullfix.model.cluster.PodEvent;
 import dev.pullfix.model.settings.SettingsStore;
 import dev.pullfix.model.settings.UserSettings;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Builds the main window's view-models over one backend: one activity log that every task failure is reported to
  * (the runner handed to the parts says so), the settings, the connection, the AWS identity, the pod tree and
- * details, and the wizard over the runbook engine (the classifier's steps when the engine cannot start).
+ * details, and the wizard over the model's diagnosis service.
  */
 public final class WorkbenchAssembly {
     private WorkbenchAssembly() {
@@ -49,9 +45,8 @@ public final class WorkbenchAssembly {
         ConnectionViewModel connection = new ConnectionViewModel(tasks, bridge, backend, i18n, prefs, activity, podTree);
         AwsIdentityViewModel aws = new AwsIdentityViewModel(tasks, backend, i18n, prefs, activity);
         PodDetailsViewModel details = new PodDetailsViewModel(tasks, i18n, activity, connection::session);
-        RunbookPlanner runbooks = new RunbookPlanner(i18n, () -> target(connection, aws, backend),
-                new ClassifierPlanner(i18n, (ns, pod) -> events(connection, ns, pod)), checkTimeout);
-        WizardViewModel wizard = new WizardViewModel(tasks, bridge, dialogs, runbooks, activity::log);
+        RunbookDiagnoser runbooks = new RunbookDiagnoser(() -> target(connection, aws, backend), checkTimeout);
+        WizardViewModel wizard = new WizardViewModel(tasks, bridge, dialogs, runbooks, i18n, activity::log);
         // AWS sessions opened for the old context or profile/region are closed off the UI thread
         Runnable forgetAws = () -> tasks.submit("close AWS sessions", () -> {
             runbooks.forgetAws();
@@ -64,8 +59,8 @@ public final class WorkbenchAssembly {
     }
 
     /** What the runbook engine walks against now (UI thread): the session's connection, the AWS profile and region. */
-    private static RunbookPlanner.Target target(ConnectionViewModel connection, AwsIdentityViewModel aws,
-                                                WorkbenchBackend backend) {
+    private static RunbookDiagnoser.Target target(ConnectionViewModel connection, AwsIdentityViewModel aws,
+                                                  WorkbenchBackend backend) {
         WorkbenchBackend.ClusterSession s = connection.session();
         if (s == null || s.connection() == null) {
             return null;
@@ -73,15 +68,7 @@ public final class WorkbenchAssembly {
         String profile = aws.selectedProfileProperty().get();
         String region = aws.regionProperty().get();
         String cluster = s.context().eksMapping().map(m -> m.clusterName()).orElse(null);
-        return new RunbookPlanner.Target(s.connection(), cluster, profile, region, backend.awsSessions(profile, region));
-    }
-
-    /** A pod's events for the classifier's steps (called inside their tasks). */
-    private static List<PodEvent> events(ConnectionViewModel connection, String namespace, String pod) {
-        WorkbenchBackend.ClusterSession s = connection.session();
-        if (s == null) {
-            throw ClusterError.of(ClusterError.Code.UNREACHABLE, "", "not connected");
-        }
-        return s.events(namespace, pod);
+        return new RunbookDiagnoser.Target(s.connection(), cluster, profile, region,
+                backend.awsSessions(profile, region), null);
     }
 }

@@ -1,13 +1,13 @@
 package dev.pullfix.app.wizard;
 
-import dev.pullfix.app.common.I18n;
 import dev.pullfix.app.controls.JsonCodeArea;
 import dev.pullfix.app.controls.Texts;
 import dev.pullfix.app.events.EventsList;
+import dev.pullfix.model.diagnosis.runbook.Evidence;
+import dev.pullfix.model.diagnosis.runbook.Show;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -17,108 +17,102 @@ import javafx.scene.text.Text;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 
 /**
- * The evidence under a step: events as {@code kubectl describe} lists them (messages in full), highlighted JSON,
- * tables, statements.
- * Tables are as tall as their rows up to {@value #MAX_ROWS} rows, then scroll; columns are at least as wide as their
- * headers and the last one takes the rest; a cut cell shows its whole text in a tooltip. Nothing here is wider than
- * the wizard.
+ * The evidence under a step, as the model's checks saw it: the kubelet's events as {@code kubectl describe} lists them
+ * (messages in full), highlighted JSON, tables, plain lines, each under its caption. Tables are as tall as their rows
+ * up to {@value #MAX_ROWS} rows, then scroll; columns are at least as wide as their headers and the last one takes the
+ * rest; a cut cell shows its whole text in a tooltip. Nothing here is wider than the wizard.
  */
 final class EvidenceView {
     static final int MAX_ROWS = 8;
     static final double ROW = 28;
     static final double HEADER = 34;
 
-    private final I18n i18n;
+    private final DiagnosisText text;
+    private final dev.pullfix.app.common.I18n i18n;
 
-    EvidenceView(I18n i18n) {
+    EvidenceView(DiagnosisText text, dev.pullfix.app.common.I18n i18n) {
+        this.text = text;
         this.i18n = i18n;
     }
 
-    /** The node for a piece of evidence, or null when there is nothing to show. */
-    Node of(StepResult.Evidence e) {
-        if (e instanceof StepResult.Events ev) {
-            EventsList list = new EventsList(i18n, ev.events());
+    /** The evidence of one step, or null when it has none. */
+    Node of(List<Evidence> evidence) {
+        VBox all = new VBox(10);
+        for (Evidence e : evidence) {
+            Node n = one(e);
+            if (n != null) {
+                String caption = text.evidenceLabel(e);
+                all.getChildren().add(caption.isEmpty() ? n : new VBox(4, Texts.wrapping(caption, "evidence-label"), n));
+            }
+        }
+        return all.getChildren().isEmpty() ? null : all;
+    }
+
+    private Node one(Evidence e) {
+        if (e.body() != null && !e.body().isBlank()) {
+            if (e.kind() == Show.JSON || e.kind() == Show.POLICY_STATEMENTS && e.body().trim().startsWith("{")) {
+                return json(e.body());
+            }
+            VBox lines = new VBox(4);
+            lines.setId("evidenceStatements");
+            e.body().lines().forEach(l -> lines.getChildren().add(Texts.wrapping(l)));
+            return lines;
+        }
+        if (e.rows().isEmpty()) {
+            return null;
+        }
+        if (e.kind() == Show.EVENTS_TABLE && e.columns().size() >= 5) {
+            EventsList list = new EventsList(i18n, e.rows().stream()
+                    .map(r -> new EventsList.Item(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4))).toList());
             list.setId("evidenceEvents");
             return list;
         }
-        if (e instanceof StepResult.Json j) {
-            JsonCodeArea area = new JsonCodeArea(false);
-            area.setJson(j.json());
-            VirtualizedScrollPane<JsonCodeArea> sp = new VirtualizedScrollPane<>(area);
-            long lines = j.json().lines().count();
-            sp.setPrefHeight(Math.min(300, 22 + 18 * lines));
-            sp.setMinHeight(Math.min(300, 22 + 18 * lines));
-            sp.setMinWidth(0);
-            sp.setId("evidenceJson");
-            return sp;
-        }
-        if (e instanceof StepResult.Table t) {
-            return table(t);
-        }
-        if (e instanceof StepResult.Labeled l) {
-            Node inner = of(l.inner());
-            return inner == null ? null : new VBox(4, Texts.wrapping(l.label(), "evidence-label"), inner);
-        }
-        if (e instanceof StepResult.Group g) {
-            VBox all = new VBox(10);
-            for (StepResult.Evidence part : g.parts()) {
-                Node n = of(part);
-                if (n != null) {
-                    all.getChildren().add(n);
-                }
-            }
-            return all;
-        }
-        if (e instanceof StepResult.Statements st) {
-            VBox lines = new VBox(4);
-            lines.setId("evidenceStatements");
-            for (String l : st.lines()) {
-                lines.getChildren().add(Texts.wrapping("•  " + l));
-            }
-            return lines;
-        }
-        return null;
+        return table(e.columns(), e.rows());
     }
 
-    private Node table(StepResult.Table t) {
+    private static Node json(String body) {
+        JsonCodeArea area = new JsonCodeArea(false);
+        area.setJson(body);
+        VirtualizedScrollPane<JsonCodeArea> sp = new VirtualizedScrollPane<>(area);
+        double h = Math.min(300, 22 + 18 * body.lines().count());
+        sp.setPrefHeight(h);
+        sp.setMinHeight(h);
+        sp.setMinWidth(0);
+        sp.setId("evidenceJson");
+        return sp;
+    }
+
+    private static Node table(List<String> columns, List<List<String>> rows) {
         TableView<List<String>> table = new TableView<>();
         table.setId("evidenceTable");
         table.getStyleClass().add("evidence-table");
-        for (int i = 0; i < t.columns().size(); i++) {
+        for (int i = 0; i < columns.size(); i++) {
             int col = i;
-            TableColumn<List<String>, String> c = new TableColumn<>(t.columns().get(i));
-            c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(
-                    col < cd.getValue().size() ? cd.getValue().get(col) : ""));
+            TableColumn<List<String>, String> c = new TableColumn<>(columns.get(i));
+            c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(col < cd.getValue().size() ? cd.getValue().get(col) : ""));
             c.setCellFactory(x -> new TipCell());
-            double header = textWidth(t.columns().get(i)) + 28;
+            double header = textWidth(columns.get(i)) + 28;
             double longest = header;
-            for (List<String> row : t.rows()) {
+            for (List<String> row : rows) {
                 longest = Math.max(longest, col < row.size() && row.get(col) != null ? textWidth(row.get(col)) + 20 : 0);
             }
             c.setMinWidth(header);
             c.setPrefWidth(Math.min(longest, 420));
             table.getColumns().add(c);
         }
-        table.getItems().setAll(t.rows());
+        table.getItems().setAll(rows);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        fitRows(table, t.rows().size());
-        return table;
-    }
-
-    /** As tall as the rows (at least one), up to the cap; then it scrolls. */
-    static void fitRows(TableView<?> table, int rows) {
         table.setFixedCellSize(ROW);
-        double h = HEADER + ROW * Math.max(1, Math.min(rows, MAX_ROWS)) + 4;
+        double h = HEADER + ROW * Math.max(1, Math.min(rows.size(), MAX_ROWS)) + 4;
         table.setPrefHeight(h);
         table.setMinHeight(h);
         table.setMaxHeight(h);
         table.setMinWidth(0);
+        return table;
     }
 
     private static double textWidth(String s) {
-        Text t = new Text(s == null ? "" : s);
-        t.getStyleClass().add("table-measure");
-        return t.getLayoutBounds().getWidth() * 1.1;
+        return new Text(s == null ? "" : s).getLayoutBounds().getWidth() * 1.1;
     }
 
     /** A cell whose cut text is shown whole in a tooltip. */

@@ -2,7 +2,8 @@ package dev.pullfix.app.wizard;
 
 import dev.pullfix.app.common.I18n;
 import dev.pullfix.app.controls.Texts;
-import dev.pullfix.app.wizard.WizardViewModel.StepState;
+import dev.pullfix.app.wizard.WizardViewModel.Step;
+import dev.pullfix.model.diagnosis.runbook.StepResult;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -13,39 +14,47 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * One step of the stepper: a numbered badge, the title (wrapped, never cut) with the verdict's icon, and when closed
- * its one-line summary (ellipsized, whole in a tooltip); when open, the explanation, the equivalent command with
- * Copy, the verdict in full and the evidence.
+ * One step of the stepper, rendered from the model's step result: a numbered badge, the title (wrapped, never cut)
+ * with the verdict's icon, and when closed its one-line summary (ellipsized, whole in a tooltip); when open, the
+ * explanation, the equivalent commands with Copy, the verdict in full and the evidence.
  */
 final class StepView {
     private final WizardViewModel vm;
     private final I18n i18n;
+    private final DiagnosisText text;
     private final EvidenceView evidence;
 
     StepView(WizardViewModel vm, I18n i18n) {
         this.vm = vm;
         this.i18n = i18n;
-        this.evidence = new EvidenceView(i18n);
+        this.text = vm.text();
+        this.evidence = new EvidenceView(text, i18n);
     }
 
-    Node build(StepState s, int index, boolean open, boolean last) {
-        Label badge = new Label(String.valueOf(s.step().number()));
+    Node build(Step s, int index, boolean open, boolean last) {
+        StepResult r = s.result();
+        Label badge = new Label(String.valueOf(s.number()));
         badge.getStyleClass().add("step-badge");
         badge.setMinWidth(Region.USE_PREF_SIZE);
-        FontIcon state = new FontIcon();
-        state.getStyleClass().add("step-state");
-        Label title = Texts.full(new Label(s.step().title(), state));
+        FontIcon state = new FontIcon(icon(r));
+        state.getStyleClass().addAll("step-state", r.verdict().name().toLowerCase());
+        Label title = Texts.full(new Label(text.title(s.number(), r), state));
         title.getStyleClass().add("step-title");
         title.setContentDisplay(ContentDisplay.RIGHT);
         title.setGraphicTextGap(8);
-        Label oneLine = Texts.oneLine(new Label(), i18n);
-        oneLine.getStyleClass().add("step-summary");
-        VBox titles = new VBox(2, title, oneLine);
+        VBox titles = new VBox(2, title);
+        if (!open) {
+            String summary = text.summary(r);
+            if (!summary.isEmpty()) {
+                titles.getChildren().add(Texts.oneLine(summary, i18n, "step-summary"));
+            }
+        }
         titles.setMinWidth(0);
         HBox.setHgrow(titles, Priority.ALWAYS);
         HBox head = new HBox(10, badge, titles);
@@ -54,31 +63,11 @@ final class StepView {
         head.setOnMouseClicked(e -> vm.goTo(index));
         VBox box = new VBox(6, head);
         box.getStyleClass().addAll("step", open ? "step-open" : "step-closed");
-        box.setId("step-" + s.step().number());
+        box.setId("step-" + s.number());
         box.setMinWidth(0);
         if (open) {
             box.getChildren().add(body(s));
         }
-        Runnable paintHead = () -> {
-            StepResult r = s.resultProperty().get();
-            WizardViewModel.Status st = s.statusProperty().get();
-            state.setIconCode(st == WizardViewModel.Status.RUNNING ? Material2MZ.PENDING
-                    : r == null ? Material2MZ.RADIO_BUTTON_UNCHECKED : switch (r.verdict()) {
-                        case OK -> Material2AL.CHECK_CIRCLE;
-                        case PROBLEM -> Material2AL.ERROR;
-                        case INFO -> Material2AL.INFO;
-                        case COULD_NOT_CHECK -> Material2AL.HELP;
-                        case SKIPPED -> Material2MZ.REMOVE_CIRCLE_OUTLINE;
-                        case PENDING -> Material2MZ.SCHEDULE;
-                    });
-            state.getStyleClass().setAll("step-state", r == null ? "pending" : r.verdict().name().toLowerCase());
-            oneLine.setText(open || r == null ? "" : r.summary());
-            oneLine.setVisible(!oneLine.getText().isEmpty());
-            oneLine.setManaged(oneLine.isVisible());
-        };
-        s.resultProperty().addListener(o -> paintHead.run());
-        s.statusProperty().addListener(o -> paintHead.run());
-        paintHead.run();
         if (!last) {
             Region line = new Region();
             line.getStyleClass().add("step-line");
@@ -87,9 +76,20 @@ final class StepView {
         return box;
     }
 
-    private Node body(StepState s) {
-        Label explain = Texts.wrapping(s.step().explanation());
-        Label cmd = Texts.wrapping(s.step().command(), "command");
+    private static Ikon icon(StepResult r) {
+        return switch (r.verdict()) {
+            case OK -> Material2AL.CHECK_CIRCLE;
+            case PROBLEM -> Material2AL.ERROR;
+            case COULD_NOT_CHECK -> Material2AL.HELP;
+            case SKIPPED -> Material2MZ.REMOVE_CIRCLE_OUTLINE;
+            case PENDING -> Material2MZ.SCHEDULE;
+        };
+    }
+
+    private Node body(Step s) {
+        StepResult r = s.result();
+        Label explain = Texts.wrapping(text.explanation(r));
+        Label cmd = Texts.wrapping(text.commands(r), "command");
         cmd.setId("stepCommand");
         Button copy = new Button(i18n.t("action.copy"), new FontIcon(Material2AL.CONTENT_COPY));
         copy.setId("copyCommand");
@@ -99,42 +99,29 @@ final class StepView {
         HBox.setHgrow(cmd, Priority.ALWAYS);
         HBox cmdLine = new HBox(8, cmd, copy);
         cmdLine.setAlignment(Pos.CENTER_LEFT);
-        Label verdict = Texts.full(new Label());
+        Label verdict = Texts.full(new Label(text.verdict(r)));
         verdict.setId("stepVerdict");
-        VBox proof = new VBox(6);
-        VBox body = new VBox(8, explain, Texts.wrapping(i18n.t("wizard.command")), cmdLine, verdict, proof);
+        verdict.getStyleClass().addAll("step-verdict", "step-verdict-" + r.verdict().name().toLowerCase());
+        VBox body = new VBox(8, explain);
+        if (!r.commands().isEmpty()) {
+            body.getChildren().addAll(Texts.wrapping(i18n.t("wizard.command")), cmdLine);
+        }
+        body.getChildren().add(verdict);
+        if (r.verdict() == dev.pullfix.model.diagnosis.runbook.Verdict.PENDING) {
+            // a step that waits for the fix: run it now (the walk again, with the "after the fix" steps)
+            Button run = new Button(i18n.t("wizard.runStep"), new FontIcon(Material2MZ.PLAY_ARROW));
+            run.setId("runStep-" + s.number());
+            run.setMinWidth(Region.USE_PREF_SIZE);
+            run.disableProperty().bind(vm.runningProperty());
+            run.setOnAction(e -> vm.runStep(s));
+            body.getChildren().add(run);
+        }
+        Node proof = evidence.of(r.outcome().evidence());
+        if (proof != null) {
+            body.getChildren().addAll(Texts.wrapping(i18n.t("wizard.evidence")), proof);
+        }
         body.setPadding(new Insets(0, 0, 4, 36));
         body.setMinWidth(0);
-        Runnable paint = () -> {
-            StepResult r = s.resultProperty().get();
-            proof.getChildren().clear();
-            if (r == null) {
-                verdict.setText(s.statusProperty().get() == WizardViewModel.Status.RUNNING
-                        ? i18n.t("wizard.running") : i18n.t("wizard.pending"));
-                verdict.getStyleClass().setAll("label", "step-verdict", Texts.FULL_TEXT);
-                return;
-            }
-            verdict.setText(verdictText(r));
-            verdict.getStyleClass().setAll("label", "step-verdict", Texts.FULL_TEXT,
-                    "step-verdict-" + r.verdict().name().toLowerCase());
-            Node ev = evidence.of(r.evidence());
-            if (ev != null) {
-                proof.getChildren().addAll(Texts.wrapping(i18n.t("wizard.evidence")), ev);
-            }
-        };
-        s.resultProperty().addListener(o -> paint.run());
-        s.statusProperty().addListener(o -> paint.run());
-        paint.run();
         return body;
-    }
-
-    private String verdictText(StepResult r) {
-        String label = i18n.t("verdict." + r.verdict().name());
-        // the runbook texts of "could not check" already start with it
-        String text = r.summary() != null && r.summary().startsWith(label) ? r.summary() : label + ": " + r.summary();
-        if (r.missingPermission() != null) {
-            text += "\n" + i18n.t("wizard.missingPermission", r.missingPermission());
-        }
-        return text;
     }
 }

@@ -3,7 +3,6 @@ package dev.pullfix.app.wizard;
 import dev.pullfix.app.common.I18n;
 import dev.pullfix.app.controls.FxLayout;
 import dev.pullfix.app.controls.Texts;
-import dev.pullfix.model.diagnosis.runbook.FixKind;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -62,7 +61,6 @@ public final class WizardView {
         root.setMinWidth(0);
         title.getStyleClass().add("title");
         title.setId("wizardTitle");
-        hint.setText(i18n.t("wizard.hint"));
         conclusion.setId("wizardConclusion");
         conclusion.getStyleClass().add("conclusion");
         conclusion.setGraphic(new FontIcon(Material2AL.ERROR));
@@ -129,6 +127,7 @@ public final class WizardView {
         InvalidationListener rebuild = o -> rebuild();
         vm.steps().addListener(rebuild);
         vm.currentProperty().addListener(rebuild);
+        vm.runningProperty().addListener(rebuild);
         InvalidationListener fixes = o -> rebuildFixes();
         vm.fixes().addListener(fixes);
         vm.writesAllowedProperty().addListener(fixes);
@@ -139,7 +138,7 @@ public final class WizardView {
         fixBar.getChildren().clear();
         if (vm.writesAllowedProperty().get()) {
             for (var offer : vm.fixes()) {
-                if (offer.proposal().kind() == FixKind.MANUAL) {
+                if (!offer.proposal().writable()) {
                     continue;
                 }
                 Button b = Texts.full(new Button(offer.label(), new FontIcon(Material2AL.BUILD)));
@@ -161,10 +160,10 @@ public final class WizardView {
         cancel.visibleProperty().bind(vm.runningProperty());
         title.textProperty().bind(vm.podProperty().map(p -> i18n.t("wizard.titleFor", p.namespace(), p.name()))
                 .orElse(i18n.t("wizard.title")));
-        hint.visibleProperty().bind(vm.podProperty().isNull());
+        hint.textProperty().bind(vm.unavailableProperty().orElse(i18n.t("wizard.hint")));
+        hint.visibleProperty().bind(vm.podProperty().isNull().or(vm.unavailableProperty().isNotNull()));
         hint.managedProperty().bind(hint.visibleProperty());
-        conclusion.textProperty().bind(vm.conclusionProperty().map(r -> i18n.t("wizard.conclusion", r.summary()))
-                .orElse(""));
+        conclusion.textProperty().bind(vm.conclusionProperty().map(c -> i18n.t("wizard.conclusion", c)).orElse(""));
         conclusion.visibleProperty().bind(vm.conclusionProperty().isNotNull());
         conclusion.managedProperty().bind(conclusion.visibleProperty());
     }
@@ -174,11 +173,19 @@ public final class WizardView {
         int cur = vm.currentProperty().get();
         Node open = null;
         for (int i = 0; i < vm.steps().size(); i++) {
-            Node box = steps.build(vm.steps().get(i), i, i == cur, i == vm.steps().size() - 1);
+            Node box = steps.build(vm.steps().get(i), i, i == cur, i == vm.steps().size() - 1 && !vm.runningProperty().get());
             stepper.getChildren().add(box);
             if (i == cur) {
                 open = box;
             }
+        }
+        if (vm.runningProperty().get()) {
+            ProgressIndicator spin = new ProgressIndicator();
+            spin.setPrefSize(16, 16);
+            Label checking = Texts.wrapping(i18n.t("wizard.checking"), "muted");
+            checking.setGraphic(spin);
+            checking.setId("wizardChecking");
+            stepper.getChildren().add(checking);
         }
         if (open != null) {
             Node target = open;

@@ -1,116 +1,96 @@
 package dev.pullfix.app.wizard;
 
 import dev.pullfix.app.common.DialogService;
+import dev.pullfix.app.common.ErrorText;
+import dev.pullfix.app.common.I18n;
 import dev.pullfix.app.common.TaskRunner;
 import dev.pullfix.app.common.UiBridge;
-import dev.pullfix.model.diagnosis.runbook.CancelToken;
 import dev.pullfix.model.cluster.PodInfo;
+import dev.pullfix.model.diagnosis.runbook.CancelToken;
+import dev.pullfix.model.diagnosis.runbook.Diagnosis;
+import dev.pullfix.model.diagnosis.runbook.FixProposal;
+import dev.pullfix.model.diagnosis.runbook.StepResult;
+import dev.pullfix.model.diagnosis.runbook.Verdict;
+import dev.pullfix.model.fix.proof.FixProof;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The guided diagnosis of one pod: numbered steps, the current one, Back / Next / Run all, each step's check run
- * in a task with its verdict and evidence. Picking another pod drops the running check (its late answer is
- * ignored). No {@code javafx.scene}.
+ * The guided diagnosis of one pod: the model's step results as the walk settles them, numbered in walk order, the
+ * step in focus, Back / Next / Run all, the finished {@link Diagnosis} with its cause and fix proposals. Picking
+ * another pod cancels the running walk (its late answer is ignored). No {@code javafx.scene}.
  */
 public final class WizardViewModel {
 
-    /** Where a step stands. */
-    public enum Status { PENDING, RUNNING, DONE }
-
-    /** One step with its live state. */
-    public static final class StepState {
-        private final DiagnosisStep step;
-        private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.PENDING);
-        private final ReadOnlyObjectWrapper<StepResult> result = new ReadOnlyObjectWrapper<>();
-
-        StepState(DiagnosisStep step) {
-            this.step = step;
-        }
-
-        /** A step the walk already settled. */
-        static StepState settled(DiagnosisStep step) {
-            StepState s = new StepState(step);
-            try {
-                s.result.set(step.check().call());
-            } catch (Exception e) {
-                s.result.set(StepResult.couldNotCheck(String.valueOf(e.getMessage()), null));
-            }
-            s.status.set(Status.DONE);
-            return s;
-        }
-
-        public DiagnosisStep step() {
-            return step;
-        }
-
-        public ReadOnlyObjectProperty<Status> statusProperty() {
-            return status.getReadOnlyProperty();
-        }
-
-        public ReadOnlyObjectProperty<StepResult> resultProperty() {
-            return result.getReadOnlyProperty();
-        }
+    /** One settled step of the walk: its place in the walk and the model's result. */
+    public record Step(int number, StepResult result) {
     }
 
     private final TaskRunner tasks;
+    private final UiBridge bridge;
     private final DialogService dialogs;
-    private final DiagnosisPlanner planner;
+    private final Diagnoser diagnoser;
+    private final I18n i18n;
+    private final DiagnosisText text;
     private final Consumer<String> log;
-    private final ObservableList<StepState> steps = FXCollections.observableArrayList();
-    private final ObservableList<StepState> readOnlySteps = FXCollections.unmodifiableObservableList(steps);
+    private final ObservableList<Step> steps = FXCollections.observableArrayList();
+    private final ObservableList<Step> readOnlySteps = FXCollections.unmodifiableObservableList(steps);
     private final ReadOnlyIntegerWrapper current = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyObjectWrapper<PodInfo> pod = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyObjectWrapper<StepResult> conclusion = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<DiagnosisPlanner.FixOffer> fixes = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper walking = new ReadOnlyBooleanWrapper(false);
-    private final UiBridge bridge;
-    private CancelToken token;
-    private final javafx.beans.property.BooleanProperty writesAllowed = new javafx.beans.property.SimpleBooleanProperty(false);
-    private Consumer<DiagnosisPlanner.FixOffer> fixHandler;
+    private final ReadOnlyObjectWrapper<Diagnosis> diagnosis = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper conclusion = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper unavailable = new ReadOnlyStringWrapper();
+    private final ObservableList<FixOffer> fixes = FXCollections.observableArrayList();
+    private final BooleanProperty writesAllowed = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<String> afterFix = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper verifying = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<FixProof> proof = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canBack;
     private final BooleanBinding canNext;
+    private Consumer<FixOffer> fixHandler;
     private TaskRunner.Handle handle;
+    private CancelToken token;
     private long generation;
     private boolean runAll;
 
-    public WizardViewModel(TaskRunner tasks, DialogService dialogs, DiagnosisPlanner planner, Consumer<String> log) {
-        this(tasks, UiBridge.immediate(), dialogs, planner, log);
-    }
-
-    /** @param bridge hands the steps a walking planner settles to the UI thread as they come */
-    public WizardViewModel(TaskRunner tasks, UiBridge bridge, DialogService dialogs, DiagnosisPlanner planner,
+    /** @param bridge hands the steps the walk settles to the UI thread as they come */
+    public WizardViewModel(TaskRunner tasks, UiBridge bridge, DialogService dialogs, Diagnoser diagnoser, I18n i18n,
                            Consumer<String> log) {
-        this.bridge = bridge;
         this.tasks = tasks;
+        this.bridge = bridge;
         this.dialogs = dialogs;
-        this.planner = planner;
+        this.diagnoser = diagnoser;
+        this.i18n = i18n;
+        this.text = new DiagnosisText(i18n);
         this.log = log;
         canBack = Bindings.createBooleanBinding(() -> current.get() > 0, current);
-        canNext = Bindings.createBooleanBinding(() -> current.get() >= 0 && current.get() < steps.size() - 1
-                && (!running.get() || walking.get()), current, running, walking, steps);
+        canNext = Bindings.createBooleanBinding(() -> current.get() >= 0 && current.get() < steps.size() - 1,
+                current, steps);
     }
 
     // ------------------------------------------------------------------ state
 
-    public ObservableList<StepState> steps() {
+    public ObservableList<Step> steps() {
         return readOnlySteps;
     }
 
-    /** Index of the step in focus; -1 when no pod is chosen. */
+    /** Index of the step in focus; -1 when there is none. */
     public ReadOnlyIntegerProperty currentProperty() {
         return current.getReadOnlyProperty();
     }
@@ -123,55 +103,49 @@ public final class WizardViewModel {
         return running.getReadOnlyProperty();
     }
 
-    /** The verdict of the last step once it has run: the cause the walk ends on. */
-    public ReadOnlyObjectProperty<StepResult> conclusionProperty() {
+    /** The finished diagnosis (null while it runs or when none could run). */
+    public ReadOnlyObjectProperty<Diagnosis> diagnosisProperty() {
+        return diagnosis.getReadOnlyProperty();
+    }
+
+    /** The cause the diagnosis ends on, in words; null while it runs or when it found none. */
+    public ReadOnlyStringProperty conclusionProperty() {
         return conclusion.getReadOnlyProperty();
     }
 
-    /** The fixes the finished diagnosis proposes (walking planners only). */
-    public ObservableList<DiagnosisPlanner.FixOffer> fixes() {
+    /** Why no diagnosis could run (not connected, the engine failed); null otherwise. */
+    public ReadOnlyStringProperty unavailableProperty() {
+        return unavailable.getReadOnlyProperty();
+    }
+
+    /** The fixes the finished diagnosis proposes. */
+    public ObservableList<FixOffer> fixes() {
         return fixes;
     }
 
-    /** Whether fix buttons are offered (false in read-only mode or when nothing can write). */
-    public javafx.beans.property.BooleanProperty writesAllowedProperty() {
+    /** The texts of the model's results in the UI language. */
+    public DiagnosisText text() {
+        return text;
+    }
+
+    /** Whether fix buttons are offered (false in read-only mode). */
+    public BooleanProperty writesAllowedProperty() {
         return writesAllowed;
     }
 
-    /** What a fix button does (opens the fix's dialog or window); set by the shell. */
-    public void setFixHandler(Consumer<DiagnosisPlanner.FixOffer> handler) {
-        this.fixHandler = handler;
-    }
-
-    /** Starts a proposed fix (the handler opens its dialog; nothing is written without a confirmation there). */
-    public void startFix(DiagnosisPlanner.FixOffer offer) {
-        if (fixHandler != null && writesAllowed.get()) {
-            log.accept("fix: " + offer.label());
-            fixHandler.accept(offer);
-        }
-    }
-
-    /** After a fix was written: the offer to watch the pod recover and diagnose again (empty otherwise). */
+    /** After a fix was written: the offer to watch the pod recover and diagnose again; null otherwise. */
     public ReadOnlyObjectProperty<String> afterFixProperty() {
         return afterFix.getReadOnlyProperty();
     }
 
-    /** Tells the wizard a fix was written (the live tree shows the pod recovering); offers a new diagnosis. */
-    public void fixWritten(String message) {
-        afterFix.set(message);
+    /** True from a write until the watch of the pod has answered (the verify phase). */
+    public ReadOnlyBooleanProperty verifyingProperty() {
+        return verifying.getReadOnlyProperty();
     }
 
-    /** Diagnoses the pod again (after a fix). */
-    public void diagnoseAgain() {
-        PodInfo p = pod.get();
-        if (p != null) {
-            show(p);
-        }
-    }
-
-    /** True while the steps come from a walk (settled as they arrive) rather than from checks run one by one. */
-    public ReadOnlyBooleanProperty walkingProperty() {
-        return walking.getReadOnlyProperty();
+    /** What the watch after the last write found (null before one answered). */
+    public ReadOnlyObjectProperty<FixProof> proofProperty() {
+        return proof.getReadOnlyProperty();
     }
 
     public BooleanBinding canBackProperty() {
@@ -184,104 +158,180 @@ public final class WizardViewModel {
 
     // ------------------------------------------------------------------ commands
 
-    /** Starts the diagnosis of a pod (or clears the wizard for null); runs the first step. */
+    /** What a fix button does (opens the fix's dialog or window); set by the shell. */
+    public void setFixHandler(Consumer<FixOffer> handler) {
+        this.fixHandler = handler;
+    }
+
+    /** Starts a proposed fix (its dialog confirms before anything is written). */
+    public void startFix(FixOffer offer) {
+        if (fixHandler != null && writesAllowed.get()) {
+            log.accept(i18n.t("log.fix", offer.label()));
+            fixHandler.accept(offer);
+        }
+    }
+
+    /**
+     * Tells the wizard a fix was written: the verify phase starts (the cause found before is no longer shown as the
+     * pod's cause; the watch of the pod reports through {@link #fixProven}); it offers a new diagnosis.
+     */
+    public void fixWritten(String message) {
+        afterFix.set(message);
+        conclusion.set(null);
+        verifying.set(true);
+    }
+
+    /**
+     * What watching the pod after the write found: "fixed" only when a pod of the workload is Running and ready; a
+     * pod that fails again is diagnosed again, with the "after the fix" steps.
+     */
+    public void fixProven(FixProof p) {
+        if (!verifying.get()) {
+            return; // another pod was chosen meanwhile
+        }
+        verifying.set(false);
+        if (p == null || pod.get() == null || p.verdict() == FixProof.Verdict.CANCELLED) {
+            return;
+        }
+        proof.set(p);
+        switch (p.verdict()) {
+            case FIXED -> afterFix.set(i18n.t("wizard.proof.fixed", runningPod(p)));
+            case STILL_FAILING -> {
+                afterFix.set(i18n.t("wizard.proof.stillFailing", p.failingPod(), String.valueOf(p.reason())));
+                walkAfterFix();
+            }
+            default -> afterFix.set(i18n.t("wizard.proof.notYet", p.waited().toSeconds()));
+        }
+    }
+
+    private static String runningPod(FixProof p) {
+        return p.pods().stream().filter(s -> "Running".equals(s.status())).map(FixProof.PodState::name).findFirst()
+                .orElse(p.pods().isEmpty() ? "" : p.pods().get(0).name());
+    }
+
+    /** Diagnoses the pod again; after a write, with the "after the fix" steps (step 7 of the guide) run too. */
+    public void diagnoseAgain() {
+        if (pod.get() == null) {
+            return;
+        }
+        if (afterFix.get() != null) {
+            walkAfterFix();
+        } else {
+            show(pod.get());
+        }
+    }
+
+    /** Runs one step that waits for the fix ("Run this step"): the walk again, its "after the fix" steps included. */
+    public void runStep(Step s) {
+        if (pod.get() != null && !running.get() && s.result().verdict() == Verdict.PENDING) {
+            walkAfterFix();
+        }
+    }
+
+    private void walkAfterFix() {
+        PodInfo p = pod.get();
+        String message = afterFix.get();
+        FixProof proven = proof.get();
+        start(p, true);
+        afterFix.set(message);
+        proof.set(proven);
+    }
+
+    /** Starts the diagnosis of a pod (null clears the wizard). */
     public void show(PodInfo p) {
+        start(p, false);
+    }
+
+    private void start(PodInfo p, boolean afterFixSteps) {
         cancel();
         generation++;
         pod.set(p);
+        diagnosis.set(null);
         conclusion.set(null);
+        unavailable.set(null);
         afterFix.set(null);
+        verifying.set(false);
+        proof.set(null);
         fixes.clear();
-        runAll = false;
-        walking.set(false);
-        if (p != null && planner instanceof DiagnosisPlanner.Walking w) {
-            Object prepared = w.prepare(p);
-            if (prepared != null) {
-                walk(w, p, prepared);
-                return;
-            }
-        }
-        List<StepState> fresh = new ArrayList<>();
-        if (p != null) {
-            for (DiagnosisStep s : planner.plan(p)) {
-                fresh.add(new StepState(s));
-            }
-        }
-        steps.setAll(fresh);
-        current.set(fresh.isEmpty() ? -1 : 0);
-        if (!fresh.isEmpty()) {
-            runStep(fresh.get(0));
-        }
-    }
-
-    private void walk(DiagnosisPlanner.Walking w, PodInfo p, Object prepared) {
-        long gen = generation;
         steps.clear();
         current.set(-1);
-        walking.set(true);
+        runAll = false;
+        if (p == null) {
+            return;
+        }
+        Object prepared = diagnoser.prepare(p);
+        if (prepared == null) {
+            unavailable.set(i18n.t("wizard.notConnected"));
+            return;
+        }
+        walk(p, prepared, afterFixSteps);
+    }
+
+    private void walk(PodInfo p, Object prepared, boolean afterFixSteps) {
+        long gen = generation;
         running.set(true);
         CancelToken t = new CancelToken();
         token = t;
-        log.accept("diagnose " + p.namespace() + "/" + p.name());
-        Consumer<DiagnosisStep> sink = bridge.batching(list -> {
-            if (gen != generation) {
-                return;
-            }
-            for (DiagnosisStep s : list) {
-                if (steps.stream().noneMatch(x -> x.step().number() == s.number())) {
-                    steps.add(StepState.settled(s));
-                }
-            }
-            if (current.get() < 0 && !steps.isEmpty()) {
-                current.set(0);
+        log.accept(i18n.t("log.diagnose", p.namespace() + "/" + p.name()));
+        Consumer<StepResult> sink = bridge.batching(list -> {
+            if (gen == generation) {
+                list.forEach(this::settled);
             }
         });
-        handle = tasks.submit("diagnose " + p.name(), () -> w.walk(p, prepared, t, sink), walk -> {
-            if (gen != generation) {
-                return;
-            }
-            List<StepState> all = new ArrayList<>();
-            for (DiagnosisStep s : walk.steps()) {
-                StepState known = steps.stream().filter(x -> x.step().number() == s.number()).findFirst().orElse(null);
-                all.add(known != null ? known : StepState.settled(s));
-            }
-            int cur = current.get();
-            steps.setAll(all);
-            current.set(all.isEmpty() ? -1 : runAll ? all.size() - 1 : Math.max(0, Math.min(cur, all.size() - 1)));
-            fixes.setAll(walk.fixes());
-            conclusion.set(walk.conclusion());
-            running.set(false);
-            runAll = false;
-            log.accept(walk.cancelled() ? "diagnosis cancelled" : "diagnosis done: " + all.size() + " steps");
-        }, e -> {
-            if (gen != generation) {
-                return;
-            }
-            // the engine could not start: fall back to the planner's own steps
-            log.accept("runbook engine unavailable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-            walking.set(false);
-            running.set(false);
-            List<StepState> fresh = new ArrayList<>();
-            for (DiagnosisStep s : planner.plan(p)) {
-                fresh.add(new StepState(s));
-            }
-            steps.setAll(fresh);
-            current.set(fresh.isEmpty() ? -1 : 0);
-            if (!fresh.isEmpty()) {
-                runStep(fresh.get(0));
-            }
-        });
+        handle = tasks.submit("diagnose " + p.namespace() + "/" + p.name(),
+                () -> diagnoser.diagnose(p, prepared, afterFixSteps, t, sink), d -> {
+                    if (gen == generation) {
+                        finished(d);
+                    }
+                }, e -> {
+                    if (gen == generation) {
+                        running.set(false);
+                        unavailable.set(i18n.t("wizard.failed", new ErrorText(i18n).describe(e)));
+                    }
+                });
     }
 
-    /** Moves to the next step and runs it if it has not run. */
-    public void next() {
-        if (!canNext.get()) {
-            return;
+    private void settled(StepResult r) {
+        if (steps.stream().noneMatch(s -> s.result() == r)) {
+            steps.add(new Step(steps.size() + 1, r));
         }
-        current.set(current.get() + 1);
-        StepState s = steps.get(current.get());
-        if (s.status.get() == Status.PENDING) {
-            runStep(s);
+        if (current.get() < 0) {
+            current.set(0);
+        }
+    }
+
+    private void finished(Diagnosis d) {
+        List<Step> all = new ArrayList<>();
+        for (StepResult r : d.steps()) {
+            all.add(steps.stream().filter(s -> s.result() == r).findFirst().orElse(new Step(all.size() + 1, r)));
+        }
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).number() != i + 1) {
+                all.set(i, new Step(i + 1, all.get(i).result()));
+            }
+        }
+        int cur = current.get();
+        if (!all.equals(steps)) {
+            steps.setAll(all);
+        }
+        current.set(all.isEmpty() ? -1 : runAll ? all.size() - 1 : Math.max(0, Math.min(cur, all.size() - 1)));
+        List<FixOffer> offers = new ArrayList<>();
+        for (FixProposal f : d.fixes()) {
+            offers.add(new FixOffer(f, text.fixLabel(f)));
+        }
+        fixes.setAll(offers);
+        int[] unconfirmed = all.stream().filter(s -> s.result().verdict() == Verdict.COULD_NOT_CHECK)
+                .mapToInt(Step::number).toArray();
+        conclusion.set(text.conclusion(d, unconfirmed));
+        diagnosis.set(d);
+        running.set(false);
+        runAll = false;
+        log.accept(d.cancelled() ? i18n.t("log.diagnosisCancelled") : i18n.t("log.diagnosisDone", all.size()));
+    }
+
+    public void next() {
+        if (canNext.get()) {
+            current.set(current.get() + 1);
         }
     }
 
@@ -291,70 +341,30 @@ public final class WizardViewModel {
         }
     }
 
-    /** Focuses a step by index (clicking its header) and runs it if pending. */
+    /** Focuses a step by index (clicking its header). */
     public void goTo(int index) {
-        if (index < 0 || index >= steps.size() || running.get() && !walking.get()) {
-            return;
-        }
-        current.set(index);
-        StepState s = steps.get(index);
-        if (s.status.get() == Status.PENDING) {
-            runStep(s);
+        if (index >= 0 && index < steps.size()) {
+            current.set(index);
         }
     }
 
-    /** Runs every step that has not run, in order, ending on the last one. */
+    /** Ends on the last step (at once, or as soon as the walk has settled it). */
     public void runAll() {
-        if (walking.get()) {
-            if (running.get()) {
-                runAll = true;
-            } else if (!steps.isEmpty()) {
-                current.set(steps.size() - 1);
-            }
-            return;
-        }
-        if (steps.isEmpty()) {
-            return;
-        }
-        runAll = true;
-        if (!running.get()) {
-            continueRunAll();
+        if (running.get()) {
+            runAll = true;
+        } else if (!steps.isEmpty()) {
+            current.set(steps.size() - 1);
         }
     }
 
-    private void continueRunAll() {
-        for (int i = 0; i < steps.size(); i++) {
-            if (steps.get(i).status.get() == Status.PENDING) {
-                current.set(i);
-                runStep(steps.get(i));
-                return;
-            }
-        }
-        runAll = false;
-        current.set(steps.size() - 1);
+    /** Copies the step's equivalent commands. */
+    public void copyCommand(Step s) {
+        String commands = text.commands(s.result());
+        dialogs.copyToClipboard(commands);
+        log.accept(i18n.t("log.copied", commands));
     }
 
-    /** Runs the current step again (after the user fixed something). */
-    public void rerun() {
-        if (walking.get()) {
-            if (!running.get()) {
-                show(pod.get());
-            }
-            return;
-        }
-        int i = current.get();
-        if (i >= 0 && !running.get()) {
-            runStep(steps.get(i));
-        }
-    }
-
-    /** Copies the step's equivalent command. */
-    public void copyCommand(StepState s) {
-        dialogs.copyToClipboard(s.step().command());
-        log.accept("copied: " + s.step().command());
-    }
-
-    /** Cancels the running check, if any. */
+    /** Cancels the running walk, if any. */
     public void cancel() {
         if (token != null) {
             token.cancel();
@@ -362,39 +372,9 @@ public final class WizardViewModel {
         }
         if (handle != null && !handle.isDone()) {
             handle.cancel();
-            for (StepState s : steps) {
-                if (s.status.get() == Status.RUNNING) {
-                    s.status.set(Status.PENDING);
-                }
-            }
         }
         handle = null;
         running.set(false);
         runAll = false;
-    }
-
-    private void runStep(StepState s) {
-        long gen = generation;
-        s.status.set(Status.RUNNING);
-        running.set(true);
-        log.accept("step " + s.step().number() + ": " + s.step().title());
-        handle = tasks.submit(s.step().title(), s.step().check(), r -> finish(gen, s, r),
-                e -> finish(gen, s, StepResult.of(StepResult.Verdict.COULD_NOT_CHECK, String.valueOf(
-                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), new StepResult.None())));
-    }
-
-    private void finish(long gen, StepState s, StepResult r) {
-        if (gen != generation) {
-            return;
-        }
-        s.result.set(r);
-        s.status.set(Status.DONE);
-        running.set(false);
-        if (!steps.isEmpty() && s == steps.get(steps.size() - 1)) {
-            conclusion.set(r);
-        }
-        if (runAll) {
-            continueRunAll();
-        }
     }
 }

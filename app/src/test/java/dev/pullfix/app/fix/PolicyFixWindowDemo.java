@@ -26,7 +26,7 @@ public final class PolicyFixWindowDemo {
                 .filter(m -> m.name().equals("AmazonEC2ContainerRegistryReadOnly"))
                 .map(m -> NamedPolicy.identity(m.arn(), m.document())).findFirst().orElseThrow();
         WritePath path = new WritePath(new BackupStore(data), new AuditLog(data), Clock.systemUTC(), "screenshots", false);
-        return new PolicyFixWindow(new I18n(locale), TaskRunner.synchronous(), path, p -> false, repo, repo,
+        return new PolicyFixWindow(new I18n(locale), TaskRunner.synchronous(), path, p -> false, PolicyFixWindowTest.plans(repo),
                 new PolicyFixWindow.Repository("682844965773", "us-west-2", "retail-sample-app-ui",
                         "retail-sample-app-ui:0.4.0"), PolicyEditorViewModelTest.SEED, modelProposal(), PolicyEditorViewModelTest.ROLE,
                 List.of(readOnly), line -> { });

@@ -9,9 +9,11 @@ import dev.pullfix.app.testing.Snapshots;
 import dev.pullfix.model.aws.InMemoryEcr;
 import dev.pullfix.model.fix.AuditLog;
 import dev.pullfix.model.fix.BackupStore;
+import dev.pullfix.model.fix.DryRun;
 import dev.pullfix.model.fix.Outcome;
 import dev.pullfix.model.fix.StateText;
 import dev.pullfix.model.fix.WritePath;
+import dev.pullfix.model.fix.aws.EcrPolicyPlan;
 import dev.pullfix.model.policy.KubeletPull;
 import dev.pullfix.model.policy.ManagedPolicies;
 import dev.pullfix.model.policy.NamedPolicy;
@@ -48,7 +50,7 @@ class PolicyFixWindowTest {
         window = new PolicyFixWindow(new I18n(Locale.ENGLISH), TaskRunner.synchronous(), path, p -> {
             confirmations.add(p.diff());
             return answer;
-        }, repo, repo, new PolicyFixWindow.Repository("682844965773", "us-west-2", "retail-sample-app-ui",
+        }, plans(repo), new PolicyFixWindow.Repository("682844965773", "us-west-2", "retail-sample-app-ui",
                 "retail-sample-app-ui:0.4.0"), PolicyEditorViewModelTest.SEED, modelProposal(), PolicyEditorViewModelTest.ROLE,
                 List.of(readOnly), line -> { });
         Scene scene = new Scene(window.root(), 1500, 900);
@@ -81,6 +83,15 @@ class PolicyFixWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(confirmations).hasSize(3);
         assertThat(StateText.of(repo.policy.orElseThrow()).sameAs(StateText.of(PolicyEditorViewModelTest.SEED))).isTrue();
+    }
+
+    /**
+     * The window's plans over the in-memory repository (in the app the model's FixPlanner builds them over the AWS
+     * account); ECR has no dry-run, so the stand-in passes.
+     */
+    static PolicyFixWindow.PolicyPlans plans(InMemoryEcr repo) {
+        return text -> new EcrPolicyPlan(repo, repo, "682844965773", "us-west-2", "retail-sample-app-ui",
+                StateText.of(text), "set the repository policy", (current, proposed) -> DryRun.passed("checked locally"));
     }
 
     /** What the diagnosis proposes for the seed policy (the report, the command line and this window show it). */

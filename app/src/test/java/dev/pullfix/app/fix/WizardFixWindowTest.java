@@ -66,6 +66,7 @@ class WizardFixWindowTest {
         data = Files.createTempDirectory(dir, "data");
         app = new PullfixApp(lab::backend, data, LabLauncher.unavailable())
                 .withCheckTimeout(Duration.ofSeconds(3))
+                .withFixWatch(Duration.ofSeconds(4))
                 .withFixDialogs(i18n -> p -> {
                     confirmations.add(p);
                     return answer;
@@ -117,7 +118,7 @@ class WizardFixWindowTest {
                 .filter(c -> c.getText() != null && c.getText().startsWith(name)).findFirst().orElseThrow();
         robot.clickOn(cell);
         var wizard = app.viewModel().wizard();
-        waitUntil(() -> wizard.walkingProperty().get() && !wizard.runningProperty().get());
+        waitUntil(() -> wizard.diagnosisProperty().get() != null && !wizard.runningProperty().get());
     }
 
     @Test
@@ -146,8 +147,17 @@ class WizardFixWindowTest {
         assertThat(confirmations).hasSize(1);
         assertThat(confirmations.get(0).diff()).contains("nginx:foo").contains("nginx:1.27.3");
         assertThat(pickerTags).hasSize(1);
-        waitUntil(() -> app.viewModel().wizard().afterFixProperty().get() != null);
+        var wizard = app.viewModel().wizard();
+        waitUntil(() -> wizard.afterFixProperty().get() != null);
         assertThat(robot.lookup("#wizardDiagnoseAgain").queryAs(Button.class).isVisible()).isTrue();
+        // the verify phase: the old cause is gone at once; the lab runs no kubelet here, so the watch of the pod
+        // ends without a pod Running and ready, and the wizard must not call it fixed
+        assertThat(wizard.conclusionProperty().get()).isNull();
+        assertThat(robot.lookup("#wizardConclusion").queryAs(javafx.scene.control.Label.class).isVisible()).isFalse();
+        waitUntil(() -> !wizard.verifyingProperty().get());
+        assertThat(wizard.proofProperty().get()).isNotNull();
+        assertThat(wizard.proofProperty().get().verdict()).isNotEqualTo(dev.pullfix.model.fix.proof.FixProof.Verdict.FIXED);
+        assertThat(wizard.afterFixProperty().get()).doesNotContain("Fixed");
         var audit = new dev.pullfix.model.fix.AuditLog(data).read();
         assertThat(audit).isNotEmpty();
         assertThat(audit.get(audit.size() - 1).actor()).contains("lab-a");

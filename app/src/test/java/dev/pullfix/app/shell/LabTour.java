@@ -59,7 +59,7 @@ final class LabTour implements AutoCloseable {
             }
         });
         WizardViewModel w = app.viewModel().wizard();
-        await(120, () -> w.walkingProperty().get() && !w.runningProperty().get() && !w.steps().isEmpty());
+        await(120, () -> w.diagnosisProperty().get() != null && !w.runningProperty().get() && !w.steps().isEmpty());
         return this;
     }
 

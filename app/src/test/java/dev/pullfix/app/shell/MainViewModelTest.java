@@ -11,7 +11,6 @@ import dev.pullfix.app.common.I18n;
 import dev.pullfix.app.common.LabLauncher;
 import dev.pullfix.app.common.TaskRunner;
 import dev.pullfix.app.common.UiBridge;
-import dev.pullfix.app.wizard.StepResult;
 import dev.pullfix.model.cluster.EksContextMapping;
 import dev.pullfix.model.settings.SettingsStore;
 import java.nio.file.Path;
@@ -66,7 +65,6 @@ class MainViewModelTest {
         vm.start();
         assertThat(vm.podTree().selectedPodProperty().get().key()).isEqualTo("payments/api-2");
         assertThat(vm.wizard().podProperty().get().key()).isEqualTo("payments/api-2");
-        assertThat(vm.wizard().steps()).isNotEmpty();
         assertThat(vm.failing().rows()).hasSize(2);
     }
 
@@ -91,7 +89,7 @@ class MainViewModelTest {
     }
 
     @Test
-    void selectingAFailingPodLoadsItsEventsAndYamlAndTheWizardReachesTheCause() {
+    void selectingAFailingPodLoadsItsEventsAndYamlAndTheWizardSaysWhyItCannotDiagnoseWithoutAConnection() {
         String image = dev.pullfix.app.common.TestPods.ECR + "/payments/api:2.0.1";
         backend.events = FakeBackend.ecr403Events(image);
         MainViewModel vm = vm();
@@ -99,18 +97,8 @@ class MainViewModelTest {
         vm.podTree().selectedRowProperty().set(vm.podTree().pod("payments/api-2"));
         assertThat(vm.details().events()).hasSize(5);
         assertThat(vm.details().yamlProperty().get()).contains("name: api-2");
-        var wizard = vm.wizard();
-        assertThat(wizard.steps()).hasSize(4);
-        assertThat(wizard.steps().get(0).resultProperty().get().verdict()).isEqualTo(StepResult.Verdict.PROBLEM);
-        wizard.next();
-        assertThat(wizard.steps().get(1).resultProperty().get().evidence()).isInstanceOf(StepResult.Events.class);
-        wizard.next();
-        StepResult cause = wizard.steps().get(2).resultProperty().get();
-        assertThat(cause.verdict()).isEqualTo(StepResult.Verdict.PROBLEM);
-        assertThat(cause.summary()).contains("403");
-        wizard.next();
-        assertThat(wizard.conclusionProperty().get()).isNotNull();
-        assertThat(wizard.canNextProperty().get()).isFalse();
+        assertThat(vm.wizard().podProperty().get().key()).isEqualTo("payments/api-2");
+        assertThat(vm.wizard().unavailableProperty().get()).isEqualTo("Connect to the cluster to diagnose this pod.");
     }
 
     @Test
@@ -131,11 +119,10 @@ class MainViewModelTest {
         MainViewModel vm = vm();
         vm.start();
         vm.podTree().selectedRowProperty().set(vm.podTree().pod("payments/api-2"));
-        vm.wizard().next();
         var before = vm.podTree().pod("payments/api-2").info();
         backend.lastListener.onDeltas(dev.pullfix.app.common.TestPods.modified(before,
                 failing("payments", "api", "api-2").withFailure(before.failure(), "Back-off pulling image again")));
-        assertThat(vm.wizard().currentProperty().get()).isEqualTo(1);
+        assertThat(vm.wizard().podProperty().get().key()).isEqualTo("payments/api-2");
         assertThat(vm.podTree().selectedPodProperty().get().failureMessage()).isEqualTo("Back-off pulling image again");
     }
 

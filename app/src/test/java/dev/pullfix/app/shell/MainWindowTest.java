@@ -91,13 +91,12 @@ class MainWindowTest {
                 .filter(c -> c.getText() != null && c.getText().startsWith(name)).findFirst().orElseThrow();
         robot.clickOn(cell);
         var wizard = app.viewModel().wizard();
-        waitUntil(() -> wizard.walkingProperty().get() && !wizard.runningProperty().get());
+        waitUntil(() -> wizard.diagnosisProperty().get() != null && !wizard.runningProperty().get());
         assertThat(robot.lookup("#wizardTitle").queryAs(Label.class).getText()).contains(name);
         int n = wizard.steps().size();
         System.out.println("runbook walk of " + key + ":");
-        wizard.steps().forEach(s -> System.out.println("  " + s.step().number() + " " + s.step().title() + " -> "
-                + s.resultProperty().get().verdict() + ": " + s.resultProperty().get().summary()
-                + (s.resultProperty().get().missingPermission() == null ? "" : " [" + s.resultProperty().get().missingPermission() + "]")));
+        wizard.steps().forEach(s -> System.out.println("  " + s.number() + " " + wizard.text().title(s.number(), s.result())
+                + " -> " + wizard.text().verdict(s.result())));
         assertThat(n).as("the runbook's numbered steps").isGreaterThanOrEqualTo(3);
         assertThat(wizard.currentProperty().get()).isZero();
         for (int i = 1; i < n; i++) {
@@ -108,12 +107,12 @@ class MainWindowTest {
             assertThat(robot.lookup("#step-" + (i + 1)).tryQuery()).isPresent();
         }
         assertThat(robot.lookup("#wizardNext").queryAs(Button.class).isDisabled()).isTrue();
-        assertThat(wizard.steps()).anyMatch(st -> st.resultProperty().get().verdict()
-                == dev.pullfix.app.wizard.StepResult.Verdict.PROBLEM);
+        assertThat(wizard.steps()).anyMatch(st -> st.result().verdict()
+                == dev.pullfix.model.diagnosis.runbook.Verdict.PROBLEM);
         // without an AWS endpoint the AWS side could not be checked, and the step says why instead of hanging
-        assertThat(wizard.steps()).anyMatch(st -> st.resultProperty().get().verdict()
-                == dev.pullfix.app.wizard.StepResult.Verdict.COULD_NOT_CHECK
-                && !st.resultProperty().get().summary().isBlank());
+        assertThat(wizard.steps()).anyMatch(st -> st.result().verdict()
+                == dev.pullfix.model.diagnosis.runbook.Verdict.COULD_NOT_CHECK
+                && !wizard.text().summary(st.result()).isBlank());
         assertThat(robot.lookup("#wizardConclusion").queryAs(Label.class).getText()).startsWith("Cause:")
                 .contains("Denied by a policy").contains("could not be checked");
         assertThat(app.viewModel().details().events()).anyMatch(e -> e.message().contains("403 Forbidden"));
@@ -207,9 +206,15 @@ class MainWindowTest {
         for (int i = 1; i < items.size(); i++) {
             assertThat(items.get(i - 1).namespace().compareTo(items.get(i).namespace())).isGreaterThanOrEqualTo(0);
         }
-        robot.interact(() -> table.getSelectionModel().clearAndSelect(items.size() - 1));
+        // the row's key when chosen: a diagnosis that ends meanwhile names a cause and may move rows of equal namespace
+        var chosen = new java.util.concurrent.atomic.AtomicReference<String>();
+        robot.interact(() -> {
+            table.getSelectionModel().clearAndSelect(items.size() - 1);
+            chosen.set(items.get(items.size() - 1).key());
+        });
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(app.viewModel().wizard().podProperty().get().key()).isEqualTo(items.get(items.size() - 1).key());
+        assertThat(app.viewModel().wizard().podProperty().get().key()).isEqualTo(chosen.get());
+        assertThat(table.getSelectionModel().getSelectedItem().key()).isEqualTo(chosen.get());
     }
 
     @Test

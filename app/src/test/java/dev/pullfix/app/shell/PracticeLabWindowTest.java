@@ -58,7 +58,7 @@ class PracticeLabWindowTest {
             var vm = app.viewModel();
             throw new AssertionError("timed out; wizard: " + (vm == null ? "-" : vm.wizard().conclusionProperty().get()
                     + " fixes " + vm.wizard().fixes() + " steps " + vm.wizard().steps().stream()
-                    .map(st -> st.step().title() + " = " + st.resultProperty().get()).toList()) + "\nactivity:\n"
+                    .map(st -> st.number() + " " + vm.wizard().text().verdict(st.result())).toList()) + "\nactivity:\n"
                     + (vm == null ? "-"
                     : String.join("\n", vm.activity().lines())), e);
         }
@@ -83,8 +83,8 @@ class PracticeLabWindowTest {
         waitUntil(120, () -> robot.lookup("#fix-ECR_POLICY_EDIT").tryQuery().isPresent());
         assertThat(wizard.podProperty().get().name()).startsWith("ui-private-");
         robot.interact(() -> Snapshots.save(robot.lookup("#main").query(), "lab-s1-wizard"));
-        assertThat(wizard.steps()).anyMatch(st -> st.resultProperty().get().verdict()
-                == dev.pullfix.app.wizard.StepResult.Verdict.PROBLEM);
+        assertThat(wizard.steps()).anyMatch(st -> st.result().verdict()
+                == dev.pullfix.model.diagnosis.runbook.Verdict.PROBLEM);
 
         click(robot, "#fix-ECR_POLICY_EDIT");
         waitUntil(60, () -> robot.lookup("#policyWrite").tryQuery().isPresent());

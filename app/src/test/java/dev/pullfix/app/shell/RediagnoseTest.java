@@ -14,20 +14,17 @@ import dev.pullfix.app.common.TestPods;
 import dev.pullfix.app.common.UiBridge;
 import dev.pullfix.app.podtree.FailingPodsViewModel;
 import dev.pullfix.app.podtree.PodTreeViewModel;
-import dev.pullfix.app.wizard.DiagnosisPlanner;
-import dev.pullfix.app.wizard.DiagnosisStep;
-import dev.pullfix.app.wizard.StepResult;
+import dev.pullfix.app.wizard.Walks;
 import dev.pullfix.app.wizard.WizardViewModel;
+import dev.pullfix.model.diagnosis.runbook.CheckOutcome;
+import dev.pullfix.model.diagnosis.runbook.Finding;
 import dev.pullfix.model.cluster.PodInfo;
 import dev.pullfix.model.cluster.FailureReason;
-import dev.pullfix.model.diagnosis.runbook.CancelToken;
 import dev.pullfix.model.settings.SettingsStore;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,31 +32,16 @@ import org.junit.jupiter.api.io.TempDir;
 class RediagnoseTest {
     @TempDir
     Path dir;
-    final List<String> walked = new ArrayList<>();
     boolean causeKnown;
+    final Walks.Scripted diagnoser = new Walks.Scripted();
 
-    final DiagnosisPlanner.Walking planner = new DiagnosisPlanner.Walking() {
-        @Override
-        public Object prepare(PodInfo pod) {
-            return "ready";
-        }
-
-        @Override
-        public DiagnosisPlanner.Walk walk(PodInfo pod, Object prepared, CancelToken cancel, Consumer<DiagnosisStep> done) {
-            walked.add(pod.failureMessage());
-            DiagnosisStep s = new DiagnosisStep(1, "events", "why", "kubectl describe pod",
-                    () -> StepResult.of(StepResult.Verdict.INFO, "no Failed event yet", new StepResult.None()));
-            done.accept(s);
-            StepResult cause = causeKnown ? StepResult.of(StepResult.Verdict.PROBLEM, "denied", new StepResult.None())
-                    : null;
-            return new DiagnosisPlanner.Walk(List.of(s), cause, List.of(), false);
-        }
-
-        @Override
-        public List<DiagnosisStep> plan(PodInfo pod) {
-            return List.of();
-        }
-    };
+    {
+        diagnoser.answer = p -> Walks.diagnosis(p, List.of(causeKnown
+                ? Walks.ecrStep("pod-events", CheckOutcome.problem(Finding.cause("FORBIDDEN_POLICY",
+                        "eventsShowPullFailure", "FORBIDDEN_POLICY")).build())
+                : Walks.ok("pod-events", "podNotPulling", p.name(), "Pending")), causeKnown ? "FORBIDDEN_POLICY" : null,
+                List.of());
+    }
 
     MainViewModel vm(FakeBackend backend) {
         I18n i18n = new I18n(Locale.ENGLISH);
@@ -74,7 +56,7 @@ class RediagnoseTest {
         return new MainViewModel(i18n, dialogs, LabLauncher.unavailable(), settings, activity, connection,
                 new AwsIdentityViewModel(tasks, backend, i18n, settings, activity), tree,
                 new FailingPodsViewModel(tree, p -> null), new PodDetailsViewModel(tasks, i18n, activity,
-                connection::session), new WizardViewModel(tasks, dialogs, planner, activity::log), () -> { });
+                connection::session), new WizardViewModel(tasks, UiBridge.immediate(), dialogs, diagnoser, i18n, activity::log), () -> { });
     }
 
     @Test
@@ -85,18 +67,18 @@ class RediagnoseTest {
         backend.snapshots.put("lab", snapshot(List.of(fresh)));
         MainViewModel vm = vm(backend);
         vm.start();
-        assertThat(walked).hasSize(1);
+        assertThat(diagnoser.asked).hasSize(1);
         assertThat(vm.wizard().conclusionProperty().get()).isNull();
 
         causeKnown = true;
         PodInfo failed = fresh.withFailure(FailureReason.ERR_IMAGE_PULL, "failed to pull: 403 Forbidden");
         backend.lastListener.onDeltas(TestPods.modified(fresh, failed));
-        assertThat(walked).hasSize(2);
-        assertThat(vm.wizard().conclusionProperty().get().summary()).isEqualTo("denied");
+        assertThat(diagnoser.asked).hasSize(2);
+        assertThat(vm.wizard().conclusionProperty().get()).contains("Denied by a policy");
         assertThat(vm.activity().lines()).anyMatch(l -> l.contains("diagnosing again"));
 
         backend.lastListener.onDeltas(TestPods.modified(failed, fresh));
-        assertThat(walked).as("a cause was found: the user's wizard is left alone").hasSize(2);
+        assertThat(diagnoser.asked).as("a cause was found: the user's wizard is left alone").hasSize(2);
     }
 
     @Test
@@ -113,6 +95,6 @@ class RediagnoseTest {
             backend.lastListener.onDeltas(TestPods.modified(before, next));
             before = next;
         }
-        assertThat(walked).hasSize(4);
+        assertThat(diagnoser.asked).hasSize(4);
     }
 }

@@ -1,9 +1,16 @@
 package dev.pullfix.model.fix;
 
+import dev.pullfix.model.text.Message;
+import dev.pullfix.model.text.Texts;
 import java.util.Optional;
 
-/** How a write ended. Only {@link Status#APPLIED} and {@link Status#APPLIED_UNVERIFIED} wrote anything. */
-public record Outcome(Status status, String message, Optional<Backup> backup, Optional<Preview> newPreview) {
+/**
+ * How a write ended. Only {@link Status#APPLIED} and {@link Status#APPLIED_UNVERIFIED} wrote anything.
+ *
+ * @param text what to tell the user: a {@code fix} bundle code with its arguments, rendered by the front end in the
+ *             user's language; {@link #message()} is its English text (logs)
+ */
+public record Outcome(Status status, Message text, Optional<Backup> backup, Optional<Preview> newPreview) {
 
     public enum Status {
         APPLIED,
@@ -24,7 +31,12 @@ public record Outcome(Status status, String message, Optional<Backup> backup, Op
         return status == Status.APPLIED || status == Status.APPLIED_UNVERIFIED;
     }
 
-    static Outcome of(Status s, String message) {
-        return new Outcome(s, message, Optional.empty(), Optional.empty());
+    /** The English text of {@link #text()}, for logs. */
+    public String message() {
+        return Texts.english().render(text);
+    }
+
+    static Outcome of(Status s, String key, Object... args) {
+        return new Outcome(s, Message.of("fix", key, args), Optional.empty(), Optional.empty());
     }
 }

@@ -1,5 +1,7 @@
 package dev.pullfix.model.fix;
 
+import dev.pullfix.model.text.Message;
+import dev.pullfix.model.text.Texts;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -42,7 +44,7 @@ public final class WritePath {
         StateText proposed = plan.proposed(current);
         String diff = Redaction.mask(TextDiff.unified(current.pretty(), proposed.pretty(),
                 "current " + plan.target(), "proposed " + plan.target()), plan.secrets());
-        DryRun dry = current.sameAs(proposed) ? DryRun.notOffered("nothing to change")
+        DryRun dry = current.sameAs(proposed) ? DryRun.notOffered(Texts.english().render(Message.of("fix", "dryRun.nothingToChange")))
                 : plan.dryRun(current, proposed);
         return new Preview(plan, current, proposed, diff, dry);
     }
@@ -55,38 +57,38 @@ public final class WritePath {
         FixPlan plan = shown.plan();
         if (readOnly) {
             record(plan, "REFUSED", shown, null, "READ_ONLY");
-            return Outcome.of(Outcome.Status.READ_ONLY, "Pullfix is in read-only mode: nothing was written.");
+            return Outcome.of(Outcome.Status.READ_ONLY, "outcome.readOnly");
         }
         if (shown.isNoOp()) {
-            return Outcome.of(Outcome.Status.NOTHING_TO_DO, "The target already has the proposed state.");
+            return Outcome.of(Outcome.Status.NOTHING_TO_DO, "outcome.nothingToDo");
         }
         if (shown.dryRun().status() == DryRun.Status.FAILED) {
             record(plan, "REFUSED", shown, null, "DRY_RUN_FAILED");
-            return Outcome.of(Outcome.Status.DRY_RUN_FAILED, "The dry-run refused the change: " + shown.dryRun().detail());
+            return Outcome.of(Outcome.Status.DRY_RUN_FAILED, "outcome.dryRunFailed", shown.dryRun().detail());
         }
         if (!confirmer.confirm(shown)) {
             record(plan, "CANCELLED", shown, null, "CANCELLED");
-            return Outcome.of(Outcome.Status.CANCELLED, "Cancelled: nothing was written.");
+            return Outcome.of(Outcome.Status.CANCELLED, "outcome.cancelled");
         }
         StateText now = plan.readCurrent();
         if (!now.sameAs(shown.current())) {
             Preview fresh = preview(plan);
             record(plan, "REFUSED", shown, null, "TARGET_CHANGED");
-            return new Outcome(Outcome.Status.TARGET_CHANGED,
-                    "The target changed since it was shown; review the new diff.", Optional.empty(), Optional.of(fresh));
+            return new Outcome(Outcome.Status.TARGET_CHANGED, Message.of("fix", "outcome.targetChanged"),
+                    Optional.empty(), Optional.of(fresh));
         }
         Backup backup = backups.save(plan.target(), plan.kind(), clock.instant(), now, plan.secrets());
         try {
             plan.apply(now, shown.proposed());
         } catch (FixException e) {
             record(plan, "APPLY", shown, backup, "FAILED: " + e.getMessage());
-            return new Outcome(Outcome.Status.FAILED, e.getMessage(), Optional.of(backup), Optional.empty());
+            return new Outcome(Outcome.Status.FAILED, e.message(), Optional.of(backup), Optional.empty());
         }
         StateText after = plan.readCurrent();
         boolean verified = after.sameAs(shown.proposed());
         record(plan, "APPLY", shown, backup, verified ? "VERIFIED" : "UNVERIFIED");
         return new Outcome(verified ? Outcome.Status.APPLIED : Outcome.Status.APPLIED_UNVERIFIED,
-                verified ? "Written and verified." : "Written, but reading it back did not show the proposed state.",
+                Message.of("fix", verified ? "outcome.applied" : "outcome.appliedUnverified"),
                 Optional.of(backup), Optional.empty());
     }
 

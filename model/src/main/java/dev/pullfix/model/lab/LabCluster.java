@@ -14,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +136,7 @@ public final class LabCluster {
         ObjectNode n = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "Node");
         ObjectNode m = n.putObject("metadata").put("name", name);
         m.putObject("labels").put("kubernetes.io/hostname", name).put("kubernetes.io/os", "linux")
+                .put("kubernetes.io/arch", "amd64").put("beta.kubernetes.io/arch", "amd64")
                 .put("eks.amazonaws.com/nodegroup", i.path("nodegroup").asText("default"))
                 .put("topology.kubernetes.io/region", world.region()).put("topology.kubernetes.io/zone", world.region() + "a")
                 .put("node.kubernetes.io/instance-type", "m5.large");
@@ -391,7 +390,8 @@ public final class LabCluster {
             return;
         }
         event(ns, name, pod, "Normal", "Pulling", "Pulling image \"" + image + "\"", "kubelet", cname);
-        PullDecider.Pull pull = decider.pull(image, pod.path("spec").path("nodeName").asText(), auths(ns, pod));
+        PullDecider.Pull pull = decider.pull(image, pod.path("spec").path("nodeName").asText(),
+                new LabPullSecretReader(store).hostCredentials(ns, pod));
         if (pull.ok()) {
             s.running = true;
             event(ns, name, pod, "Normal", "Pulled", "Successfully pulled image \"" + image + "\" in 1.873s (1.873s including waiting). Image size: 268443135 bytes.", "kubelet", cname);
@@ -428,38 +428,6 @@ public final class LabCluster {
                 .put("ready", false).put("started", false).put("restartCount", 0)
                 .putObject("state").putObject("waiting").put("reason", reason).put("message", message);
         store.patchDirect(ResourceTypes.PODS, ns, name, Patches.Type.MERGE, patch);
-    }
-
-    /** Registry host → "user:password" from the pod's imagePullSecrets (kubernetes.io/dockerconfigjson). */
-    private Map<String, String> auths(String ns, ObjectNode pod) {
-        Map<String, String> out = new HashMap<>();
-        for (JsonNode ref : pod.path("spec").path("imagePullSecrets")) {
-            Optional<StoredObject> sec = store.get(ResourceTypes.SECRETS, ns, ref.path("name").asText());
-            if (sec.isEmpty()) {
-                continue;
-            }
-            JsonNode data = sec.get().toJson().path("data").path(".dockerconfigjson");
-            if (data.isMissingNode()) {
-                continue;
-            }
-            try {
-                JsonNode cfg = JSON.readTree(Base64.getDecoder().decode(data.asText()));
-                cfg.path("auths").fields().forEachRemaining(e -> {
-                    JsonNode a = e.getValue();
-                    String up = a.hasNonNull("auth") ? new String(Base64.getDecoder().decode(a.path("auth").asText()), StandardCharsets.UTF_8)
-                            : a.path("username").asText() + ":" + a.path("password").asText();
-                    String host = e.getKey().replaceFirst("^https?://", "").replaceFirst("/.*$", "");
-                    out.put(host, up);
-                    out.put(e.getKey(), up);
-                    if (host.equals("index.docker.io") || host.equals("registry-1.docker.io")) {
-                        out.put("docker.io", up);
-                    }
-                });
-            } catch (Exception e) {
-                // a malformed secret gives no credentials, as for the kubelet
-            }
-        }
-        return out;
     }
 
     private void event(String ns, String pod, JsonNode podJson, String type, String reason, String message, String component,

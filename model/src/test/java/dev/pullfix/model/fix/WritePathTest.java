@@ -150,6 +150,7 @@ class WritePathTest {
         });
         assertThat(asked).hasValue(1);
         assertThat(o.status()).isEqualTo(Outcome.Status.APPLIED);
+        assertThat(o.text().key()).isEqualTo("outcome.applied");
         assertThat(events).containsExactly("read", "write", "read");
         Backup b = o.backup().orElseThrow();
         assertThat(Files.readString(b.file())).contains("Deny");
@@ -184,6 +185,11 @@ class WritePathTest {
         });
         assertThat(o.status()).isEqualTo(Outcome.Status.DRY_RUN_FAILED);
         assertThat(events).doesNotContain("write");
+        assertThat(o.text()).as("a code with the dry-run's answer, not an English sentence")
+                .isEqualTo(dev.pullfix.model.text.Message.of("fix", "outcome.dryRunFailed", "admission webhook denied"));
+        assertThat(o.message()).isEqualTo("The dry-run refused the change: admission webhook denied");
+        assertThat(new dev.pullfix.model.text.Texts(java.util.Locale.JAPANESE).render(o.text()))
+                .isEqualTo("ドライランが変更を拒否しました: admission webhook denied");
     }
 
     @Test

@@ -1,9 +1,19 @@
 package dev.pullfix.model.lab.server;
 
+import static dev.pullfix.model.lab.server.Requests.badDryRun;
+import static dev.pullfix.model.lab.server.Requests.badRequestInvalid;
+import static dev.pullfix.model.lab.server.Requests.body;
+import static dev.pullfix.model.lab.server.Requests.bytes;
+import static dev.pullfix.model.lab.server.Requests.dryRun;
+import static dev.pullfix.model.lab.server.Requests.format;
+import static dev.pullfix.model.lab.server.Requests.include;
+import static dev.pullfix.model.lab.server.Requests.negotiate;
+import static dev.pullfix.model.lab.server.Requests.param;
+import static dev.pullfix.model.lab.server.Requests.parseLong;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -435,91 +445,6 @@ final class HttpFront extends SimpleChannelInboundHandler<Object> {
 
     private Optional<StoredObject> lookup(Target t) {
         return store.get(source(t.type()), t.namespace(), t.name()).map(view(t.type()));
-    }
-
-    private static Render.Format format(FullHttpRequest req) {
-        String accept = req.headers().get(HttpHeaderNames.ACCEPT, "");
-        if (accept.contains("as=Table")) {
-            return Render.Format.TABLE;
-        }
-        if (accept.contains("as=PartialObjectMetadata")) {
-            return Render.Format.PARTIAL;
-        }
-        return Render.Format.FULL;
-    }
-
-    private static void negotiate(FullHttpRequest req) {
-        String accept = req.headers().get(HttpHeaderNames.ACCEPT);
-        if (accept != null && !accept.isBlank() && !accept.contains("json") && !accept.contains("*/*")) {
-            throw new ApiException(406, "NotAcceptable", "only the following media types are accepted: application/json", null, null, null);
-        }
-    }
-
-    private static Render.Include include(Map<String, List<String>> params) {
-        String v = param(params, "includeObject");
-        if (v == null || v.equals("Metadata")) {
-            return Render.Include.METADATA;
-        }
-        if (v.equals("None")) {
-            return Render.Include.NONE;
-        }
-        if (v.equals("Object")) {
-            return Render.Include.OBJECT;
-        }
-        throw ApiException.badRequest("includeObject: Invalid value: \"" + v + "\": must be 'Metadata', 'Object', 'None', or empty");
-    }
-
-    private static boolean dryRun(String v) {
-        if (v == null || v.isEmpty()) {
-            return false;
-        }
-        if (v.equals("All")) {
-            return true;
-        }
-        throw badDryRun(v);
-    }
-
-    private static ApiException badDryRun(String v) {
-        return badRequestInvalid("dryRun: Unsupported value: \"" + v + "\": supported values: \"All\"");
-    }
-
-    private static ApiException badRequestInvalid(String m) {
-        return ApiException.badRequest(m);
-    }
-
-    private static String param(Map<String, List<String>> params, String name) {
-        List<String> v = params.get(name);
-        return v == null || v.isEmpty() ? null : v.get(0);
-    }
-
-    private static long parseLong(String v, String name) {
-        if (v == null || v.isEmpty()) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name + ": Invalid value: \"" + v + "\": must be an integer");
-        }
-    }
-
-    private static byte[] bytes(FullHttpRequest req) {
-        return ByteBufUtil.getBytes(req.content());
-    }
-
-    private static ObjectNode body(FullHttpRequest req) {
-        String ct = req.headers().get(HttpHeaderNames.CONTENT_TYPE, "application/json");
-        if (Protobuf.isProtobuf(ct)) {
-            return Protobuf.decode(bytes(req));
-        }
-        if (!ct.contains("json") && !ct.contains("*/*")) {
-            throw new ApiException(415, "UnsupportedMediaType", "the body of the request was in an unknown format - accepted media types include: "
-                    + "application/json, application/yaml", null, null, null);
-        }
-        if (!req.content().isReadable()) {
-            throw ApiException.badRequest("the request body is empty");
-        }
-        return Json.parseObject(bytes(req));
     }
 
     private void sendObject(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, StoredObject o) {

@@ -23,7 +23,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * The lab API server's indexed store: per resource, namespace/name → {@link StoredObject} (pre-serialised JSON
@@ -37,7 +36,6 @@ import java.util.regex.Pattern;
  */
 public final class LabStore {
     private static final System.Logger LOG = System.getLogger(LabStore.class.getName());
-    private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final char[] GEN_CHARS = "bcdfghjklmnpqrstvwxz2456789".toCharArray();
 
     private final Map<ResourceType, ConcurrentSkipListMap<String, StoredObject>> maps = new IdentityHashMap<>();
@@ -112,7 +110,7 @@ public final class LabStore {
 
     /** POST: creates, as a real API server does. {@code namespace} is the one from the URL (ignored if cluster-scoped). */
     public StoredObject create(ResourceType type, String namespace, ObjectNode body, boolean dryRun) {
-        checkKind(type, body);
+        Admission.checkKind(type, body);
         ObjectNode meta = Json.obj(body, "metadata");
         String ns = null;
         if (type.namespaced()) {
@@ -141,7 +139,7 @@ public final class LabStore {
             name = sb.toString();
             meta.put("name", name);
         }
-        validate(type, name, body);
+        Admission.validate(type, name, body);
         if (ns != null && maps.get(ResourceTypes.NAMESPACES).get(ns) == null) {
             throw ApiException.notFound(ResourceTypes.NAMESPACES, ns);
         }
@@ -151,7 +149,7 @@ public final class LabStore {
         if (type.hasGeneration()) {
             meta.put("generation", 1);
         }
-        defaults(type, body);
+        Admission.defaults(type, body);
         synchronized (writeLock) {
             String key = StoredObject.key(ns, name);
             if (maps.get(type).containsKey(key)) {
@@ -168,7 +166,7 @@ public final class LabStore {
     /** PUT: replaces, with optimistic concurrency on metadata.resourceVersion when the body carries one. */
     public StoredObject update(ResourceType type, String namespace, String name, ObjectNode body, boolean statusOnly,
                                boolean dryRun) {
-        checkKind(type, body);
+        Admission.checkKind(type, body);
         String bodyName = Json.str(body, "metadata", "name");
         if (bodyName != null && !bodyName.equals(name)) {
             throw ApiException.badRequest("the name of the object (" + bodyName + ") does not match the name on the URL (" + name + ")");
@@ -422,7 +420,7 @@ public final class LabStore {
         if (next.equals(old)) {
             return existing;
         }
-        validate(type, existing.name(), next);
+        Admission.validate(type, existing.name(), next);
         if (dryRun) {
             return StoredObject.of(type, next);
         }
@@ -463,53 +461,6 @@ public final class LabStore {
             to.remove("status");
         } else {
             to.set("status", st.deepCopy());
-        }
-    }
-
-    private static void checkKind(ResourceType type, ObjectNode body) {
-        String kind = body.path("kind").asText("");
-        String apiVersion = body.path("apiVersion").asText("");
-        if ((!kind.isEmpty() && !kind.equals(type.kind())) || (!apiVersion.isEmpty() && !apiVersion.equals(type.apiVersion()))) {
-            throw ApiException.badRequest("the API version in the data (" + apiVersion + ") does not match the expected API version ("
-                    + type.apiVersion() + ")" + (kind.equals(type.kind()) ? "" : " or kind " + kind + " is not " + type.kind()));
-        }
-        body.put("apiVersion", type.apiVersion()).put("kind", type.kind());
-    }
-
-    private static void validate(ResourceType type, String name, ObjectNode body) {
-        if (name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
-            throw ApiException.invalid(type, name, "metadata.name: Invalid value: \"" + name + "\": a lowercase RFC 1123 subdomain "
-                    + "must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character");
-        }
-        JsonNode podSpec = type == ResourceTypes.PODS ? body.path("spec")
-                : type.hasGeneration() && type != ResourceTypes.CRONJOBS ? body.path("spec").path("template").path("spec")
-                : null;
-        if (podSpec != null) {
-            JsonNode cs = podSpec.path("containers");
-            String prefix = type == ResourceTypes.PODS ? "spec" : "spec.template.spec";
-            if (cs.size() == 0) {
-                throw ApiException.invalid(type, name, prefix + ".containers: Required value");
-            }
-            for (int i = 0; i < cs.size(); i++) {
-                if (cs.get(i).path("name").asText("").isEmpty()) {
-                    throw ApiException.invalid(type, name, prefix + ".containers[" + i + "].name: Required value");
-                }
-                if (cs.get(i).path("image").asText("").isEmpty()) {
-                    throw ApiException.invalid(type, name, prefix + ".containers[" + i + "].image: Required value");
-                }
-            }
-        }
-    }
-
-    private static void defaults(ResourceType type, ObjectNode body) {
-        if (type == ResourceTypes.PODS && !body.has("status")) {
-            body.putObject("status").put("phase", "Pending").put("qosClass", "BestEffort");
-        } else if (type == ResourceTypes.NAMESPACES) {
-            if (!body.has("spec")) {
-                body.putObject("spec").putArray("finalizers").add("kubernetes");
-            }
-            Json.obj(body, "status").put("phase", "Active");
-            Json.obj(Json.obj(body, "metadata"), "labels").put("kubernetes.io/metadata.name", Json.str(body, "metadata", "name"));
         }
     }
 

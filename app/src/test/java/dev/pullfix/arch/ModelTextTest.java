@@ -35,19 +35,16 @@ class ModelTextTest {
               6 diagnosis/checks/NetworkChecks.java
               1 diagnosis/checks/PodChecks.java
               1 diagnosis/checks/PullSecretChecks.java
-              1 diagnosis/checks/RegistryAnswerChecks.java
               2 diagnosis/checks/RegistryChecks.java
               1 diagnosis/runbook/DiagnosisEngine.java
               2 diagnosis/runbook/Facts.java
              16 diagnosis/runbook/RunbookCatalog.java
               1 diagnosis/runbook/port/EventFacts.java
-              2 fix/aws/AttachRolePolicyPlan.java
-              4 fix/aws/EcrPolicyPlan.java
-              5 fix/aws/VpcEndpointPolicyPlan.java
-              4 fix/kube/CreatePullSecretPlan.java
-              4 fix/kube/PodTemplatePlan.java
-              6 fix/proof/RegistryDryRunPlan.java
-              5 fix/proof/RoutingImageVerifier.java
+              1 fix/aws/AttachRolePolicyPlan.java
+              3 fix/aws/EcrPolicyPlan.java
+              2 fix/aws/VpcEndpointPolicyPlan.java
+              2 fix/kube/CreatePullSecretPlan.java
+              1 fix/kube/PodTemplatePlan.java
               1 policy/PolicyCase.java
               2 policy/PolicyParser.java
               2 report/DiagnosisReport.java

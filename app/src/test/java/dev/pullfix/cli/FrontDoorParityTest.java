@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pullfix.app.common.I18n;
-import dev.pullfix.app.wizard.DiagnosisText;
+import dev.pullfix.app.common.FakeDialogs;
+import dev.pullfix.app.common.TaskRunner;
+import dev.pullfix.app.common.UiBridge;
+import dev.pullfix.app.wizard.FixOffer;
 import dev.pullfix.app.wizard.RunbookDiagnoser;
+import dev.pullfix.app.wizard.WizardViewModel;
 import dev.pullfix.model.aws.AwsEnvironment;
 import dev.pullfix.model.aws.AwsProfiles;
 import dev.pullfix.model.aws.AwsSessionOptions;
@@ -17,8 +21,8 @@ import dev.pullfix.model.cluster.ClusterEnvironment;
 import dev.pullfix.model.cluster.Kubeconfig;
 import dev.pullfix.model.cluster.PodInfo;
 import dev.pullfix.model.connect.AwsAccess;
-import dev.pullfix.model.diagnosis.runbook.CancelToken;
 import dev.pullfix.model.diagnosis.runbook.Diagnosis;
+import dev.pullfix.model.diagnosis.runbook.Finding;
 import dev.pullfix.model.diagnosis.runbook.FixProposal;
 import dev.pullfix.model.lab.LabSession;
 import dev.pullfix.model.lab.world.Scenario;
@@ -35,8 +39,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * One engine, two front doors (issue 15): for every practice-lab scenario the workbench's diagnosis (the wizard's
- * {@link RunbookDiagnoser} walk), {@code pullfix diagnose --json}, {@code pullfix diagnose --report out.md} and
+ * One engine, two front doors (issue 15): for every practice-lab scenario the workbench's wizard (its
+ * {@link WizardViewModel} over the {@link RunbookDiagnoser}), {@code pullfix diagnose --json}, {@code pullfix diagnose --report out.md} and
  * {@code pullfix fix --dry-run --json} name the same cause and the same proposals, field for field; an ECR policy
  * proposal is {@link PullFixProposal}'s edit of the repository's current policy, the same text in all four.
  */
@@ -62,9 +66,7 @@ class FrontDoorParityTest {
         String ns = s.broken().namespace();
         String pod = cli.failingPod().orElseThrow();
 
-        Diagnosis gui = workbench(ns, pod);
-        I18n en = new I18n(Locale.ENGLISH);
-        DiagnosisText words = new DiagnosisText(en);
+        Wizard gui = workbench(ns, pod);
         CliRun diagnose = cli.run("diagnose", "-n", ns, pod, "--json", "--lang", "en");
         Path report = tmp.resolve("report.md");
         CliRun reported = cli.run("diagnose", "-n", ns, pod, "--report", report.toString(), "--lang", "en");
@@ -84,30 +86,32 @@ class FrontDoorParityTest {
         assertThat(f.get("cause").asText()).isEqualTo(cause);
         assertThat(md).contains("(" + cause + ")");
         assertThat(gui.cause()).as("the wizard's cause").isEqualTo(cause);
-        assertThat(words.conclusion(gui, new int[0])).as("the wizard's conclusion in words").isNotBlank();
+        assertThat(gui.conclusion()).as("the wizard's conclusion").isNotBlank();
         if (d.has("finding")) {
-            // the same finding; the report writes it after the cause (with its arguments as codes)
-            assertThat(gui.finding()).isNotNull();
-            assertThat(md).contains(en.text("diagnosis", "finding." + gui.finding().code(),
-                    gui.finding().args().toArray()));
+            assertThat(gui.finding().code()).isEqualTo(d.at("/finding/code").asText());
+            assertThat(gui.finding().args()).hasSameSizeAs(d.at("/finding/args"));
+            for (int i = 0; i < gui.finding().args().size(); i++) {
+                assertThat(d.at("/finding/args/" + i).asText()).isEqualTo(gui.finding().args().get(i));
+            }
+        } else {
+            assertThat(gui.finding()).isNull();
         }
 
         // the same proposals, in the same order, field for field
-        List<FixProposal> proposals = gui.fixes();
-        List<String> labels = proposals.stream().map(words::fixLabel).toList();
+        List<FixProposal> proposals = gui.fixes().stream().map(FixOffer::proposal).toList();
         JsonNode fixes = d.get("fixes");
         assertThat(fixes).hasSize(proposals.size());
         for (int i = 0; i < proposals.size(); i++) {
             FixProposal p = proposals.get(i);
             assertThat(fixes.get(i).get("kind").asText()).isEqualTo(p.kind().name());
-            assertThat(fixes.get(i).get("summary").asText()).isEqualTo(labels.get(i));
+            assertThat(fixes.get(i).get("summary").asText()).isEqualTo(gui.fixes().get(i).label());
             assertThat(fixes.get(i).get("details")).isEqualTo(details(p));
-            assertThat(md).contains("`" + p.kind().name() + "`").contains(labels.get(i));
+            assertThat(md).contains("`" + p.kind().name() + "`").contains(gui.fixes().get(i).label());
         }
         FixProposal chosen = proposals.stream().filter(p -> p.kind().name().equals(s.expect().fix())).findFirst()
                 .orElseThrow(() -> new AssertionError("the wizard does not propose " + s.expect().fix()));
         assertThat(f.at("/fix/kind").asText()).isEqualTo(chosen.kind().name());
-        assertThat(f.at("/fix/summary").asText()).isEqualTo(labels.get(proposals.indexOf(chosen)));
+        assertThat(f.at("/fix/summary").asText()).isEqualTo(gui.fixes().get(proposals.indexOf(chosen)).label());
         assertThat(f.at("/fix/details")).isEqualTo(details(chosen));
         assertThat(f.get("status").asText()).isEqualTo("DRY_RUN");
         assertThat(f.get("plans")).isNotEmpty();
@@ -124,8 +128,14 @@ class FrontDoorParityTest {
         }
     }
 
-    /** The wizard's walk, as the workbench runs it against the lab's cluster, AWS profile and registries. */
-    Diagnosis workbench(String ns, String pod) throws Exception {
+    /** What the workbench's wizard shows: its conclusion and its fix buttons. */
+    record Wizard(String cause, Finding finding, String conclusion, List<FixOffer> fixes) {}
+
+    /**
+     * The wizard's view-model diagnosing the pod as the workbench runs it (its diagnoser against the lab's cluster, AWS
+     * profile and registries), tasks run in place.
+     */
+    Wizard workbench(String ns, String pod) throws Exception {
         LabSession lab = cli.lab;
         ClusterEnvironment env = ClusterEnvironment.system();
         AwsProfiles profiles = AwsProfiles.load(AwsEnvironment.of(Map.of("AWS_CONFIG_FILE", lab.awsConfigFile().toString(),
@@ -134,12 +144,15 @@ class FrontDoorParityTest {
                 .withRegion(lab.world().region()).withEndpoint(lab.awsEndpoint()));
         try (ClusterConnection conn = new ClusterConnector(env, ClusterConnector.Options.defaults())
                 .connect(Kubeconfig.load(env, lab.kubeconfig()), null);
-             RunbookDiagnoser diagnoser = new RunbookDiagnoser(
-                     () -> new RunbookDiagnoser.Target(conn, lab.world().clusterName(), LabSession.PROFILE,
-                             lab.world().region(), aws::open, lab.registryPort()), Duration.ofSeconds(15))) {
-            PodInfo info = new PodInfo(ns, pod, null, null, null, null, null, null, 0, 0, 0, null, List.of(), null,
-                    null, null);
-            return diagnoser.diagnose(info, diagnoser.prepare(info), false, new CancelToken(), step -> { });
+             RunbookDiagnoser diagnoser = new RunbookDiagnoser(() -> new RunbookDiagnoser.Target(conn,
+                     lab.world().clusterName(), LabSession.PROFILE, lab.world().region(), aws::open, lab.registryPort()),
+                     Duration.ofSeconds(15))) {
+            WizardViewModel vm = new WizardViewModel(TaskRunner.synchronous(), UiBridge.immediate(), new FakeDialogs(),
+                    diagnoser, new I18n(Locale.ENGLISH), line -> { });
+            vm.show(new PodInfo(ns, pod, null, null, null, null, null, null, 0, 0, 0, null, List.of(), null, null, null));
+            Diagnosis d = vm.diagnosisProperty().get();
+            assertThat(d).as("the wizard's diagnosis").isNotNull();
+            return new Wizard(d.cause(), d.finding(), vm.conclusionProperty().get(), List.copyOf(vm.fixes()));
         }
     }
 

@@ -96,6 +96,19 @@ public final class FixViewModel {
         run("apply " + shown.plan().kind(), () -> writePath.apply(shown, p -> true), this::finished);
     }
 
+    /** The plan shown or written last (null before one was loaded). */
+    public FixPlan plan() {
+        return plan;
+    }
+
+    /** Carries on after an earlier write of this target (in another window): its Undo restores that backup. */
+    public void resume(FixPlan written, Backup backup) {
+        if (plan == null && written != null && backup != null) {
+            plan = written;
+            lastBackup.set(backup);
+        }
+    }
+
     /** Previews the undo of the last write (the backup), then confirms and applies it like any fix. */
     public void undo() {
         Backup b = lastBackup.get();

@@ -36,7 +36,7 @@ public final class FxFixDialogs implements FixDialogs {
             d.initOwner(owner);
         }
         d.setTitle(i18n.t("fix.confirm.title"));
-        d.setHeaderText(p.plan().summary());
+        d.setHeaderText(i18n.text(p.plan().summaryText()));
         Label where = new Label(i18n.t("fix.confirm.target", p.plan().target()));
         Label dry = new Label(i18n.t("fix.confirm.dryRun." + p.dryRun().status(), p.dryRun().detail()));
         dry.setId("fixDryRun");

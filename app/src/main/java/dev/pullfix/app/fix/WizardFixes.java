@@ -13,6 +13,7 @@ import dev.pullfix.model.cluster.PodInfo;
 import dev.pullfix.model.connect.AwsAccess;
 import dev.pullfix.model.connect.Workspace;
 import dev.pullfix.model.diagnosis.runbook.FixProposal;
+import dev.pullfix.model.diagnosis.runbook.port.RegistryPort;
 import dev.pullfix.model.diagnosis.runbook.port.RoleRef;
 import dev.pullfix.model.fix.FixException;
 import dev.pullfix.model.fix.FixPlan;
@@ -36,7 +37,12 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import dev.pullfix.model.fix.Backup;
+import java.util.HashMap;
+import java.util.Map;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 
 /**
@@ -49,8 +55,13 @@ import javafx.stage.Stage;
 public final class WizardFixes implements Consumer<FixOffer> {
 
     /** Where fixes write, captured on the UI thread when a button is pressed. */
+    /** @param registry asks registries for tags and checks image changes (the dry-run), or null: it does not */
     public record Target(ClusterConnection connection, String context, Function<String, AwsSession> aws, PodInfo pod,
-                         List<FixOffer> offers) {
+                         List<FixOffer> offers, RegistryPort registry) {
+        public Target(ClusterConnection connection, String context, Function<String, AwsSession> aws, PodInfo pod,
+                      List<FixOffer> offers) {
+            this(connection, context, aws, pod, offers, null);
+        }
     }
 
     private final I18n i18n;
@@ -68,6 +79,13 @@ public final class WizardFixes implements Consumer<FixOffer> {
     private final Duration watchFor;
     private Target current;
     private CancelToken watching;
+    /** The open policy window of each repository (by ARN): one per repository, brought to front when asked again. */
+    private final Map<String, Stage> policyWindows = new HashMap<>();
+    /** The last policy written to each repository, so a window opened after the write can undo it. */
+    private final Map<String, Written> policyWrites = new HashMap<>();
+
+    private record Written(FixPlan plan, Backup backup) {
+    }
 
     /**
      * @param writePaths the write path for a kubeconfig context (its actor names the OS user and the context)
@@ -115,7 +133,7 @@ public final class WizardFixes implements Consumer<FixOffer> {
             return;
         }
         FixPlanner planner = FixPlanner.of(new Workspace(t.connection(), null,
-                t.aws() == null ? null : new AwsAccess(null, null, null, t.aws()), null), Clock.systemUTC());
+                t.aws() == null ? null : new AwsAccess(null, null, null, t.aws()), t.registry()), Clock.systemUTC());
         if (p instanceof FixProposal.ImageTagChange tag) {
             tasks.submit("list tags", () -> planner.choices(tag, FixInputs.TAG), tags -> prompts
                     .pickTag(tag.container(), tag.currentImage(), tags)
@@ -177,6 +195,13 @@ public final class WizardFixes implements Consumer<FixOffer> {
             return;
         }
         var repo = edit.repository();
+        Stage open = policyWindows.get(repo.arn());
+        if (open != null) {
+            planner.close();
+            open.toFront();
+            open.requestFocus();
+            return;
+        }
         String role = edit.principal();
         String image = ImageReference.tryParse(imageOf(t.pod())).map(r -> r.repository()
                 + (r.tag() == null ? "" : ":" + r.tag())).orElse(repo.name());
@@ -210,13 +235,35 @@ public final class WizardFixes implements Consumer<FixOffer> {
             Scene scene = new Scene(w.root(), 1200, 760);
             scene.getStylesheets().add(WizardFixes.class.getResource("/dev/pullfix/app/app.css").toExternalForm());
             stage.setScene(scene);
-            stage.setOnHidden(e -> tasks.submit("close AWS session", () -> {
-                l.session().close();
-                planner.close();
-                return null;
-            }, x -> { }, x -> { }));
+            Written last = policyWrites.get(repo.arn());
+            if (last != null) {
+                w.fix().resume(last.plan(), last.backup());
+            }
+            scene.addEventFilter(KeyEvent.KEY_PRESSED, k -> {
+                if (k.getCode() == KeyCode.ESCAPE) {
+                    k.consume();
+                    stage.close();
+                }
+            });
+            policyWindows.put(repo.arn(), stage);
+            stage.setOnHidden(e -> {
+                policyWindows.remove(repo.arn(), stage);
+                tasks.submit("close AWS session", () -> {
+                    l.session().close();
+                    planner.close();
+                    return null;
+                }, x -> { }, x -> { });
+            });
             stage.show();
-            w.fix().outcomeProperty().addListener((o, a, b) -> afterWrite(b, null, () -> { }));
+            w.fix().outcomeProperty().addListener((o, a, b) -> {
+                afterWrite(b, null, () -> { });
+                if (b != null && b.backup().isPresent() && (b.status() == Outcome.Status.APPLIED
+                        || b.status() == Outcome.Status.APPLIED_UNVERIFIED)) {
+                    // written: the window closes (its "current" side is stale now); Undo waits in the next one
+                    policyWrites.put(repo.arn(), new Written(w.fix().plan(), b.backup().get()));
+                    stage.close();
+                }
+            });
         }, e -> {
             planner.close();
             notices.notifyError(i18n.t("fix.title"), i18n.t("fix.policy.readFailed", repo.name()),

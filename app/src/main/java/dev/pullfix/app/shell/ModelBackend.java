@@ -25,6 +25,11 @@ public final class ModelBackend implements WorkbenchBackend {
     private final AwsEnvironment awsEnv;
     private final ClusterConnector.Options options;
 
+    @Override
+    public java.util.Map<String, String> environment() {
+        return clusterEnv.env();
+    }
+
     public ModelBackend(ClusterEnvironment clusterEnv, AwsEnvironment awsEnv, ClusterConnector.Options options) {
         this.clusterEnv = clusterEnv;
         this.awsEnv = awsEnv;

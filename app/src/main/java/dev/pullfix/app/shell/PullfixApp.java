@@ -192,6 +192,8 @@ public class PullfixApp extends Application {
         dialogs = new FxDialogService(() -> stage, i18n);
         backend = backendFactory.get();
         vm = WorkbenchAssembly.assemble(tasks, new FxBridge(), dialogs, i18n, backend, store, s, lab, checkTimeout);
+        MainViewModel built = vm;
+        StartupProbe.watchLive(built.connection().stateProperty(), () -> built.podTree().podCountProperty().get());
         wireFixes(s);
         view = new MainView(vm, i18n, this::languageChanged);
         stage.getScene().setRoot(view.root());
@@ -225,7 +227,8 @@ public class PullfixApp extends Application {
         String profile = vm.aws().selectedProfileProperty().get();
         String region = vm.aws().regionProperty().get();
         return new WizardFixes.Target(s.connection(), s.context().name(), backend.awsSessions(profile, region),
-                vm.podTree().selectedPodProperty().get(), List.copyOf(vm.wizard().fixes()));
+                vm.podTree().selectedPodProperty().get(), List.copyOf(vm.wizard().fixes()),
+                dev.pullfix.model.connect.Workspace.registries(s.connection(), backend.environment()));
     }
 
     /** Switches the language (auto, en, ja) and rebuilds the window in it. */

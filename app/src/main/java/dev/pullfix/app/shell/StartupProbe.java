@@ -14,6 +14,9 @@ import javafx.util.Duration;
  *       {@code pullfix: first frame at <epoch ms> (<ms> ms after process start)}; the start-up benchmark reads it.</li>
  *   <li>{@code -Dpullfix.startup.exitAfterMs=N}: exits N ms after that first pulse; the build uses it for the
  *       class-data-sharing training run (start, show the window, load what the first frames need, quit).</li>
+ *   <li>With the log on, one more line when the cluster's pod tree first goes live,
+ *       {@code pullfix: tree live at <epoch ms> (<ms> ms after process start, <n> pods)};
+ *       {@code -Dpullfix.startup.exitWhenLive=true} exits then (the start-up benchmark with the lab).</li>
  * </ul>
  * Both are read by {@link #watch(Scene)}, called once by {@link PullfixApp} after the stage is shown. The line goes
  * to the stream the command line handed to {@link Launcher} (only the command line touches the standard streams).
@@ -21,7 +24,9 @@ import javafx.util.Duration;
 public final class StartupProbe {
     static final String LOG_PROPERTY = "pullfix.startup.log";
     static final String EXIT_PROPERTY = "pullfix.startup.exitAfterMs";
+    static final String EXIT_LIVE_PROPERTY = "pullfix.startup.exitWhenLive";
     private static volatile PrintStream diagnostics;
+    private static final java.util.concurrent.atomic.AtomicBoolean LIVE_SEEN = new java.util.concurrent.atomic.AtomicBoolean();
 
     private StartupProbe() {}
 
@@ -53,9 +58,51 @@ public final class StartupProbe {
         scene.addPostLayoutPulseListener(self[0]);
     }
 
+    /**
+     * Watches a connection for the first time a tree of this process is live (see the class comment); nothing unless
+     * asked.
+     */
+    public static void watchLive(javafx.beans.value.ObservableValue<ConnectionViewModel.State> state,
+                                 java.util.function.IntSupplier pods) {
+        boolean log = Boolean.getBoolean(LOG_PROPERTY);
+        boolean exit = Boolean.getBoolean(EXIT_LIVE_PROPERTY);
+        if (!log && !exit) {
+            return;
+        }
+        javafx.beans.value.ChangeListener<ConnectionViewModel.State> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends ConnectionViewModel.State> o,
+                                ConnectionViewModel.State was, ConnectionViewModel.State now) {
+                if (now != ConnectionViewModel.State.LIVE) {
+                    return;
+                }
+                o.removeListener(this);
+                if (!LIVE_SEEN.compareAndSet(false, true)) {
+                    return; // the first live tree of this process only (a rebuilt window watches again)
+                }
+                PrintStream out = diagnostics;
+                if (log && out != null) {
+                    out.println(treeLiveLine(Instant.now(), ProcessHandle.current().info().startInstant().orElse(null),
+                            pods.getAsInt()));
+                }
+                if (exit) {
+                    Platform.exit();
+                }
+            }
+        };
+        state.addListener(once);
+    }
+
     static String firstFrameLine(Instant now, Instant processStart) {
-        String since = processStart == null ? "?"
-                : Long.toString(java.time.Duration.between(processStart, now).toMillis());
-        return "pullfix: first frame at " + now.toEpochMilli() + " (" + since + " ms after process start)";
+        return "pullfix: first frame at " + now.toEpochMilli() + " (" + since(now, processStart) + " ms after process start)";
+    }
+
+    static String treeLiveLine(Instant now, Instant processStart, int pods) {
+        return "pullfix: tree live at " + now.toEpochMilli() + " (" + since(now, processStart)
+                + " ms after process start, " + pods + " pods)";
+    }
+
+    private static String since(Instant now, Instant processStart) {
+        return processStart == null ? "?" : Long.toString(java.time.Duration.between(processStart, now).toMillis());
     }
 }

@@ -11,6 +11,7 @@ import dev.pullfix.app.podtree.FailingPodsViewModel;
 import dev.pullfix.app.podtree.PodTreeViewModel;
 import dev.pullfix.app.wizard.RunbookDiagnoser;
 import dev.pullfix.app.wizard.WizardViewModel;
+import dev.pullfix.model.connect.Workspace;
 import dev.pullfix.model.settings.SettingsStore;
 import dev.pullfix.model.settings.UserSettings;
 import java.time.Clock;
@@ -69,6 +70,6 @@ public final class WorkbenchAssembly {
         String region = aws.regionProperty().get();
         String cluster = s.context().eksMapping().map(m -> m.clusterName()).orElse(null);
         return new RunbookDiagnoser.Target(s.connection(), cluster, profile, region,
-                backend.awsSessions(profile, region), null);
+                backend.awsSessions(profile, region), Workspace.registries(s.connection(), backend.environment()));
     }
 }

@@ -34,6 +34,14 @@ public interface WorkbenchBackend {
         return null;
     }
 
+    /**
+     * The environment the registry client reads (proxies, and the practice lab's registry endpoints): the process's,
+     * or the one this backend was opened with.
+     */
+    default java.util.Map<String, String> environment() {
+        return System.getenv();
+    }
+
     /** One open context. */
     interface ClusterSession extends AutoCloseable {
         ContextInfo context();

@@ -100,10 +100,38 @@ class PracticeLabWindowTest {
         long ms = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("S1 fixed from launch in %d clicks, %.1f s%n", clicks, ms / 1000.0);
         assertThat(clicks).isLessThanOrEqualTo(4);
+
+        // the policy window closed after the write; the wizard proved the fix by the pod
+        waitUntil(30, () -> secondaryStages(robot).isEmpty());
+        waitUntil(120, () -> wizard.proofProperty().get() != null);
+        assertThat(wizard.proofProperty().get().verdict()).isEqualTo(dev.pullfix.model.fix.proof.FixProof.Verdict.FIXED);
+        assertThat(wizard.afterFixProperty().get()).startsWith("Fixed:");
+        assertThat(wizard.conclusionProperty().get()).as("no stale cause under a running pod").isNull();
+        // asked again: one window for the repository, Undo of that write enabled in it
+        javafx.scene.control.Button fix = robot.lookup("#fix-ECR_POLICY_EDIT").queryAs(javafx.scene.control.Button.class);
+        robot.interact(fix::fire);
+        waitUntil(60, () -> robot.lookup("#policyUndo").tryQuery().isPresent());
+        robot.interact(fix::fire);
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(secondaryStages(robot)).hasSize(1);
+        assertThat(robot.lookup("#policyUndo").queryAs(javafx.scene.control.Button.class).isDisabled()).isFalse();
+        // Escape closes it
+        Stage policy = secondaryStages(robot).get(0);
+        robot.interact(() -> javafx.event.Event.fireEvent(policy.getScene().getRoot(), new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.ESCAPE, false, false, false,
+                false)));
+        waitUntil(10, () -> secondaryStages(robot).isEmpty());
         for (Window w : new ArrayList<>(Window.getWindows())) {
             if (w instanceof Stage s && s != robot.lookup("#main").query().getScene().getWindow()) {
                 robot.interact(s::close);
             }
         }
+    }
+
+    static java.util.List<Stage> secondaryStages(FxRobot robot) {
+        Window main = robot.lookup("#main").query().getScene().getWindow();
+        return new ArrayList<>(Window.getWindows()).stream().filter(w -> w instanceof Stage && w != main && w.isShowing())
+                .map(w -> (Stage) w).toList();
     }
 }

@@ -19,4 +19,11 @@ class StartupProbeTest {
         String line = StartupProbe.firstFrameLine(Instant.ofEpochMilli(42), null);
         assertThat(line).isEqualTo("pullfix: first frame at 42 (? ms after process start)");
     }
+
+    @Test
+    void treeLiveLineCarriesTheTimeSinceProcessStartAndThePods() {
+        Instant start = Instant.ofEpochMilli(1_700_000_000_000L);
+        assertThat(StartupProbe.treeLiveLine(start.plusMillis(4321), start, 5000))
+                .isEqualTo("pullfix: tree live at 1700000004321 (4321 ms after process start, 5000 pods)");
+    }
 }

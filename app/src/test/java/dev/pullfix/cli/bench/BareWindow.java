@@ -13,12 +13,22 @@ import javafx.stage.Stage;
  * The peer of {@link FirstWindowBench}: the least a JavaFX application does to show a window (an empty stage of the
  * main window's size), on the same jars and JVM options as Pullfix's window. At its first pulse it prints the line
  * {@code StartupProbe} prints for Pullfix ({@code pullfix: first frame at <epoch ms> (<ms> ms after process start)}),
- * then whether the class-data-sharing archive was mapped, and quits.
+ * then whether the class-data-sharing archive was mapped, and quits. Its main class is not the {@link Application}
+ * (as with Pullfix's launcher): Java's launcher refuses an Application main class whose JavaFX is on the class path.
  */
-public final class BareWindow extends Application {
+public final class BareWindow {
 
-    @Override
-    public void start(Stage stage) {
+    private BareWindow() {}
+
+    /** The window. */
+    public static final class Window extends Application {
+        @Override
+        public void start(Stage stage) {
+            BareWindow.show(stage);
+        }
+    }
+
+    static void show(Stage stage) {
         Scene scene = new Scene(new StackPane(), 1280, 800);
         Runnable[] self = new Runnable[1];
         self[0] = () -> {
@@ -46,6 +56,6 @@ public final class BareWindow extends Application {
     }
 
     public static void main(String[] args) {
-        launch(args);
+        Application.launch(Window.class, args);
     }
 }

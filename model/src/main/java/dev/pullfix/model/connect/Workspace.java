@@ -29,6 +29,25 @@ public record Workspace(ClusterConnection cluster, String clusterName, AwsAccess
         return new Workspace(cluster, clusterName, aws, r);
     }
 
+    /**
+     * With the registries as the kubelet meets them, asked from this machine: the pod's pull secrets read through
+     * this workspace's cluster, the registry client's options from {@code env} (proxies, and registry endpoints such as
+     * the practice lab's, {@link dev.pullfix.model.registry.RegistryClientOptions#ENDPOINTS_ENV}). The client is built
+     * on first use, so this is cheap on a UI thread.
+     */
+    public Workspace withRegistriesFrom(java.util.Map<String, String> env) {
+        return withRegistry(registries(cluster, env));
+    }
+
+    /** The registry port {@link #withRegistriesFrom} uses, for front ends that hold it apart from a workspace. */
+    public static dev.pullfix.model.registry.ClientRegistryPort registries(ClusterConnection cluster,
+                                                                           java.util.Map<String, String> env) {
+        java.util.Map<String, String> copy = java.util.Map.copyOf(env);
+        return dev.pullfix.model.registry.ClientRegistryPort.lazy(() -> new dev.pullfix.model.registry.HttpRegistryClient(
+                dev.pullfix.model.registry.RegistryClientOptions.defaults().withEnvironment(copy)),
+                new Fabric8PullSecretReader(cluster));
+    }
+
     public Workspace withClusterName(String name) {
         return new Workspace(cluster, name, aws, registry);
     }

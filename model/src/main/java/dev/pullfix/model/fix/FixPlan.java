@@ -1,5 +1,6 @@
 package dev.pullfix.model.fix;
 
+import dev.pullfix.model.text.Message;
 import java.util.List;
 
 /**
@@ -14,8 +15,16 @@ public interface FixPlan {
 
     Target target();
 
-    /** One sentence for the confirmation dialog and the audit log. */
+    /** One sentence for the confirmation dialog and the audit log (English; the audit log keeps it). */
     String summary();
+
+    /**
+     * The summary as a bundle code with its arguments (the {@code fix} bundle's, or the diagnosis proposal's own), for the front ends to render in the user's
+     * language. Default: the English summary as it is (plans that have a code override this).
+     */
+    default Message summaryText() {
+        return Message.of("fix", "error.detail", summary());
+    }
 
     /** The calls the apply step makes, e.g. {@code ecr:SetRepositoryPolicy}. */
     List<String> apiCalls();

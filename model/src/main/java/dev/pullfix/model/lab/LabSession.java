@@ -230,6 +230,9 @@ public final class LabSession implements AutoCloseable {
         env.put("AWS_PROFILE", PROFILE);
         env.put("AWS_ENDPOINT_URL", aws.endpoint().toString());
         env.put("AWS_REGION", world.region());
+        // the scenario's registries on loopback, as a mirror configuration every front end's registry client reads
+        env.put(dev.pullfix.model.registry.RegistryClientOptions.ENDPOINTS_ENV,
+                dev.pullfix.model.registry.RegistryClientOptions.endpointsEnv(registries.endpoints()));
         return env;
     }
 

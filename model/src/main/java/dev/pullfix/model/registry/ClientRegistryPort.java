@@ -14,12 +14,42 @@ import java.util.List;
  * code). From this machine, not from the node.
  */
 public final class ClientRegistryPort implements RegistryPort {
-    private final RegistryClient client;
+    private final java.util.function.Supplier<? extends RegistryClient> clients;
+    private volatile RegistryClient client;
     private final PullSecretReader secrets;
 
     public ClientRegistryPort(RegistryClient client, PullSecretReader secrets) {
-        this.client = client;
+        this.client = java.util.Objects.requireNonNull(client, "client");
+        this.clients = () -> client;
         this.secrets = secrets;
+    }
+
+    /**
+     * A port whose client is built on first use (on the caller's thread, typically a task's: building one reads the
+     * trust store), so a front end may hand the port out from its UI thread.
+     */
+    public static ClientRegistryPort lazy(java.util.function.Supplier<? extends RegistryClient> client,
+                                          PullSecretReader secrets) {
+        return new ClientRegistryPort(client, secrets);
+    }
+
+    private ClientRegistryPort(java.util.function.Supplier<? extends RegistryClient> clients, PullSecretReader secrets) {
+        this.clients = clients;
+        this.secrets = secrets;
+    }
+
+    private RegistryClient client() {
+        RegistryClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = clients.get();
+                    client = c;
+                }
+            }
+        }
+        return c;
     }
 
     /** The full registry check for an image, with the kubelet's credentials from these secrets. */
@@ -41,7 +71,7 @@ public final class ClientRegistryPort implements RegistryPort {
         }
         KubeletCredentials creds = pullSecretNames.isEmpty() ? KubeletCredentials.none()
                 : KubeletCredentials.resolve(secrets, namespace, pullSecretNames);
-        return new Checked(new ImageChecker(client).check(ref, creds.credentialsFor(ref), node), creds);
+        return new Checked(new ImageChecker(client()).check(ref, creds.credentialsFor(ref), node), creds);
     }
 
     /** The repository's tags for a picker, newest (highest version) first, with the kubelet's credentials. */
@@ -55,7 +85,7 @@ public final class ClientRegistryPort implements RegistryPort {
         }
         KubeletCredentials creds = pullSecretNames.isEmpty() ? KubeletCredentials.none()
                 : KubeletCredentials.resolve(secrets, namespace, pullSecretNames);
-        return new ImageChecker(client).tags(ref, creds.credentialsFor(ref));
+        return new ImageChecker(client()).tags(ref, creds.credentialsFor(ref));
     }
 
     @Override

@@ -46,9 +46,10 @@ public final class HttpRegistryClient implements RegistryClient {
     /** The base URL requests for a registry host go to (a configured endpoint, Docker Hub's API host, or https). */
     public URI endpoint(String registryHost) {
         String h = registryHost.toLowerCase(Locale.ROOT);
-        URI configured = options.endpoints().get(h);
+        URI configured = options.endpoint(h);
         if (configured == null && (h.equals("docker.io") || h.equals("index.docker.io"))) {
-            configured = options.endpoints().getOrDefault("docker.io", options.endpoints().get("index.docker.io"));
+            configured = options.endpoint("docker.io") != null ? options.endpoint("docker.io")
+                    : options.endpoint("index.docker.io");
         }
         if (configured != null) {
             String s = configured.toString();

@@ -43,6 +43,13 @@ public record RegistryClientOptions(Duration connectTimeout, Duration readTimeou
         userAgent = userAgent == null ? "pullfix" : userAgent;
     }
 
+    /**
+     * The environment variable naming registry endpoints ({@code HOST=URL[,HOST=URL]...}), as {@code endpoints}: what
+     * a containerd {@code hosts.toml} says for a host. The practice lab sets it (its registries on loopback), so every
+     * front end reaches the lab's registries through the same options; endpoints given explicitly win over it.
+     */
+    public static final String ENDPOINTS_ENV = "PULLFIX_REGISTRY_ENDPOINTS";
+
     /** 5 s connect, 15 s read, 30 s total; the process environment for proxies; up to 10,000 tags. */
     public static RegistryClientOptions defaults() {
         return new RegistryClientOptions(Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(30),
@@ -77,5 +84,40 @@ public record RegistryClientOptions(Duration connectTimeout, Duration readTimeou
     public RegistryClientOptions withTagPaging(int max, int page) {
         return new RegistryClientOptions(connectTimeout, readTimeout, totalTimeout, insecureHosts, extraCas,
                 endpoints, environment, max, page, userAgent);
+    }
+
+    /**
+     * The endpoint for a registry host: the explicit {@code endpoints}, else the {@link #ENDPOINTS_ENV} entries of the
+     * environment (a malformed entry is ignored, as an unset one), else null.
+     */
+    public URI endpoint(String host) {
+        URI explicit = endpoints.get(host);
+        if (explicit != null) {
+            return explicit;
+        }
+        String spec = environment.get(ENDPOINTS_ENV);
+        if (spec == null || spec.isBlank()) {
+            return null;
+        }
+        for (String entry : spec.split(",")) {
+            int eq = entry.indexOf('=');
+            if (eq > 0 && entry.substring(0, eq).strip().equalsIgnoreCase(host)) {
+                try {
+                    URI u = URI.create(entry.substring(eq + 1).strip());
+                    if (u.getHost() != null && ("http".equals(u.getScheme()) || "https".equals(u.getScheme()))) {
+                        return u;
+                    }
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@link #ENDPOINTS_ENV}'s value for these endpoints. */
+    public static String endpointsEnv(Map<String, URI> endpoints) {
+        return endpoints.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(","));
     }
 }

@@ -1,5 +1,7 @@
 package dev.pullfix.model.fix.aws;
 
+import dev.pullfix.model.text.Message;
+import dev.pullfix.model.text.Texts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pullfix.model.aws.AwsProblem;
 import dev.pullfix.model.aws.AwsResult;
@@ -58,8 +60,13 @@ public final class AttachRolePolicyPlan implements FixPlan {
 
     @Override
     public String summary() {
-        return exact != null ? "Undo: put back the earlier managed policies of role " + role
-                : "Attach " + String.join(", ", add) + " to role " + role;
+        return Texts.english().render(summaryText());
+    }
+
+    @Override
+    public Message summaryText() {
+        return exact != null ? Message.of("fix", "plan.undoRolePolicies", role)
+                : Message.of("fix", "plan.attachRolePolicy", String.join(", ", add), role);
     }
 
     @Override

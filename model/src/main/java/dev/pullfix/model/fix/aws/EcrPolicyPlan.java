@@ -1,5 +1,7 @@
 package dev.pullfix.model.fix.aws;
 
+import dev.pullfix.model.text.Message;
+import dev.pullfix.model.text.Texts;
 import dev.pullfix.model.aws.AwsProblem;
 import dev.pullfix.model.aws.AwsResult;
 import dev.pullfix.model.aws.EcrGateway;
@@ -32,23 +34,30 @@ public final class EcrPolicyPlan implements FixPlan {
     private final String repository;
     private final StateText fixed;
     private final Proposer proposer;
-    private final String summary;
+    private final Message summary;
     private final BiFunction<StateText, StateText, DryRun> check;
 
     /** Sets exactly {@code proposed} (the policy window's edited text, or a backup on undo). */
     public EcrPolicyPlan(EcrGateway ecr, EcrWriter writer, String account, String region, String repository,
                          StateText proposed, String summary, BiFunction<StateText, StateText, DryRun> check) {
-        this(ecr, writer, account, region, repository, proposed, c -> proposed, summary, check);
+        this(ecr, writer, account, region, repository, proposed, c -> proposed, Message.of("fix", "error.detail", summary),
+                check);
     }
 
     /** Sets what {@code proposer} derives from the policy read at preview time. */
     public static EcrPolicyPlan editing(EcrGateway ecr, EcrWriter writer, String account, String region, String repository,
                                         Proposer proposer, String summary, BiFunction<StateText, StateText, DryRun> check) {
+        return editing(ecr, writer, account, region, repository, proposer, Message.of("fix", "error.detail", summary), check);
+    }
+
+    /** {@link #editing} with the summary as a bundle code (the diagnosis proposal's own). */
+    public static EcrPolicyPlan editing(EcrGateway ecr, EcrWriter writer, String account, String region, String repository,
+                                        Proposer proposer, Message summary, BiFunction<StateText, StateText, DryRun> check) {
         return new EcrPolicyPlan(ecr, writer, account, region, repository, null, proposer, summary, check);
     }
 
     private EcrPolicyPlan(EcrGateway ecr, EcrWriter writer, String account, String region, String repository,
-                          StateText fixed, Proposer proposer, String summary,
+                          StateText fixed, Proposer proposer, Message summary,
                           BiFunction<StateText, StateText, DryRun> check) {
         this.ecr = ecr;
         this.writer = writer;
@@ -73,6 +82,11 @@ public final class EcrPolicyPlan implements FixPlan {
 
     @Override
     public String summary() {
+        return Texts.english().render(summary);
+    }
+
+    @Override
+    public Message summaryText() {
         return summary;
     }
 
@@ -123,8 +137,8 @@ public final class EcrPolicyPlan implements FixPlan {
 
     @Override
     public FixPlan restore(StateText before) {
-        return new EcrPolicyPlan(ecr, writer, account, region, repository, before,
-                "Undo: put back the earlier repository policy of " + repository, check);
+        return new EcrPolicyPlan(ecr, writer, account, region, repository, before, c -> before,
+                Message.of("fix", "plan.undoEcrPolicy", repository), check);
     }
 
     private static String describe(AwsProblem p, String action) {

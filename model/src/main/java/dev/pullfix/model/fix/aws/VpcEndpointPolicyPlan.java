@@ -1,5 +1,7 @@
 package dev.pullfix.model.fix.aws;
 
+import dev.pullfix.model.text.Message;
+import dev.pullfix.model.text.Texts;
 import dev.pullfix.model.aws.AwsProblem;
 import dev.pullfix.model.aws.AwsResult;
 import dev.pullfix.model.aws.Ec2Gateway;
@@ -53,8 +55,12 @@ public final class VpcEndpointPolicyPlan implements FixPlan {
 
     @Override
     public String summary() {
-        return FULL_ACCESS.equals(policy) ? "Reset the policy of VPC endpoint " + endpointId + " to AWS's full-access default"
-                : "Set the policy of VPC endpoint " + endpointId;
+        return Texts.english().render(summaryText());
+    }
+
+    @Override
+    public Message summaryText() {
+        return Message.of("fix", FULL_ACCESS.equals(policy) ? "plan.resetEndpointPolicy" : "plan.setEndpointPolicy", endpointId);
     }
 
     @Override

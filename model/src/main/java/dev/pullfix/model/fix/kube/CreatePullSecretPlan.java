@@ -1,5 +1,7 @@
 package dev.pullfix.model.fix.kube;
 
+import dev.pullfix.model.text.Message;
+import dev.pullfix.model.text.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -53,9 +55,13 @@ public final class CreatePullSecretPlan implements FixPlan {
 
     @Override
     public String summary() {
-        return delete ? "Delete the Secret " + ref.name() + " in namespace " + ref.namespace()
-                : "Create the docker-registry Secret " + ref.name() + " for " + server + " (user " + username
-                + ") in namespace " + ref.namespace();
+        return Texts.english().render(summaryText());
+    }
+
+    @Override
+    public Message summaryText() {
+        return delete ? Message.of("fix", "plan.deleteSecret", ref.name(), ref.namespace())
+                : Message.of("fix", "plan.createSecret", ref.name(), server, username, ref.namespace());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.pullfix.model.fix.kube;
 
+import dev.pullfix.model.text.Message;
+import dev.pullfix.model.text.Texts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,10 +23,14 @@ public final class PodTemplatePlan implements FixPlan {
     private final KubeObjects kube;
     private final ObjectRef ref;
     private final TemplateEdit edit;
-    private final String summary;
+    private final Message summary;
     private final List<String> commands;
 
     public PodTemplatePlan(KubeObjects kube, ObjectRef ref, TemplateEdit edit, String summary, List<String> commands) {
+        this(kube, ref, edit, Message.of("fix", "error.detail", summary), commands);
+    }
+
+    private PodTemplatePlan(KubeObjects kube, ObjectRef ref, TemplateEdit edit, Message summary, List<String> commands) {
         this.kube = kube;
         this.ref = ref;
         this.edit = edit;
@@ -34,7 +40,7 @@ public final class PodTemplatePlan implements FixPlan {
 
     public static PodTemplatePlan setImage(KubeObjects kube, ObjectRef ref, String container, String image) {
         return new PodTemplatePlan(kube, ref, TemplateEdit.setImage(container, image),
-                "Set the image of container " + container + " in " + ref.kubectlName() + " to " + image,
+                Message.of("fix", "plan.setImage", container, ref.kubectlName(), image),
                 List.of("kubectl set image " + ref.kubectlName() + " " + container + "=" + image + " " + ref.kubectlScope()));
     }
 
@@ -42,13 +48,13 @@ public final class PodTemplatePlan implements FixPlan {
         String path = String.join("", templatePath(ref.kind()).stream().map(p -> "{\"" + p + "\":").toList());
         String close = "}".repeat(templatePath(ref.kind()).size());
         return new PodTemplatePlan(kube, ref, TemplateEdit.addImagePullSecret(secret),
-                "Add imagePullSecrets " + secret + " to " + ref.kubectlName(),
+                Message.of("fix", "plan.addImagePullSecret", secret, ref.kubectlName()),
                 List.of("kubectl patch " + ref.kubectlName() + " " + ref.kubectlScope() + " --type strategic -p '"
                         + path + "{\"spec\":{\"imagePullSecrets\":[{\"name\":\"" + secret + "\"}]}}" + close + "'"));
     }
 
     public static PodTemplatePlan restart(KubeObjects kube, ObjectRef ref, java.time.Instant at) {
-        return new PodTemplatePlan(kube, ref, TemplateEdit.restart(at), "Restart the pods of " + ref.kubectlName(),
+        return new PodTemplatePlan(kube, ref, TemplateEdit.restart(at), Message.of("fix", "plan.restart", ref.kubectlName()),
                 List.of("kubectl rollout restart " + ref.kubectlName() + " " + ref.kubectlScope()));
     }
 
@@ -72,6 +78,11 @@ public final class PodTemplatePlan implements FixPlan {
 
     @Override
     public String summary() {
+        return Texts.english().render(summary);
+    }
+
+    @Override
+    public Message summaryText() {
         return summary;
     }
 
@@ -116,7 +127,7 @@ public final class PodTemplatePlan implements FixPlan {
     public FixPlan restore(StateText before) {
         try {
             return new PodTemplatePlan(kube, ref, TemplateEdit.replaceWith(read(before), edit.kind()),
-                    "Undo: put back the earlier pod template of " + ref.kubectlName(),
+                    Message.of("fix", "plan.undoPodTemplate", ref.kubectlName()),
                     List.of("kubectl rollout undo " + ref.kubectlName() + " " + ref.kubectlScope()));
         } catch (FixException e) {
             throw new IllegalStateException(e.getMessage(), e);

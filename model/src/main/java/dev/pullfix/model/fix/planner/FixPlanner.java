@@ -23,7 +23,6 @@ import dev.pullfix.model.image.ImageReference;
 import dev.pullfix.model.image.InvalidImageReferenceException;
 import dev.pullfix.model.image.Registry;
 import dev.pullfix.model.text.Message;
-import dev.pullfix.model.text.Texts;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -254,7 +253,7 @@ public final class FixPlanner implements AutoCloseable {
                 : current -> StateText.of(e.draftFor(current.text().orElse(null)).orElseThrow(() ->
                 new FixException(Message.of("fix", "plan.policyUnparsable", repo.name()))));
         return EcrPolicyPlan.editing(s.ecr(), s.ecrWriter(), repo.account(), repo.region(), repo.name(), proposer,
-                Texts.english().render(e.summary()), (current, next) -> EcrPolicyDryRun.check(next, e));
+                e.summary(), (current, next) -> EcrPolicyDryRun.check(next, e));
     }
 
     private List<FixPlan> pullSecret(FixProposal.CreatePullSecret c, FixInputs in) throws FixException {

@@ -36,7 +36,7 @@ public final class LabChurn implements AutoCloseable {
         if (!churn.pods.isEmpty() && perSecond > 0) {
             int perTick = Math.max(1, perSecond / 10);
             churn.timer.scheduleAtFixedRate(() -> {
-                for (int i = 0; i < perTick; i++) {
+                for (int i = 0; i < perTick && !Thread.currentThread().isInterrupted(); i++) {
                     churn.change();
                 }
             }, 100, 100, TimeUnit.MILLISECONDS);
@@ -80,8 +80,14 @@ public final class LabChurn implements AutoCloseable {
         changes.incrementAndGet();
     }
 
+    /** Stops; once it returns no further change is made. */
     @Override
     public void close() {
         timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -157,4 +157,19 @@ class PullSecretChecksTest {
                 .as("a key with a path covers only repositories under it (the image is bob/...)")
                 .isEqualTo("pullSecretWrongRegistry");
     }
+
+    @Test
+    void withoutTheRightToListSecretsTheChecksProposeAsBefore() {
+        Scenarios.World w = withNamespaceSecret(Scenarios.privateRegistryWithoutSecret(), "default", "acme-pull",
+                "your.private.registry.example.com");
+        w.cluster().listSecretsFails = dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException.accessDenied(
+                "list secrets", "the API server refused: list secrets");
+
+        CheckOutcome o = run("secret.docker-config", w);
+
+        assertThat(o.verdict()).isEqualTo(Verdict.PROBLEM);
+        assertThat(o.finding().code()).isEqualTo("noPullSecretForRegistry");
+        assertThat(o.fixes()).extracting(FixProposal::kind).containsExactly(FixKind.CREATE_PULL_SECRET);
+        assertThat(w.cluster().calls("dockerConfigSecrets")).isEqualTo(1);
+    }
 }

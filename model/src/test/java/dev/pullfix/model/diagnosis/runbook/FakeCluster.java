@@ -84,9 +84,15 @@ public final class FakeCluster implements ClusterPort {
         return Optional.ofNullable(secrets.get(namespace + "/" + name));
     }
 
+    /** When set, listing the namespace's secrets fails with it (e.g. RBAC without "list secrets"). */
+    public CouldNotCheckException listSecretsFails;
+
     @Override
-    public List<SecretFacts> dockerConfigSecrets(String namespace) {
+    public List<SecretFacts> dockerConfigSecrets(String namespace) throws CouldNotCheckException {
         count("dockerConfigSecrets");
+        if (listSecretsFails != null) {
+            throw listSecretsFails;
+        }
         return secrets.values().stream().filter(s -> namespace.equals(s.namespace()) && s.isDockerConfig())
                 .sorted(java.util.Comparator.comparing(SecretFacts::name)).toList();
     }

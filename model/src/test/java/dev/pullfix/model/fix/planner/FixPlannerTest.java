@@ -72,7 +72,13 @@ class FixPlannerTest {
             assertThat(i.required()).isTrue();
         });
         assertThat(planner.choices(p, FixInputs.TAG)).containsExactly("1.27.3", "1.27.2");
-        writeAll(planner.plan(p, FixInputs.none().with(FixInputs.TAG, "stable")));
+        List<FixPlan> plans = planner.plan(p, FixInputs.none().with(FixInputs.TAG, "stable"));
+        assertThat(plans.get(0).summaryText()).as("a code the front ends render in the user's language")
+                .isEqualTo(dev.pullfix.model.text.Message.of("fix", "plan.setImage", "web", "deployment/web", "nginx:stable"));
+        assertThat(plans.get(0).summary()).isEqualTo("Set the image of container web in deployment/web to nginx:stable");
+        assertThat(new dev.pullfix.model.text.Texts(java.util.Locale.JAPANESE).render(plans.get(0).summaryText()))
+                .isEqualTo("deployment/web のコンテナ web のイメージを nginx:stable に変更します");
+        writeAll(plans);
 
         assertThat(image()).isEqualTo("nginx:stable");
     }

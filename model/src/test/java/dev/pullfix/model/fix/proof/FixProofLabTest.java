@@ -152,4 +152,27 @@ class FixProofLabTest {
                     .isEqualTo("registryRejectsPodSecret"));
         });
     }
+
+    @Test
+    void theWorkbenchsWorkspaceReachesTheLabsRegistriesThroughTheEnvironmentAlone() throws Exception {
+        inLab("S2", (lab, w, service, proof, write) -> {
+            // what the GUI builds: the connection plus the environment the lab handed the window, no lab objects
+            Workspace gui = new Workspace(w.cluster(), null, null, null).withRegistriesFrom(lab.environment());
+            String pod = brokenPod(lab);
+            Diagnosis d = service.diagnose(gui, new DiagnoseAll.PodRef("default", pod), ProgressListener.NONE,
+                    new CancelToken());
+            assertThat(d.cause()).isEqualTo("TAG_NOT_FOUND");
+            FixProposal tagChange = d.fixes().stream().filter(f -> f.kind() == FixKind.IMAGE_TAG_CHANGE).findFirst()
+                    .orElseThrow();
+            try (FixPlanner planner = FixPlanner.of(gui, Clock.systemUTC())) {
+                assertThat(planner.choices(tagChange, FixInputs.TAG)).contains("1.27.2", "1.27", "alpine", "latest",
+                        "stable");
+                Preview typo = write.preview(planner.plan(tagChange, FixInputs.none().with(FixInputs.TAG, "1.28")).get(0));
+                assertThat(typo.dryRun().status()).isEqualTo(DryRun.Status.FAILED);
+                assertThat(write.apply(typo, s -> {
+                    throw new AssertionError("no confirmation for a tag that does not exist");
+                }).status()).isEqualTo(Outcome.Status.DRY_RUN_FAILED);
+            }
+        });
+    }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,67 @@ class FixUndoLabTest {
     JsonNode deploymentTemplate() {
         return lab.apiServer().store().get(ResourceTypes.DEPLOYMENTS, lab.scenario().broken().namespace(),
                 lab.scenario().broken().deployment()).orElseThrow().toJson().path("spec").path("template");
+    }
+
+    /** A terminal that answers every question with {@code answer} and records the questions. */
+    static picocli.CommandLine.IFactory terminal(String answer, List<String> asked) {
+        Prompter p = new Prompter() {
+            @Override
+            public Optional<String> ask(String question) {
+                asked.add(question);
+                return Optional.of(answer);
+            }
+
+            @Override
+            public Optional<char[]> askSecret(String question) {
+                asked.add(question);
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean interactive() {
+                return true;
+            }
+        };
+        return new picocli.CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == FixCommand.class) {
+                    return cls.cast(new FixCommand(p));
+                }
+                if (cls == UndoCommand.class) {
+                    return cls.cast(new UndoCommand(p));
+                }
+                return picocli.CommandLine.defaultFactory().create(cls);
+            }
+        };
+    }
+
+    @Test
+    void onATerminalNoWritesNothingAndYWritesAndUndoAsksToo() throws Exception {
+        String pod = start("S2");
+        List<String> asked = new ArrayList<>();
+
+        CliRun no = cli.run(terminal("n", asked), "fix", "-n", "default", pod, "--set", "tag=stable", "--watch", "0");
+
+        assertThat(no.exitCode()).isEqualTo(1);
+        assertThat(asked).containsExactly("Apply? [y/N] ");
+        assertThat(no.err()).contains("Not confirmed: nothing was written.");
+        assertThat(lab.fixed()).isFalse();
+
+        CliRun yes = cli.run(terminal("y", asked), "fix", "-n", "default", pod, "--set", "tag=stable", "--watch", "0");
+
+        assertThat(yes.exitCode()).as(yes.err() + yes.out()).isZero();
+        assertThat(yes.out()).contains("APPLIED").contains("pullfix undo ");
+        LabCli.await("S2 fixed", Duration.ofSeconds(20), lab::fixed);
+
+        CliRun undoNo = cli.run(terminal("", asked), "undo");
+        CliRun undoYes = cli.run(terminal("yes", asked), "undo");
+
+        assertThat(undoNo.exitCode()).isEqualTo(1);
+        assertThat(undoYes.exitCode()).as(undoYes.err() + undoYes.out()).isZero();
+        assertThat(asked).hasSize(4);
+        assertThat(Files.readString(tmp.resolve("data").resolve("audit.jsonl"))).contains("CANCELLED").contains("APPLY");
     }
 
     @Test

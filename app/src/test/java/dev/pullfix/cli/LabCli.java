@@ -61,6 +61,11 @@ final class LabCli implements AutoCloseable {
 
     /** {@code pullfix COMMAND} against the lab; fix and undo keep backups and the audit log in {@code dir/data}. */
     CliRun run(String command, String... extra) {
+        return run(picocli.CommandLine.defaultFactory(), command, extra);
+    }
+
+    /** As {@link #run(String, String...)}, the commands made by {@code factory} (a scripted terminal). */
+    CliRun run(picocli.CommandLine.IFactory factory, String command, String... extra) {
         List<String> args = new ArrayList<>(List.of(command, "--kubeconfig", lab.kubeconfig().toString(),
                 "--profile", LabSession.PROFILE, "--endpoint-url", lab.awsEndpoint().toString()));
         if (command.equals("fix") || command.equals("undo")) {
@@ -70,7 +75,7 @@ final class LabCli implements AutoCloseable {
             lab.registries().endpoints().forEach((host, url) -> args.addAll(List.of("--registry-endpoint", host + "=" + url)));
         }
         args.addAll(List.of(extra));
-        return CliRun.main(args.toArray(String[]::new));
+        return CliRun.run(factory, args.toArray(String[]::new));
     }
 
     /** What a person would type for the scenario's fix (from its expectations). */

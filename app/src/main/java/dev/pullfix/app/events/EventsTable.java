@@ -4,6 +4,9 @@ import dev.pullfix.app.common.I18n;
 import dev.pullfix.model.cluster.PodEvent;
 import java.time.Instant;
 import java.util.List;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
@@ -14,6 +17,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
+import javafx.util.Duration;
 
 /**
  * A pod's events laid out as {@code kubectl describe pod} prints them: Type, Reason, Age, From, Message. Every
@@ -22,6 +26,7 @@ import javafx.scene.text.Text;
  */
 public final class EventsTable extends TableView<PodEvent> {
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
+    static final double AGE_TICK_SECONDS = 5;
 
     public EventsTable(I18n i18n, ObservableList<PodEvent> events) {
         super(events);
@@ -43,6 +48,16 @@ public final class EventsTable extends TableView<PodEvent> {
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new Label(i18n.t("events.empty")));
         setMinWidth(0);
+        // live ages: while the table is in a window, its cells are refreshed every few seconds (ages move on)
+        Timeline ages = new Timeline(new KeyFrame(Duration.seconds(AGE_TICK_SECONDS), e -> refresh()));
+        ages.setCycleCount(Animation.INDEFINITE);
+        sceneProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                ages.play();
+            } else {
+                ages.stop();
+            }
+        });
         setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(PodEvent e, boolean empty) {

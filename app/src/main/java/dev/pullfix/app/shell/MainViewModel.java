@@ -187,6 +187,14 @@ public final class MainViewModel {
             return;
         }
         if (before != null && before.key().equals(after.key())) {
+            details.follow(after); // the Events and YAML tabs follow the live pod
+            if (before.failing() && !after.failing() && wizard.conclusionProperty().get() != null
+                    && !wizard.verifyingProperty().get()) {
+                // recovered (fixed elsewhere, or the kubelet's retry pulled): no red cause left under a running pod
+                activity.log(i18n.t("log.recovered", after.key()));
+                wizard.diagnoseAgain();
+                return;
+            }
             retryWhenNothingWasFound(before, after);
             return; // a live update of the same pod: keep the wizard where the user is
         }

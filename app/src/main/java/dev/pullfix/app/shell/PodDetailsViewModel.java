@@ -59,6 +59,24 @@ public final class PodDetailsViewModel {
         }
     }
 
+    /**
+     * A live update of the shown pod: when its state changed (phase, READY, STATUS, restarts, the kubelet's message)
+     * its events and YAML are read again, so Pulled/Started appear as the pod recovers.
+     */
+    public void follow(PodInfo after) {
+        PodInfo before = shown;
+        if (before == null || after == null || !before.key().equals(after.key())) {
+            return;
+        }
+        shown = after;
+        if (!java.util.Objects.equals(before.status(), after.status())
+                || !java.util.Objects.equals(before.phase(), after.phase())
+                || before.readyContainers() != after.readyContainers() || before.restarts() != after.restarts()
+                || !java.util.Objects.equals(before.failureMessage(), after.failureMessage())) {
+            load(after);
+        }
+    }
+
     /** Reads the shown pod's details again. */
     public void reload() {
         if (shown != null) {

@@ -162,8 +162,15 @@ public class PullfixApp extends Application {
         String auto = System.getProperty("pullfix.lab.autostart", "auto"); // auto | true | false
         if (practiceLab != null && ("true".equals(auto) || "auto".equals(auto)
                 && PracticeLab.noKubeconfig(System.getenv(), Path.of(System.getProperty("user.home"))))) {
-            // a fresh machine: no cluster configured, so the practice lab opens by itself (scenario S1, seed 000)
-            practiceLab.start("S1");
+            // a fresh machine: no cluster configured, so the practice lab opens by itself (scenario S1, seed 000),
+            // once the window's first layout is done: starting it sooner competes with that layout for the CPU
+            Scene scene = stage.getScene();
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                practiceLab.start("S1");
+            };
+            scene.addPostLayoutPulseListener(once[0]);
         }
     }
 

@@ -122,6 +122,24 @@ class WizardFixWindowTest {
     }
 
     @Test
+    void aStepThatWaitsForTheFixHasRunThisStep(FxRobot robot) throws Exception {
+        selectTheFailingPod(robot);
+        var wizard = app.viewModel().wizard();
+        var waiting = wizard.steps().stream().filter(st -> st.result().verdict()
+                == dev.pullfix.model.diagnosis.runbook.Verdict.PENDING).findFirst().orElseThrow(() ->
+                new AssertionError("the walk ends on a step that waits for the fix"));
+        robot.interact(() -> wizard.goTo(wizard.steps().indexOf(waiting)));
+        WaitForAsyncUtils.waitForFxEvents();
+        int logged = app.viewModel().activity().lines().size();
+        robot.clickOn("#runStep-" + waiting.number());
+        waitUntil(() -> wizard.diagnosisProperty().get() != null && !wizard.runningProperty().get()
+                && app.viewModel().activity().lines().size() > logged);
+        assertThat(wizard.steps().stream().filter(st -> st.result().step().id().equals(waiting.result().step().id())))
+                .as("run with the after-the-fix steps: it no longer waits").allMatch(st -> st.result().verdict()
+                        != dev.pullfix.model.diagnosis.runbook.Verdict.PENDING);
+    }
+
+    @Test
     void readOnlyModeOffersNoFixButton(FxRobot robot) throws Exception {
         Path other = Files.createTempDirectory(dir, "ro");
         robot.interact(() -> {

@@ -97,4 +97,37 @@ class RediagnoseTest {
         }
         assertThat(diagnoser.asked).hasSize(4);
     }
+
+    @Test
+    void aPodThatRecoversLosesItsRedCauseAndItsEventsAreReadAgain() {
+        FakeBackend backend = new FakeBackend();
+        backend.contexts.add(FakeBackend.context("lab", true, null));
+        causeKnown = true;
+        PodInfo failed = failing("default", "ui", "ui-1").withFailure(FailureReason.ERR_IMAGE_PULL,
+                "failed to pull: 403 Forbidden");
+        backend.snapshots.put("lab", snapshot(List.of(failed)));
+        backend.events = FakeBackend.ecr403Events(failed.containers().get(0).image());
+        MainViewModel vm = vm(backend);
+        vm.start();
+        assertThat(vm.wizard().conclusionProperty().get()).contains("Denied by a policy");
+        assertThat(vm.details().events()).noneMatch(e -> e.reason().equals("Started"));
+
+        // the kubelet's next retry pulls: Pulled, Created, Started; the pod is Running and ready
+        List<dev.pullfix.model.cluster.PodEvent> later = new java.util.ArrayList<>(backend.events);
+        later.add(new dev.pullfix.model.cluster.PodEvent("Normal", "Pulled", "kubelet",
+                "Successfully pulled image \"" + failed.containers().get(0).image() + "\" in 1.2s", 1,
+                java.time.Instant.now(), java.time.Instant.now(), false, null));
+        later.add(new dev.pullfix.model.cluster.PodEvent("Normal", "Started", "kubelet", "Started container app", 1,
+                java.time.Instant.now(), java.time.Instant.now(), false, null));
+        backend.events = later;
+        causeKnown = false;
+        PodInfo running = TestPods.healthy("default", "ui", "ui-1");
+        backend.lastListener.onDeltas(TestPods.modified(failed, running));
+
+        assertThat(diagnoser.asked).hasSize(2);
+        assertThat(vm.wizard().conclusionProperty().get()).as("no stale cause under a running pod").isNull();
+        assertThat(vm.details().events()).anyMatch(e -> e.reason().equals("Started"))
+                .anyMatch(e -> e.reason().equals("Pulled"));
+        assertThat(vm.activity().lines()).anyMatch(l -> l.contains("recovered"));
+    }
 }

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * same size) started the same way: the same JVM, jars and class-data-sharing archive. Both run on one Xvfb display
  * started for the run, as whole processes, interleaved, medians of 3 after a warm-up each. Each prints when its first
  * frame was drawn ({@code -Dpullfix.startup.log=true}) and quits right after it ({@code -Dpullfix.startup.exitAfterMs=0}).
+ * The practice lab does not start by itself in this part ({@code -Dpullfix.lab.autostart=false}; with
+ * {@code -Dbench.labAutostart=auto} it does, as on a fresh machine, and its start competes with the first frame).
  * Target: first frame ≤ 1.3× the bare window's. Then, on its own (the issue names no peer), the same start until the
  * practice lab's tree is live: with no kubeconfig the window starts the lab (S1) by itself, as on a fresh machine;
  * {@code -Dpullfix.startup.exitWhenLive=true} quits at that moment. Target: tree live ≤ 5 s after launch.
@@ -57,7 +59,8 @@ class FirstWindowBench {
             ProcessBench bench = new ProcessBench(dir).env(Map.of("DISPLAY", ":" + number.trim(), "HOME", home.toString(),
                     "XDG_DATA_HOME", home.resolve("data").toString(), "XDG_CONFIG_HOME", home.resolve("config").toString(),
                     "KUBECONFIG", home.resolve("no-kubeconfig").toString(),
-                    "PULLFIX_JAVA_OPTS", "-Dpullfix.startup.log=true -Dpullfix.startup.exitAfterMs=0"));
+                    "PULLFIX_JAVA_OPTS", "-Dpullfix.startup.log=true -Dpullfix.startup.exitAfterMs=0 "
+                            + "-Dpullfix.lab.autostart=" + System.getProperty("bench.labAutostart", "false")));
             List<String> pullfix = ProcessBench.pullfix();
             List<String> bare = bareWindow();
             System.out.println("FirstWindowBench: " + String.join(" ", bare));

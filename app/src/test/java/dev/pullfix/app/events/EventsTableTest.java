@@ -1,0 +1,56 @@
+package dev.pullfix.app.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pullfix.app.common.I18n;
+import dev.pullfix.model.cluster.PodEvent;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.Scene;
+import javafx.scene.control.TableCell;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real Events table, headless: the ages move on while it is shown, as {@code kubectl describe} would say. */
+@ExtendWith(ApplicationExtension.class)
+class EventsTableTest {
+    final ObservableList<PodEvent> events = FXCollections.observableArrayList();
+
+    @Start
+    void start(Stage stage) {
+        Instant started = Instant.now().minusSeconds(30);
+        events.add(new PodEvent("Normal", "Started", "kubelet", "Started container app", 1, started, started, false,
+                null));
+        stage.setScene(new Scene(new EventsTable(new I18n(Locale.ENGLISH), events), 900, 300));
+        stage.show();
+    }
+
+    @Test
+    void theAgesMoveOnWhileTheTableIsShown(FxRobot robot) throws Exception {
+        String before = ageCell(robot);
+        assertThat(before).matches("3[0-9]s");
+        WaitForAsyncUtils.waitFor((long) (EventsTable.AGE_TICK_SECONDS * 2 + 5), TimeUnit.SECONDS,
+                () -> {
+                    String now = ageCell(robot);
+                    return now.matches("[0-9]+s") && !now.equals(before);
+                });
+        WaitForAsyncUtils.waitForFxEvents();
+        String after = ageCell(robot);
+        assertThat(after).as("a later age, not one read mid-refresh").matches("[0-9]+s");
+        assertThat(Integer.parseInt(after.replace("s", ""))).isGreaterThan(Integer.parseInt(before.replace("s", "")));
+    }
+
+    static String ageCell(FxRobot robot) {
+        return robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
+                .filter(c -> c.getTableColumn() != null && c.getTableColumn().getText().equals("Age") && c.getText() != null)
+                .map(TableCell::getText).findFirst().orElse("");
+    }
+}

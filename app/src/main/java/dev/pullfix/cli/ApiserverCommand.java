@@ -86,7 +86,7 @@ public final class ApiserverCommand implements Callable<Integer> {
         try {
             LabPopulation.Result r = pods > 0 ? LabPopulation.generate(server.store(), LabPopulation.Spec.of(pods))
                     : new LabPopulation.Result(0, 0, 0, 0, 0, Duration.ZERO);
-            if (!answers(server.url())) {
+            if (!answers(server.url(), server.clientSslContext())) {
                 err.println("pullfix apiserver: " + t("apiserver.error.notAnswering", server.url()));
                 return 1;
             }
@@ -139,8 +139,9 @@ public final class ApiserverCommand implements Callable<Integer> {
         stopped.countDown();
     }
 
-    private static boolean answers(String url) {
-        HttpClient c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Whether {@code url/version} answers 200, over HTTPS trusting the server's own CA. */
+    private static boolean answers(String url, javax.net.ssl.SSLContext tls) {
+        HttpClient c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).sslContext(tls).build();
         for (int i = 0; i < 20; i++) {
             try {
                 HttpResponse<Void> r = c.send(HttpRequest.newBuilder(URI.create(url + "/version")).timeout(Duration.ofSeconds(2))

@@ -90,7 +90,8 @@ public final class LabCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             java.util.ResourceBundle text = java.util.ResourceBundle.getBundle("dev.pullfix.i18n.lab", locale);
-            if (!answers(lab.apiServer().url() + "/version") || !answers(lab.awsEndpoint() + "/clusters")) {
+            if (!answers(lab.apiServer().url() + "/version", lab.apiServer().clientSslContext())
+                    || !answers(lab.awsEndpoint() + "/clusters", null)) {
                 err.println(text.getString("lab.notAnswering"));
                 return 1;
             }
@@ -128,10 +129,14 @@ public final class LabCommand implements Callable<Integer> {
         }
     }
 
-    static boolean answers(String url) {
+    /** Whether {@code url} answers at all (any status); {@code tls}: the context an https URL is checked with. */
+    static boolean answers(String url, javax.net.ssl.SSLContext tls) {
         for (int i = 0; i < 50; i++) {
             try {
                 HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+                if (tls != null && c instanceof javax.net.ssl.HttpsURLConnection s) {
+                    s.setSSLSocketFactory(tls.getSocketFactory());
+                }
                 c.setConnectTimeout(500);
                 c.setReadTimeout(1000);
                 int code = c.getResponseCode();

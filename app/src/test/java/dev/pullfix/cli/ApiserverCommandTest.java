@@ -27,18 +27,47 @@ class ApiserverCommandTest {
         for (int i = 0; i < 300 && !Files.exists(env); i++) {
             Thread.sleep(50);
         }
+        try {
+            servesTheKubeconfigsPodsOnlyWithItsToken(env);
+        } finally {
+            cmd.stop();
+        }
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+    }
+
+    private void servesTheKubeconfigsPodsOnlyWithItsToken(Path env) throws Exception {
         String kubeconfig = Files.readString(dir.resolve("kubeconfig"));
         assertThat(Files.readString(env)).isEqualTo("export KUBECONFIG='" + dir.resolve("kubeconfig").toAbsolutePath() + "'\n");
         String url = kubeconfig.lines().filter(l -> l.contains("server: ")).findFirst().orElseThrow().trim().substring("server: ".length());
-        assertThat(url).startsWith("http://127.0.0.1:");
-        String token = kubeconfig.lines().filter(l -> l.contains("token: ")).findFirst().orElseThrow().trim()
-                .substring("token: ".length());
-        HttpResponse<String> pods = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/api/v1/pods"))
+        assertThat(url).startsWith("https://127.0.0.1:");
+        String token = value(kubeconfig, "token: ");
+        // a client that trusts the kubeconfig's CA and sends its token gets the pods; without the token, 401
+        HttpClient https = HttpClient.newBuilder().sslContext(trusting(value(kubeconfig, "certificate-authority-data: ")))
+                .build();
+        HttpResponse<String> pods = https.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/pods"))
                         .header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(pods.body().split("\"kind\":\"Pod\"", -1)).hasSize(31);
-        cmd.stop();
-        assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(https.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/pods")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+    }
+
+    private static String value(String kubeconfig, String key) {
+        return kubeconfig.lines().filter(l -> l.contains(key)).findFirst().orElseThrow().trim().substring(key.length());
+    }
+
+    /** A TLS context trusting only the CA of a kubeconfig's certificate-authority-data. */
+    static javax.net.ssl.SSLContext trusting(String caData) throws Exception {
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
+                new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(caData))));
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        javax.net.ssl.SSLContext c = javax.net.ssl.SSLContext.getInstance("TLS");
+        c.init(null, tmf.getTrustManagers(), null);
+        return c;
     }
 
     @Test
@@ -60,21 +89,25 @@ class ApiserverCommandTest {
         for (int i = 0; i < 300 && !Files.exists(env); i++) {
             Thread.sleep(50);
         }
-        String kubeconfig = Files.readString(dir.resolve("kubeconfig"));
-        String url = kubeconfig.lines().filter(l -> l.contains("server: ")).findFirst().orElseThrow().trim().substring("server: ".length());
-        String token = kubeconfig.lines().filter(l -> l.contains("token: ")).findFirst().orElseThrow().trim()
-                .substring("token: ".length());
-        long first = listResourceVersion(url, token);
-        Thread.sleep(1000);
-        long second = listResourceVersion(url, token);
-        // 100 a second: about 100 commits in that second (at least a few, even on a loaded machine)
-        assertThat(second - first).isGreaterThanOrEqualTo(10);
-        cmd.stop();
+        try {
+            String kubeconfig = Files.readString(dir.resolve("kubeconfig"));
+            String url = value(kubeconfig, "server: ");
+            String token = value(kubeconfig, "token: ");
+            HttpClient https = HttpClient.newBuilder().sslContext(trusting(value(kubeconfig, "certificate-authority-data: ")))
+                    .build();
+            long first = listResourceVersion(https, url, token);
+            Thread.sleep(1000);
+            long second = listResourceVersion(https, url, token);
+            // 100 a second: about 100 commits in that second (at least a few, even on a loaded machine)
+            assertThat(second - first).isGreaterThanOrEqualTo(10);
+        } finally {
+            cmd.stop();
+        }
         assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
     }
 
-    private static long listResourceVersion(String url, String token) throws Exception {
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/api/v1/pods?limit=1"))
+    private static long listResourceVersion(HttpClient https, String url, String token) throws Exception {
+        String body = https.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/pods?limit=1"))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
         var m = java.util.regex.Pattern.compile("\"resourceVersion\":\"(\\d+)\"").matcher(body);
         assertThat(m.find()).as(body).isTrue();

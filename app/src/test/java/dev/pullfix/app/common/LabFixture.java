@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Lab API servers with generated populations and a kubeconfig naming them as contexts {@code lab-a}, {@code lab-b}
- * ...; the window's backend reads only that kubeconfig and an empty AWS config.
+ * ... (each with its server's HTTPS URL, CA and token); the window's backend reads only that kubeconfig and an empty
+ * AWS config.
  */
 public final class LabFixture implements AutoCloseable {
     public final LabApiServer[] servers;
@@ -37,10 +38,11 @@ public final class LabFixture implements AutoCloseable {
             LabPopulation.generate(servers[i].store(), new LabPopulation.Spec(podsPerServer[i],
                     Math.min(50, Math.max(3, podsPerServer[i] / 40)), 0.1, 42 + i, Instant.now()));
             String name = "lab-" + (char) ('a' + i);
-            clusters.append("- name: ").append(name).append("\n  cluster:\n    server: ").append(servers[i].url()).append('\n');
+            clusters.append("- name: ").append(name).append("\n  cluster:\n    server: ").append(servers[i].url())
+                    .append("\n    certificate-authority-data: ").append(servers[i].certificateAuthorityData()).append('\n');
             contexts.append("- name: ").append(name).append("\n  context:\n    cluster: ").append(name)
                     .append("\n    user: ").append(name).append('\n');
-            users.append("- name: ").append(name).append("\n  user: {}\n");
+            users.append("- name: ").append(name).append("\n  user:\n    token: ").append(servers[i].token()).append('\n');
         }
         kubeconfig = dir.resolve("kubeconfig");
         Files.writeString(kubeconfig, "apiVersion: v1\nkind: Config\nclusters:\n" + clusters + "contexts:\n" + contexts

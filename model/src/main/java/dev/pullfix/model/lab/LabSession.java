@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * try (LabSession lab = LabSession.start("S1", LabSession.Options.defaults())) {
- *     lab.kubeconfig();          // context arn:aws:eks:us-west-2:682844965773:cluster/eks-workshop
+ *     lab.kubeconfig();          // context arn:aws:eks:us-west-2:682844965773:cluster/eks-workshop (HTTPS, CA, token)
  *     lab.awsEndpoint();         // http://127.0.0.1:PORT (every service)
  *     lab.awsConfigFile(); lab.awsCredentialsFile(); lab.profile();
  *     lab.reset();               // the broken state again
@@ -38,8 +38,10 @@ import java.util.function.Consumer;
  */
 public final class LabSession implements AutoCloseable {
     public static final String PROFILE = "pullfix-lab";
-    /** Fake, local-only credentials (the lab checks no signature). */
-    /** A fake, local access key (the lab's endpoint accepts any); spelled in parts so it never looks like a live key. */
+    /**
+     * A fake, local access key: the lab's AWS endpoint requires it in a SigV4-shaped Authorization (it checks no
+     * signature); spelled in parts so it never looks like a live key.
+     */
     public static final String ACCESS_KEY = "AKIA" + "PULLFIXLAB000000";
     public static final String SECRET_KEY = "pullfix-lab-local-only-not-a-secret";
 
@@ -240,11 +242,8 @@ public final class LabSession implements AutoCloseable {
     }
 
     private void writeFiles() {
-        String ctx = context();
-        String kubeconfig = "apiVersion: v1\nkind: Config\nclusters:\n- name: " + ctx + "\n  cluster:\n    server: " + api.url() + "\n"
-                + "contexts:\n- name: " + ctx + "\n  context:\n    cluster: " + ctx + "\n    user: " + ctx
-                + "\n    namespace: default\ncurrent-context: " + ctx + "\npreferences: {}\nusers:\n- name: " + ctx
-                + "\n  user:\n    token: " + api.token() + "\n";
+        // the API server's HTTPS URL, its CA and its bearer token, under the EKS cluster's ARN
+        String kubeconfig = api.kubeconfig(context());
         String config = "[profile " + PROFILE + "]\nregion = " + world.region() + "\noutput = json\nendpoint_url = " + aws.endpoint() + "\n";
         String creds = "[" + PROFILE + "]\naws_access_key_id = " + ACCESS_KEY + "\naws_secret_access_key = " + SECRET_KEY + "\n";
         try {

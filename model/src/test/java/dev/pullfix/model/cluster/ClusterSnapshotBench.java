@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Pullfix snapshot vs {@code kubectl get pods -A -o json} against the same lab API server in the same run
- * (not a test). Prints, per size: the snapshot's wall time (median of 3 after one warm-up), kubectl's wall time
+ * (not a test); both read the kubeconfig it writes, so both speak HTTPS with its CA and send its token, as against a
+ * real cluster. Prints, per size: the snapshot's wall time (median of 3 after one warm-up), kubectl's wall time
  * (median of 3 at 5,000 pods, one run above), their ratio (target ≤ 1.0), and the heap the snapshot retains.
  * Run: {@code mvn -B -Pbench verify -pl model -am -Dtest=ClusterSnapshotBench -Dsurefire.failIfNoSpecifiedTests=false}
  * ({@code -Dbench.sizes=5000} for one size).

@@ -113,7 +113,7 @@ final class HttpFront extends SimpleChannelInboundHandler<Object> {
         }
         try {
             // the credentials it hands out, and no requests a web page could make
-            LabRequestGuard.check(req, options.requireToken() ? token : null,
+            LabRequestGuard.check(req, options.requireToken() ? token : null, options.tls(),
                     ((java.net.InetSocketAddress) ctx.channel().localAddress()).getPort());
             route(ctx, req);
         } catch (ApiException e) {
@@ -365,7 +365,7 @@ final class HttpFront extends SimpleChannelInboundHandler<Object> {
         boolean bookmarks = QueryBool.parse(param(params, "allowWatchBookmarks"));
         boolean ws = "websocket".equalsIgnoreCase(req.headers().get(HttpHeaderNames.UPGRADE));
         if (ws) {
-            String url = "ws://" + req.headers().get(HttpHeaderNames.HOST, "127.0.0.1") + req.uri();
+            String url = (options.tls() ? "wss://" : "ws://") + req.headers().get(HttpHeaderNames.HOST, "127.0.0.1") + req.uri();
             WebSocketServerHandshakerFactory factory = new WebSocketServerHandshakerFactory(url, null, true, 16 * 1024 * 1024);
             handshaker = factory.newHandshaker(req);
             if (handshaker == null) {

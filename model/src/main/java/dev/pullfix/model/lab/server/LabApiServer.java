@@ -26,9 +26,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The practice lab's in-process Kubernetes API server: plain HTTP on 127.0.0.1 serving discovery, CRUD,
+ * The practice lab's in-process Kubernetes API server: HTTPS on 127.0.0.1 serving discovery, CRUD,
  * patch, lists with paging and selectors, server-side Tables and watches (HTTP streaming and WebSocket)
- * from an indexed {@link LabStore}, so kubectl and fabric8 use it as they would a real cluster.
+ * from an indexed {@link LabStore}, so kubectl and fabric8 use it as they would a real cluster. Like a real
+ * cluster it serves TLS with a certificate from its own CA (made at start, key in memory only; the kubeconfig it
+ * writes carries the CA as {@code certificate-authority-data}) and requires the bearer token of that kubeconfig.
  *
  * <pre>{@code
  * try (LabApiServer server = LabApiServer.start(LabApiServerOptions.defaults())) {
@@ -45,9 +47,11 @@ public final class LabApiServer implements AutoCloseable {
     private final ChannelGroup connections = new DefaultChannelGroup("lab-apiserver", GlobalEventExecutor.INSTANCE);
     private final int port;
     private final String token;
+    private final LabCertificates certificates;
 
-    private LabApiServer(LabApiServerOptions options) {
+    private LabApiServer(LabApiServerOptions options, LabCertificates keep) {
         this.token = options.token() != null ? options.token() : LabRequestGuard.newToken();
+        this.certificates = !options.tls() ? null : keep != null ? keep : LabCertificates.generate();
         this.store = new LabStore(options.changeWindow(), options.clock());
         this.group = new MultiThreadIoEventLoopGroup(Math.max(1, options.ioThreads()), NioIoHandler.newFactory());
         try {
@@ -58,6 +62,9 @@ public final class LabApiServer implements AutoCloseable {
                         protected void initChannel(SocketChannel ch) {
                             connections.add(ch);
                             Discovery d = discovery;
+                            if (certificates != null) {
+                                ch.pipeline().addLast(certificates.serverContext().newHandler(ch.alloc()));
+                            }
                             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024 * 1024),
                                     new ChunkedWriteHandler(), new HttpFront(store, d, options, token));
                         }
@@ -83,7 +90,19 @@ public final class LabApiServer implements AutoCloseable {
 
     /** Starts the server (binding 127.0.0.1) with the built-in namespaces default, kube-system, kube-public, kube-node-lease. */
     public static LabApiServer start(LabApiServerOptions options) {
-        return new LabApiServer(options);
+        return new LabApiServer(options, null);
+    }
+
+    /**
+     * Starts a server as a stopped one would come back after a restart: on its port, with its certificates and its
+     * token (so its kubeconfig still works), but with a new, empty store; other settings from {@code options}.
+     */
+    public static LabApiServer restart(LabApiServer previous, LabApiServerOptions options) {
+        LabApiServerOptions o = options.withPort(previous.port).withToken(previous.token);
+        if ((previous.certificates != null) != o.tls()) {
+            throw new IllegalArgumentException("a restart keeps the scheme: " + previous.url());
+        }
+        return new LabApiServer(o, previous.certificates);
     }
 
     private void ensureNamespace(String name) {
@@ -93,9 +112,37 @@ public final class LabApiServer implements AutoCloseable {
         }
     }
 
-    /** {@code http://127.0.0.1:PORT}. */
+    /** {@code https://127.0.0.1:PORT} ({@code http://} only when started with plain HTTP for a benchmark). */
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return (certificates != null ? "https" : "http") + "://127.0.0.1:" + port;
+    }
+
+    /**
+     * kubeconfig's {@code certificate-authority-data}: the server's CA in PEM, Base64-encoded; null for a plain-HTTP
+     * server.
+     */
+    public String certificateAuthorityData() {
+        return certificates == null ? null : certificates.caData();
+    }
+
+    /** The server's CA certificate in PEM (for {@code curl --cacert}); null for a plain-HTTP server. */
+    public String certificateAuthorityPem() {
+        return certificates == null ? null : certificates.caPem();
+    }
+
+    /**
+     * A TLS context for Java clients that trusts this server's CA and nothing else (readiness checks, tests); the
+     * JDK's default context for a plain-HTTP server.
+     */
+    public javax.net.ssl.SSLContext clientSslContext() {
+        if (certificates == null) {
+            try {
+                return javax.net.ssl.SSLContext.getDefault();
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return certificates.trustingContext();
     }
 
     public int port() {
@@ -120,11 +167,22 @@ public final class LabApiServer implements AutoCloseable {
         return token;
     }
 
-    /** The kubeconfig text (context {@code pullfix-lab}, namespace default, the server's bearer token). */
+    /** The kubeconfig text (context {@code pullfix-lab}, namespace default, the server's CA and bearer token). */
     public String kubeconfig() {
-        return "apiVersion: v1\nkind: Config\nclusters:\n- name: pullfix-lab\n  cluster:\n    server: " + url() + "\n"
-                + "contexts:\n- name: pullfix-lab\n  context:\n    cluster: pullfix-lab\n    user: pullfix-lab\n    namespace: default\n"
-                + "current-context: pullfix-lab\npreferences: {}\nusers:\n- name: pullfix-lab\n  user:\n    token: " + token + "\n";
+        return kubeconfig("pullfix-lab");
+    }
+
+    /**
+     * The kubeconfig text with one cluster, user and context all named {@code name} (namespace default): the server's
+     * URL and CA ({@code certificate-authority-data}) and its bearer token.
+     */
+    public String kubeconfig(String name) {
+        String ca = certificateAuthorityData();
+        return "apiVersion: v1\nkind: Config\nclusters:\n- name: " + name + "\n  cluster:\n    server: " + url() + "\n"
+                + (ca == null ? "" : "    certificate-authority-data: " + ca + "\n")
+                + "contexts:\n- name: " + name + "\n  context:\n    cluster: " + name + "\n    user: " + name
+                + "\n    namespace: default\ncurrent-context: " + name + "\npreferences: {}\nusers:\n- name: " + name
+                + "\n  user:\n    token: " + token + "\n";
     }
 
     /** Writes {@link #kubeconfig()} to {@code file} (parent directories created) and returns it. */

@@ -41,12 +41,13 @@ final class LabRequestGuard {
      * Throws the Status the server answers with when the request may not go on.
      *
      * @param token the bearer token required, or null when none is (see {@link LabApiServerOptions#requireToken()})
+     * @param tls  whether the server speaks HTTPS (the scheme of its own origin)
      * @param port the server's own port: an {@code Origin} naming the server itself is what fabric8 sends on its
      *             watches, not a web page
      */
-    static void check(FullHttpRequest req, String token, int port) {
+    static void check(FullHttpRequest req, String token, boolean tls, int port) {
         HttpHeaders h = req.headers();
-        if (fromABrowser(h, port)) {
+        if (fromABrowser(h, tls ? "https" : "http", port)) {
             throw new ApiException(403, "Forbidden", "forbidden: the practice lab does not answer requests from web "
                     + "pages (Origin, Referer or Sec-Fetch headers)", null, null, null);
         }
@@ -67,9 +68,10 @@ final class LabRequestGuard {
         }
     }
 
-    static boolean fromABrowser(HttpHeaders h, int port) {
+    static boolean fromABrowser(HttpHeaders h, String scheme, int port) {
         String origin = h.get(HttpHeaderNames.ORIGIN);
-        if (origin != null && !origin.equals("http://127.0.0.1:" + port) && !origin.equals("http://localhost:" + port)) {
+        if (origin != null && !origin.equals(scheme + "://127.0.0.1:" + port)
+                && !origin.equals(scheme + "://localhost:" + port)) {
             return true;
         }
         if (h.contains(HttpHeaderNames.REFERER)) {

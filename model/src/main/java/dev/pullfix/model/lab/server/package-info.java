@@ -8,7 +8,7 @@
  *     server.store().put(podJson);                     // simulation back door: kubelet/controller writes
  *     server.store().patchDirect(ResourceTypes.PODS, "default", "web", Patches.Type.MERGE, statusPatch);
  *     try (AutoCloseable l = server.listen(change -> ...)) { ... }   // ADDED/MODIFIED/DELETED in commit order
- *     server.writeKubeconfig(dir.resolve("kubeconfig"));              // http://127.0.0.1:PORT, no credentials
+ *     server.writeKubeconfig(dir.resolve("kubeconfig"));              // https://127.0.0.1:PORT, its CA, its token
  * }
  * }</pre>
  *
@@ -20,10 +20,16 @@
  * a watch resumes from any resourceVersion still in the ring and gets 410 Expired otherwise. The Netty front
  * end ({@code HttpFront}) streams lists in 64 KiB chunks straight from the map (no whole-list copies) and
  * serves watches as chunked JSON lines (kubectl) or WebSocket text frames (fabric8), pausing when the socket is
- * full. events.k8s.io/v1 is a view of the core events.
+ * full. events.k8s.io/v1 is a view of the core events. It serves TLS (Netty's SslHandler, JDK provider) with a
+ * server certificate for 127.0.0.1 and localhost from a CA made at start ({@code LabCertificates}, BouncyCastle;
+ * keys in memory only), and requires the bearer token of the kubeconfig it writes: without it, or with another,
+ * 401 {@code Status} ({@code LabRequestGuard}; {@code /version} and the health paths answer anyone, as on a real
+ * cluster). Requests a web page could make (a foreign {@code Origin}, a {@code Referer} or {@code Sec-Fetch-*}
+ * header, a form or text body) are refused with 403/415 before anything else.
  *
  * <h2>What a real API server does that this one does not</h2>
- * No TLS, authentication, authorization or admission (besides light validation of names and containers); no
+ * No authentication besides its one bearer token, no authorization or admission (besides light validation of
+ * names and containers); no
  * controllers (a Deployment never gets a new ReplicaSet, {@code kubectl rollout status} waits for a status
  * only the lab's simulated controller writes; no garbage collection through ownerReferences; deletions are
  * immediate: no graceful termination, finalizers or Terminating namespaces); no server-side apply

@@ -30,7 +30,8 @@ class LabApiServerBench {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private HttpClient http;
+    private String token;
 
     @Test
     void preloadPagesAndKubectlAtScale() throws Exception {
@@ -43,6 +44,9 @@ class LabApiServerBench {
                 "page500", "table500", "lastPage", "getOne");
         for (int n : sizes) {
             try (LabApiServer server = LabApiServer.start(LabApiServerOptions.defaults())) {
+                // HTTPS with the server's CA and its bearer token, as kubectl below and a real cluster
+                http = HttpClient.newBuilder().sslContext(server.clientSslContext()).build();
+                token = server.token();
                 long t0 = System.nanoTime();
                 long c0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 LabPopulation.Result r = LabPopulation.generate(server.store(), new LabPopulation.Spec(n, 50, 0.1, 42, Instant.now()));
@@ -81,7 +85,7 @@ class LabApiServerBench {
     }
 
     /**
-     * The peer: fabric8's CRUD mock (what tests used before) against the lab server, both loaded over HTTP with
+     * The peer: fabric8's CRUD mock (what tests used before) against the lab server, both loaded over HTTPS with
      * the same fabric8 client and the same pods, then a 500-item page. Size: {@code -Dbench.peerPods} (1000).
      */
     @Test
@@ -99,7 +103,7 @@ class LabApiServerBench {
         }
         io.fabric8.kubernetes.client.server.mock.KubernetesMockServer mock = new io.fabric8.kubernetes.client.server.mock.KubernetesMockServer(
                 new io.fabric8.mockwebserver.Context(), new io.fabric8.mockwebserver.MockWebServer(), new java.util.HashMap<>(),
-                new io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher(), false);
+                new io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher(), true); // HTTPS, as the lab
         mock.init(java.net.InetAddress.getLoopbackAddress(), 0);
         double mockLoad;
         double mockPage;
@@ -119,7 +123,7 @@ class LabApiServerBench {
             labPage = median(() -> c.pods().inAnyNamespace().list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder()
                     .withLimit(500L).build()), 10);
         }
-        System.out.printf("peer (fabric8 client over HTTP, %d pods): load lab %.2f s vs CRUD mock %.2f s (%.1fx); "
+        System.out.printf("peer (fabric8 client over HTTPS, %d pods): load lab %.2f s vs CRUD mock %.2f s (%.1fx); "
                 + "500-pod page (mock ignores limit: all %d) lab %.2f ms vs mock %.2f ms (%.1fx)%n", n, labLoad, mockLoad,
                 mockLoad / labLoad, n, labPage, mockPage, mockPage / labPage);
     }
@@ -197,7 +201,7 @@ class LabApiServerBench {
     }
 
     private String get0(String url, String accept) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
         if (accept != null) {
             b.header("Accept", accept);
         }

@@ -48,13 +48,13 @@ class LabApiServerFabric8Test {
     private static LabApiServer server;
     private static KubernetesClient client;
     private static final AtomicInteger SEQ = new AtomicInteger();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static HttpClient HTTP;
 
     @BeforeAll
     static void start() {
-        // fabric8 sends the kubeconfig token over plain HTTP (kubectl does not): the server requires it here
-        server = LabApiServer.start(LabApiServerOptions.defaults().withBookmarkInterval(Duration.ofMillis(300))
-                .requiringToken(true));
+        // HTTPS with the server's own CA, the bearer token required (the defaults): fabric8 takes both from the kubeconfig
+        server = LabApiServer.start(LabApiServerOptions.defaults().withBookmarkInterval(Duration.ofMillis(300)));
+        HTTP = HttpClient.newBuilder().sslContext(server.clientSslContext()).build();
         Config config = Config.fromKubeconfig(server.kubeconfig());
         config.setRequestRetryBackoffLimit(0);
         client = new KubernetesClientBuilder().withConfig(config).build();
@@ -408,7 +408,7 @@ class LabApiServerFabric8Test {
         String ns = newNamespace();
         long rv = server.store().resourceVersion();
         BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        java.net.http.WebSocket ws = HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + server.token()).buildAsync(URI.create(server.url().replace("http:", "ws:")
+        java.net.http.WebSocket ws = HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + server.token()).buildAsync(URI.create(server.url().replace("https:", "wss:")
                 + "/api/v1/namespaces/" + ns + "/pods?watch=true&resourceVersion=" + rv), new java.net.http.WebSocket.Listener() {
             private final StringBuilder text = new StringBuilder();
 
@@ -435,13 +435,13 @@ class LabApiServerFabric8Test {
 
     @Test
     void aWatchFromAResourceVersionOlderThanTheWindowGets410Gone() throws Exception {
-        try (LabApiServer small = LabApiServer.start(LabApiServerOptions.defaults().withChangeWindow(16)
-                .requiringToken(true))) {
+        try (LabApiServer small = LabApiServer.start(LabApiServerOptions.defaults().withChangeWindow(16))) {
             for (int i = 0; i < 40; i++) {
                 small.store().put(Json.parseObject(("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"c" + i
                         + "\",\"namespace\":\"default\"}}").getBytes()));
             }
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(small.url()
+            HttpResponse<String> r = HttpClient.newBuilder().sslContext(small.clientSslContext()).build()
+                    .send(HttpRequest.newBuilder(URI.create(small.url()
                     + "/api/v1/configmaps?watch=1&resourceVersion=2")).timeout(Duration.ofSeconds(5))
                     .header("Authorization", "Bearer " + small.token()).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode event = Json.MAPPER.readTree(r.body().lines().findFirst().orElseThrow());

@@ -21,6 +21,7 @@ import dev.pullfix.model.image.Registry;
 import dev.pullfix.model.image.RegistryKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -83,15 +84,31 @@ public final class RegistryChecks {
                     .build();
             case RATE_LIMITED -> CheckOutcome.problem(Finding.cause("RATE_LIMITED", "registryRateLimited",
                     ref.domain())).evidence(ev).build();
-            case TIMEOUT -> CheckOutcome.problem(Finding.cause("NETWORK_TIMEOUT", "registryUnreachableFromHere",
-                    ref.domain())).evidence(ev).build();
-            case DNS_FAILURE -> CheckOutcome.problem(Finding.cause("DNS_FAILURE", "registryUnreachableFromHere",
-                    ref.domain())).evidence(ev).build();
-            case TLS_ERROR -> CheckOutcome.problem(Finding.cause("TLS_CERTIFICATE", "registryUnreachableFromHere",
-                    ref.domain())).evidence(ev).build();
+            case TIMEOUT -> unreachableFromHere(f, "NETWORK_TIMEOUT", ref, probe, ev);
+            case DNS_FAILURE -> unreachableFromHere(f, "DNS_FAILURE", ref, probe, ev);
+            case TLS_ERROR -> unreachableFromHere(f, "TLS_CERTIFICATE", ref, probe, ev);
             case ERROR -> CheckOutcome.couldNotCheck(CouldNotCheckException.of(Reason.ERROR, probe.detail()))
                     .withEvidence(List.of(ev));
         };
+    }
+
+    /** Categories the kubelet reports only when the registry answered it (so the node reached the registry). */
+    private static final Set<String> REGISTRY_ANSWERED_THE_NODE = Set.of("TAG_NOT_FOUND", "REPO_NOT_FOUND_OR_NO_AUTH",
+            "UNAUTHORIZED_NO_CREDENTIALS", "FORBIDDEN_POLICY", "ECR_TOKEN_OR_AUTH", "RATE_LIMITED", "PLATFORM_MISMATCH",
+            "KMS_OR_ENCRYPTION");
+
+    /**
+     * The registry does not answer this machine. When the kubelet's own error shows the registry answered the node
+     * (a missing tag, a refusal), that is this machine's network, not the pod's cause: the check could not be made
+     * from here. Otherwise it corroborates a network cause ("does not answer from here either").
+     */
+    private static CheckOutcome unreachableFromHere(Facts f, String cause, ImageReference ref, ManifestProbe probe,
+                                                    Evidence ev) throws CouldNotCheckException {
+        if (f.symptom().filter(REGISTRY_ANSWERED_THE_NODE::contains).isPresent()) {
+            return CheckOutcome.couldNotCheck(CouldNotCheckException.of(Reason.UNREACHABLE,
+                    ref.domain() + ": " + nz(probe.detail()))).withEvidence(List.of(ev));
+        }
+        return CheckOutcome.problem(Finding.cause(cause, "registryUnreachableFromHere", ref.domain())).evidence(ev).build();
     }
 
     static CheckOutcome registryRateLimit(Facts f) throws CouldNotCheckException {

@@ -10,6 +10,7 @@ import dev.pullfix.model.diagnosis.runbook.FixProposal;
 import dev.pullfix.model.diagnosis.runbook.Scenarios;
 import dev.pullfix.model.diagnosis.runbook.Verdict;
 import dev.pullfix.model.diagnosis.runbook.port.ManifestProbe;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The registry family: what the registry answers for the image, and Docker Hub's pull budget. */
@@ -48,14 +49,32 @@ class RegistryChecksTest {
     }
 
     @Test
-    void aRegistryThatTimesOutFromHereIsANetworkTimeout() {
-        Scenarios.World w = Scenarios.dockerHubTagMissing();
-        w.registry().answer("nginx:foo", new ManifestProbe(ManifestProbe.Status.TIMEOUT, 0, false, null, null, null));
+    void aRegistryThatTimesOutHereAndForTheNodeIsANetworkTimeout() {
+        // the kubelet's own error is a timeout (seed 002): this machine's timeout corroborates it
+        Scenarios.World w = Scenarios.registryTimeout();
+        w.registry().answer("nginx:stable", new ManifestProbe(ManifestProbe.Status.TIMEOUT, 0, false, null, null, null));
 
         CheckOutcome o = run("registry.manifest", w);
 
+        assertThat(o.verdict()).isEqualTo(Verdict.PROBLEM);
         assertThat(o.finding().cause()).isEqualTo("NETWORK_TIMEOUT");
         assertThat(o.finding().code()).isEqualTo("registryUnreachableFromHere");
+    }
+
+    @Test
+    void aRegistryThatAnsweredTheNodeButNotThisMachineCouldNotBeCheckedFromHere() {
+        // the kubelet got "not found" from Docker Hub; this laptop cannot reach it: not the pod's cause
+        for (ManifestProbe.Status s : List.of(ManifestProbe.Status.TIMEOUT, ManifestProbe.Status.DNS_FAILURE,
+                ManifestProbe.Status.TLS_ERROR)) {
+            Scenarios.World w = Scenarios.dockerHubTagMissing();
+            w.registry().answer("nginx:foo", new ManifestProbe(s, 0, false, null, null, "lookup registry-1.docker.io: no such host"));
+
+            CheckOutcome o = run("registry.manifest", w);
+
+            assertThat(o.verdict()).as("%s", s).isEqualTo(Verdict.COULD_NOT_CHECK);
+            assertThat(o.finding().cause()).as("%s", s).isNull();
+            assertThat(o.evidence()).as("%s", s).isNotEmpty();
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.pullfix.model.connect.Workspace;
 import dev.pullfix.model.diagnosis.runbook.CancelToken;
 import dev.pullfix.model.diagnosis.runbook.DiagnoseAll;
 import dev.pullfix.model.diagnosis.runbook.Diagnosis;
+import dev.pullfix.model.diagnosis.runbook.FixKind;
 import dev.pullfix.model.diagnosis.runbook.FixProposal;
 import dev.pullfix.model.diagnosis.runbook.ProgressListener;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
@@ -201,7 +202,7 @@ public final class FixCommand implements Callable<Integer> {
         WriteReport.Proof watched = null;
         // the baseline right after the write: a pull that failed between the confirmation and the write (the
         // kubelet retries on its own) is not the fix failing
-        Baseline before = watchSeconds > 0 ? baseline(proof, d) : null;
+        Baseline before = watchSeconds > 0 ? baseline(proof, d, p.kind()) : null;
         if (before != null) {
             if (!o.json()) {
                 o.line(o.t("cli", "cli.fix.watching", d.pod(), watchSeconds));
@@ -236,12 +237,12 @@ public final class FixCommand implements Callable<Integer> {
         return n;
     }
 
-    private static Baseline baseline(FixProofService proof, Diagnosis d) {
+    private static Baseline baseline(FixProofService proof, Diagnosis d, FixKind kind) {
         if (d.workload() == null) {
             return null;
         }
         try {
-            return proof.before(d.namespace(), d.workload(), d.pod());
+            return proof.before(d.namespace(), d.workload(), d.pod(), kind);
         } catch (CouldNotCheckException e) {
             return null; // the write still happens; only the watch is left out
         }

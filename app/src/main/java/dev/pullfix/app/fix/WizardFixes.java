@@ -12,6 +12,7 @@ import dev.pullfix.model.cluster.ClusterConnection;
 import dev.pullfix.model.cluster.PodInfo;
 import dev.pullfix.model.connect.AwsAccess;
 import dev.pullfix.model.connect.Workspace;
+import dev.pullfix.model.diagnosis.runbook.FixKind;
 import dev.pullfix.model.diagnosis.runbook.FixProposal;
 import dev.pullfix.model.diagnosis.runbook.port.RegistryPort;
 import dev.pullfix.model.diagnosis.runbook.port.RoleRef;
@@ -78,6 +79,8 @@ public final class WizardFixes implements Consumer<FixOffer> {
     private final Consumer<FixProof> proven;
     private final Duration watchFor;
     private Target current;
+    /** The kind of the fix being written: one that changes the pod template is proven by the new pods. */
+    private FixKind currentKind;
     private CancelToken watching;
     /** The open policy window of each repository (by ARN): one per repository, brought to front when asked again. */
     private final Map<String, Stage> policyWindows = new HashMap<>();
@@ -128,6 +131,7 @@ public final class WizardFixes implements Consumer<FixOffer> {
         writePath = writePaths.apply(t.context());
         current = t;
         FixProposal p = offer.proposal();
+        currentKind = p.kind();
         if (!p.writable()) {
             notices.notifyInfo(i18n.t("fix.title"), offer.label());
             return;
@@ -341,11 +345,12 @@ public final class WizardFixes implements Consumer<FixOffer> {
         }
         CancelToken cancel = new CancelToken();
         watching = cancel;
+        FixKind kind = currentKind;
         Workspace w = new Workspace(t.connection(), null,
                 t.aws() == null ? null : new AwsAccess(null, null, null, t.aws()), null);
         tasks.submit("watch " + pod.namespace() + "/" + pod.name() + " after the fix", () -> {
             try (FixProofService proof = FixProofService.of(w, null)) {
-                Baseline before = proof.before(pod.namespace(), pod.workload(), pod.name());
+                Baseline before = proof.before(pod.namespace(), pod.workload(), pod.name(), kind);
                 return proof.after(before, watchFor, cancel, pods -> { });
             }
         }, p -> {

@@ -11,5 +11,11 @@ public enum FixKind {
     VPC_ENDPOINT_POLICY_EDIT,
     VPC_ENDPOINT_CREATE,
     ROLLOUT_RESTART,
-    MANUAL
+    MANUAL;
+
+    /** The write changes the workload's pod template, so its controller replaces the pods (a rollout). */
+    public boolean replacesPods() {
+        return this == IMAGE_TAG_CHANGE || this == IMAGE_REFERENCE_CHANGE || this == ADD_IMAGE_PULL_SECRET
+                || this == ROLLOUT_RESTART;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.pullfix.model.fix.proof;
 
 import dev.pullfix.model.diagnosis.runbook.CancelToken;
+import dev.pullfix.model.diagnosis.runbook.FixKind;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
 import dev.pullfix.model.cluster.WorkloadRef;
 import dev.pullfix.model.fix.FixPlan;
@@ -119,6 +120,12 @@ public final class FixProofService implements AutoCloseable {
     /** The workload's pods and pull-failure counts just before the write. */
     public Baseline before(String namespace, WorkloadRef workload, String pod) throws CouldNotCheckException {
         return watcher.baseline(namespace, workload, pod);
+    }
+
+    /** As above for a write of {@code kind}: a fix that changes the pod template is proven by the new pods only. */
+    public Baseline before(String namespace, WorkloadRef workload, String pod, FixKind kind)
+            throws CouldNotCheckException {
+        return watcher.baseline(namespace, workload, pod, kind != null && kind.replacesPods());
     }
 
     /** Watches after the write; only {@link FixProof.Verdict#FIXED} may be called "fixed". */

@@ -41,11 +41,17 @@ public final class PodRecoveryWatcher {
 
     /** Reads the workload's pods and their pull-failure counts; call it before the write. */
     public Baseline baseline(String namespace, WorkloadRef workload, String pod) throws CouldNotCheckException {
+        return baseline(namespace, workload, pod, false);
+    }
+
+    /** As above; {@code replacesPods}: the write changed the pod template (see {@link Baseline}). */
+    public Baseline baseline(String namespace, WorkloadRef workload, String pod, boolean replacesPods)
+            throws CouldNotCheckException {
         Map<String, Map<String, Integer>> failures = new HashMap<>();
         for (PodFacts p : pods(namespace, workload, pod)) {
             failures.put(p.name(), pullFailures(cluster.podEvents(namespace, p.name())));
         }
-        return new Baseline(namespace, workload, pod, failures);
+        return new Baseline(namespace, workload, pod, failures, replacesPods);
     }
 
     /**
@@ -74,7 +80,10 @@ public final class PodRecoveryWatcher {
                     states.add(new FixProof.PodState(p.name(), p.phase(), p.readyColumn(), p.statusColumn(), isNew));
                     ContainerFacts failing = p.containers().stream().filter(ContainerFacts::pullFailing).findFirst()
                             .orElse(null);
-                    if (failing != null) {
+                    if (failing != null && before.replacesPods() && !isNew) {
+                        // an old pod retrying the old template while the controller replaces it: not a verdict
+                        anyFailing = true;
+                    } else if (failing != null) {
                         anyFailing = true;
                         if (failedAgain == null) {
                             failedMessage = failedAgain(before, p, failing);

@@ -113,7 +113,8 @@ class FixProofLabTest {
                 assertThat(refused.status()).isEqualTo(Outcome.Status.DRY_RUN_FAILED);
                 assertThat(deploymentImage(lab, "nginx")).isEqualTo("nginx:foo");
 
-                Baseline before = proof.before("default", new WorkloadRef("Deployment", "nginx"), pod);
+                Baseline before = proof.before("default", new WorkloadRef("Deployment", "nginx"), pod,
+                        FixKind.IMAGE_TAG_CHANGE);
                 Preview ok = write.preview(planner.plan(tagChange, FixInputs.none().with(FixInputs.TAG, "stable")).get(0));
                 assertThat(ok.dryRun().status()).isEqualTo(DryRun.Status.PASSED);
                 assertThat(write.apply(ok, s -> true).wrote()).isTrue();

@@ -115,6 +115,40 @@ class PodRecoveryWatcherTest {
     }
 
     @Test
+    void anOldPodRetryingTheOldTemplateDuringARolloutIsNotTheFixFailing() throws Exception {
+        // a tag change rolls the Deployment out: the old pod's kubelet retries the old image once more before the
+        // controller removes it; that failure is expected, only the new pods prove or disprove the fix
+        Scripted c = new Scripted();
+        c.pods = List.of(pod("app-1", "Pending", false, "ImagePullBackOff"));
+        c.failures = 3;
+        PodRecoveryWatcher w = new PodRecoveryWatcher(c, null, Duration.ofMillis(20));
+        Baseline b = w.baseline("ns", APP, "app-1", true);
+        c.failures = 4;
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(150);
+                c.pods = List.of(pod("app-1", "Pending", false, "ErrImagePull"), pod("app-2", "Running", true, null));
+                Thread.sleep(100);
+                c.pods = List.of(pod("app-2", "Running", true, null));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        t.start();
+        FixProof p = w.watch(b, Duration.ofSeconds(5), new CancelToken(), s -> { });
+        t.join();
+        assertThat(p.verdict()).isEqualTo(FixProof.Verdict.FIXED);
+
+        // the same retry after a write that leaves the pods in place (a policy) is the fix failing
+        c.pods = List.of(pod("app-1", "Pending", false, "ImagePullBackOff"));
+        c.failures = 3;
+        Baseline inPlace = w.baseline("ns", APP, "app-1", false);
+        c.failures = 4;
+        assertThat(w.watch(inPlace, Duration.ofSeconds(5), new CancelToken(), s -> { }).verdict())
+                .isEqualTo(FixProof.Verdict.STILL_FAILING);
+    }
+
+    @Test
     void aNewPodFailsAgainOnItsFirstErrImagePullEvenBeforeItsEventIsWritten() throws Exception {
         Scripted c = new Scripted();
         c.pods = List.of(pod("app-1", "Pending", false, "ImagePullBackOff"));

@@ -27,6 +27,21 @@ public interface TaskRunner extends AutoCloseable {
     <T> Handle submit(String description, Callable<T> work, Consumer<? super T> onSuccess,
                       Consumer<? super Throwable> onFailure);
 
+    /**
+     * Work whose result nobody waits for (closing a session, stopping the lab): a failure is recorded where this runner
+     * reports failures ({@link #reportingFailuresTo}), with {@code description}; nothing else is to be done about it.
+     */
+    default Handle run(String description, Runnable work) {
+        return submit(description, () -> {
+            work.run();
+            return null;
+        }, TaskRunner::nothingToDo, TaskRunner::nothingToDo);
+    }
+
+    private static void nothingToDo(Object resultOrRecordedFailure) {
+        // run(): the result is not needed and the runner's failure reporter has recorded any failure
+    }
+
     @Override
     void close();
 

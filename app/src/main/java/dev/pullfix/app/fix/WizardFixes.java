@@ -253,11 +253,10 @@ public final class WizardFixes implements Consumer<FixOffer> {
             policyWindows.put(repo.arn(), stage);
             stage.setOnHidden(e -> {
                 policyWindows.remove(repo.arn(), stage);
-                tasks.submit("close AWS session", () -> {
+                tasks.run("close AWS session", () -> {
                     l.session().close();
                     planner.close();
-                    return null;
-                }, x -> { }, x -> { });
+                });
             });
             stage.show();
             w.fix().outcomeProperty().addListener((o, a, b) -> {

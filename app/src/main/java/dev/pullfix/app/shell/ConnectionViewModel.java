@@ -386,9 +386,7 @@ public final class ConnectionViewModel {
     }
 
     private void close(WorkbenchBackend.ClusterSession s) {
-        tasks.submit("close " + s.context().name(), () -> {
-            s.close();
-            return null;
-        }, x -> { }, e -> { }); // the runner has logged it; a session that fails to close is gone anyway
+        // a session that fails to close is gone anyway; the runner records the failure
+        tasks.run("close " + s.context().name(), s::close);
     }
 }

@@ -305,10 +305,7 @@ public class PullfixApp extends Application {
         }
         if (practiceLab != null && tasks != null) {
             PracticeLab l = practiceLab;
-            tasks.submit("stop the practice lab", () -> {
-                l.close();
-                return null;
-            }, x -> { }, e -> { });
+            tasks.run("stop the practice lab", l::close);
         }
         if (tasks != null) {
             tasks.close();

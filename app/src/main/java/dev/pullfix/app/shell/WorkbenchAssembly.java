@@ -49,10 +49,7 @@ public final class WorkbenchAssembly {
         RunbookDiagnoser runbooks = new RunbookDiagnoser(() -> target(connection, aws, backend), checkTimeout);
         WizardViewModel wizard = new WizardViewModel(tasks, bridge, dialogs, runbooks, i18n, activity::log);
         // AWS sessions opened for the old context or profile/region are closed off the UI thread
-        Runnable forgetAws = () -> tasks.submit("close AWS sessions", () -> {
-            runbooks.forgetAws();
-            return null;
-        }, x -> { }, e -> { });
+        Runnable forgetAws = () -> tasks.run("close AWS sessions", runbooks::forgetAws);
         connection.sessionProperty().addListener(o -> forgetAws.run());
         aws.changesProperty().addListener(o -> forgetAws.run());
         return new MainViewModel(i18n, dialogs, lab, prefs, activity, connection, aws, podTree, failing, details,

@@ -32,6 +32,16 @@ class ActivityViewModelTest {
     }
 
     @Test
+    void workNobodyWaitsForIsStillLoggedWhenItFails() {
+        TaskRunner tasks = TaskRunner.synchronous().reportingFailuresTo(activity::taskFailed);
+        tasks.run("close prod", () -> {
+            throw ClusterError.of(ClusterError.Code.UNREACHABLE, "prod", "https://10.0.0.1");
+        });
+        tasks.run("stop the practice lab", () -> { /* closes cleanly */ });
+        assertThat(activity.lines()).singleElement().asString().startsWith("09:14:05  Task \"close prod\" failed: ");
+    }
+
+    @Test
     void aTaskThatSucceedsLeavesNoFailureLine() {
         TaskRunner tasks = TaskRunner.synchronous().reportingFailuresTo(activity::taskFailed);
         tasks.submit("sts get-caller-identity", () -> "ok", x -> { }, e -> { });

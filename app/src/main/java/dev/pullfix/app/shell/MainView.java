@@ -169,7 +169,7 @@ public final class MainView {
         profile.setTooltip(profileTip);
         profile.setEditable(true);
         profile.setPrefWidth(170);
-        profile.setMinWidth(100);
+        profile.setMinWidth(140); // "pullfix-lab" and the arrow stay whole at 1280 px in Japanese; the identity label gives way first
         profile.valueProperty().bindBidirectional(vm.aws().selectedProfileProperty());
         TextField region = new TextField();
         region.setId("regionField");

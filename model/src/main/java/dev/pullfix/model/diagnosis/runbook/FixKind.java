@@ -13,9 +13,13 @@ public enum FixKind {
     ROLLOUT_RESTART,
     MANUAL;
 
-    /** The write changes the workload's pod template, so its controller replaces the pods (a rollout). */
+    /**
+     * The write changes (or may change) the workload's pod template, so its controller replaces the pods (a rollout).
+     * A new pull secret counts: its plan also names it in the template when the pod does not reference it yet. Where
+     * it does not, the old pods stay, and only their recovery (not their failure) decides the proof.
+     */
     public boolean replacesPods() {
         return this == IMAGE_TAG_CHANGE || this == IMAGE_REFERENCE_CHANGE || this == ADD_IMAGE_PULL_SECRET
-                || this == ROLLOUT_RESTART;
+                || this == CREATE_PULL_SECRET || this == ROLLOUT_RESTART;
     }
 }

@@ -136,7 +136,8 @@ class FixProofLabTest {
                     new CancelToken());
             FixProposal secret = d.fixes().stream().filter(f -> f.kind() == FixKind.CREATE_PULL_SECRET).findFirst()
                     .orElseThrow();
-            Baseline before = proof.before("default", new WorkloadRef("Deployment", "billing"), pod);
+            Baseline before = proof.before("default", new WorkloadRef("Deployment", "billing"), pod,
+                    FixKind.CREATE_PULL_SECRET);
             try (FixPlanner planner = FixPlanner.of(w, Clock.systemUTC())) {
                 List<FixPlan> plans = planner.plan(secret, FixInputs.none().with(FixInputs.SERVER, "registry.example.com")
                         .with(FixInputs.USERNAME, "ci-puller").withSecret(FixInputs.PASSWORD, "not-the-password".toCharArray()));

@@ -61,30 +61,33 @@ public final class ClientRegistryPort implements RegistryPort {
     private record Checked(ImageCheckResult result, KubeletCredentials credentials) {
     }
 
-    private Checked checked(String image, String namespace, List<String> pullSecretNames, Platform node)
-            throws CouldNotCheckException {
-        ImageReference ref;
+    /** The image reference, or "could not check" for one that does not parse (the check cannot start). */
+    public static ImageReference parse(String image) throws CouldNotCheckException {
         try {
-            ref = ImageReference.parse(image);
+            return ImageReference.parse(image);
         } catch (InvalidImageReferenceException e) {
             throw CouldNotCheckException.of(CouldNotCheckException.Reason.ERROR, "invalid image reference");
         }
-        KubeletCredentials creds = pullSecretNames.isEmpty() ? KubeletCredentials.none()
+    }
+
+    /** The credentials the kubelet would use from these pull secrets (none without secrets). */
+    private KubeletCredentials credentials(String namespace, List<String> pullSecretNames) throws CouldNotCheckException {
+        return pullSecretNames.isEmpty() ? KubeletCredentials.none()
                 : KubeletCredentials.resolve(secrets, namespace, pullSecretNames);
+    }
+
+    private Checked checked(String image, String namespace, List<String> pullSecretNames, Platform node)
+            throws CouldNotCheckException {
+        ImageReference ref = parse(image);
+        KubeletCredentials creds = credentials(namespace, pullSecretNames);
         return new Checked(new ImageChecker(client()).check(ref, creds.credentialsFor(ref), node), creds);
     }
 
     /** The repository's tags for a picker, newest (highest version) first, with the kubelet's credentials. */
     public RegistryResult<TagList> tags(String image, String namespace, List<String> pullSecretNames)
             throws CouldNotCheckException {
-        ImageReference ref;
-        try {
-            ref = ImageReference.parse(image);
-        } catch (InvalidImageReferenceException e) {
-            throw CouldNotCheckException.of(CouldNotCheckException.Reason.ERROR, "invalid image reference");
-        }
-        KubeletCredentials creds = pullSecretNames.isEmpty() ? KubeletCredentials.none()
-                : KubeletCredentials.resolve(secrets, namespace, pullSecretNames);
+        ImageReference ref = parse(image);
+        KubeletCredentials creds = credentials(namespace, pullSecretNames);
         return new ImageChecker(client()).tags(ref, creds.credentialsFor(ref));
     }
 

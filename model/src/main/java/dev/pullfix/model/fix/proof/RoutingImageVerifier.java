@@ -6,7 +6,6 @@ import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
 import dev.pullfix.model.diagnosis.runbook.port.EcrImageLookup;
 import dev.pullfix.model.diagnosis.runbook.port.EcrRepositoryRef;
 import dev.pullfix.model.image.ImageReference;
-import dev.pullfix.model.image.InvalidImageReferenceException;
 import dev.pullfix.model.image.Registry;
 import dev.pullfix.model.registry.ClientRegistryPort;
 import dev.pullfix.model.registry.ImageCheckResult;
@@ -32,12 +31,7 @@ public final class RoutingImageVerifier implements ImageVerifier {
     @Override
     public ImageCheckResult verify(String image, String namespace, List<String> pullSecretNames, Platform node)
             throws CouldNotCheckException {
-        ImageReference ref;
-        try {
-            ref = ImageReference.parse(image);
-        } catch (InvalidImageReferenceException e) {
-            throw CouldNotCheckException.of(CouldNotCheckException.Reason.ERROR, "invalid image reference");
-        }
+        ImageReference ref = ClientRegistryPort.parse(image);
         Registry r = ref.registry();
         if (r.isEcrPrivate()) {
             if (aws == null) {

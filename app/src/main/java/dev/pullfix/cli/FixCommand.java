@@ -207,7 +207,7 @@ public final class FixCommand implements Callable<Integer> {
             if (!o.json()) {
                 o.line(o.t("cli", "cli.fix.watching", d.pod(), watchSeconds));
             }
-            FixProof fp = proof.after(before, Duration.ofSeconds(watchSeconds), new CancelToken(), pods -> { });
+            FixProof fp = proof.after(before, Duration.ofSeconds(watchSeconds), new CancelToken(), FixProofService::noProgress);
             watched = WriteReport.proof(fp);
             if (!o.json()) {
                 WriteReport.print(o, watched);

@@ -350,7 +350,7 @@ public final class WizardFixes implements Consumer<FixOffer> {
         tasks.submit("watch " + pod.namespace() + "/" + pod.name() + " after the fix", () -> {
             try (FixProofService proof = FixProofService.of(w, null)) {
                 Baseline before = proof.before(pod.namespace(), pod.workload(), pod.name(), kind);
-                return proof.after(before, watchFor, cancel, pods -> { });
+                return proof.after(before, watchFor, cancel, FixProofService::noProgress);
             }
         }, p -> {
             log.accept("fix: " + p.verdict() + " after " + p.waited().toSeconds() + " s");

@@ -154,7 +154,7 @@ public final class LivePodTree implements AutoCloseable {
         PodTree fresh = new PodTree();
         PodTreeLoader.Result r;
         try {
-            r = loader.loadInto(conn, scope, fresh, infos, n -> { }, () -> closed);
+            r = loader.loadInto(conn, scope, fresh, infos, PodTreeLoader::noProgress, () -> closed);
         } catch (ClusterError e) {
             retryLater(e);
             return;

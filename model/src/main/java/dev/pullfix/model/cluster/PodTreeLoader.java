@@ -80,7 +80,12 @@ public final class PodTreeLoader {
     }
 
     public ClusterSnapshot load(ClusterConnection conn, Scope scope) {
-        return load(conn, scope, n -> { }, () -> false);
+        return load(conn, scope, PodTreeLoader::noProgress, () -> false);
+    }
+
+    /** For a caller that shows no count of pods read so far. */
+    static void noProgress(int podsRead) {
+        // nobody shows the count
     }
 
     /** What a load found beside the pods. */

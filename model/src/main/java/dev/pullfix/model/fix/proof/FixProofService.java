@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * FixPlan plan = proof.guardImageChange(PodTemplatePlan.setImage(...), newImage, ns, pullSecrets, nodePlatform);
  * Baseline before = proof.before(ns, workload, pod);           // just before apply
  * Outcome o = writePath.apply(writePath.preview(plan), confirmer);
- * FixProof p = proof.after(before, Duration.ofMinutes(5), cancel, pods -> {});   // FIXED / STILL_FAILING / NOT_YET
+ * FixProof p = proof.after(before, Duration.ofMinutes(5), cancel, FixProofService::noProgress);   // FIXED / STILL_FAILING / NOT_YET
  * }</pre>
  */
 public final class FixProofService implements AutoCloseable {
@@ -126,6 +126,11 @@ public final class FixProofService implements AutoCloseable {
     public Baseline before(String namespace, WorkloadRef workload, String pod, FixKind kind)
             throws CouldNotCheckException {
         return watcher.baseline(namespace, workload, pod, kind != null && kind.replacesPods());
+    }
+
+    /** For a caller that shows the verdict only, not the pods on every poll. */
+    public static void noProgress(List<FixProof.PodState> pods) {
+        // nobody shows the pods while they change
     }
 
     /** Watches after the write; only {@link FixProof.Verdict#FIXED} may be called "fixed". */

@@ -32,7 +32,7 @@ public final class UntranslatedText {
     public static final Set<String> KEPT = Set.of(
             // product and service names, abbreviations
             "Pullfix", "Kubernetes", "ECR", "AWS", "IAM", "EKS", "STS", "VPC", "API", "JSON", "YAML", "CLI", "ARN",
-            "Pod", "Pods", "OK", "kubelet", "kubectl", "containerd", "Docker", "Hub", "HTTP", "HTTPS", "TLS", "DNS",
+            "Pod", "Pods", "OK", "kubelet", "kubectl", "kubeconfig", "containerd", "Docker", "Hub", "HTTP", "HTTPS", "TLS", "DNS",
             "URL", "URI", "SDK", "OCI", "lint", "Primer", "Lens",
             // a language's own name in the language menu
             "English",

@@ -100,16 +100,20 @@ final class KubeHttp {
      * returns the first page's resourceVersion.
      */
     String list(String path, int limit, String fieldSelector, ItemReader items, BooleanSupplier cancelled) {
+        return listSelected(path, limit, fieldSelector == null ? Map.of() : Map.of("fieldSelector", fieldSelector),
+                items, cancelled);
+    }
+
+    /** As {@link #list(String, int, String, ItemReader, BooleanSupplier)} with any selectors in the query. */
+    String listSelected(String path, int limit, Map<String, String> selectors, ItemReader items,
+                        BooleanSupplier cancelled) {
         String cont = null;
         String rv = null;
         do {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("cancelled");
             }
-            Map<String, String> q = new LinkedHashMap<>();
-            if (fieldSelector != null) {
-                q.put("fieldSelector", fieldSelector);
-            }
+            Map<String, String> q = new LinkedHashMap<>(selectors);
             q.put("limit", Integer.toString(limit));
             if (cont != null) {
                 q.put("continue", cont);

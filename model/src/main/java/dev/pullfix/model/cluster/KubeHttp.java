@@ -73,7 +73,7 @@ final class KubeHttp {
 
     /** Reads one object ({@code reader} gets the parser at its START_OBJECT); null when the server answers 404. */
     <T> T get(String path, BodyReader<T> reader) {
-        try (InputStream body = open(url(path, Map.of()))) {
+        try (InputStream body = open(url(path, Map.of()), JSON_TYPE)) {
             try (JsonParser p = JSON.createParser(body)) {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
                     throw new IOException("not a JSON object");
@@ -95,11 +95,29 @@ final class KubeHttp {
         T read(JsonParser p) throws IOException;
     }
 
+    /** Reads one page of a list; fills {@code meta[0]} (resourceVersion) and {@code meta[1]} (continue). */
+    interface PageReader {
+        void read(InputStream body, String[] meta) throws IOException;
+    }
+
+    /** The media type of a list as JSON. */
+    static final String JSON_TYPE = "application/json";
+
     /**
      * Lists a collection with {@code limit}/{@code continue}, handing each item to {@code items} as it is parsed;
      * returns the first page's resourceVersion.
      */
     String list(String path, int limit, String fieldSelector, ItemReader items, BooleanSupplier cancelled) {
+        return pages(path, limit, fieldSelector, JSON_TYPE, (body, meta) -> readList(body, items, meta), cancelled);
+    }
+
+    /**
+     * Lists a collection page by page ({@code limit}/{@code continue}) in the media type {@code accept} (for example
+     * the server's Table rendering), each page's body read by {@code pages} as it streams in; returns the first page's
+     * resourceVersion.
+     */
+    String pages(String path, int limit, String fieldSelector, String accept, PageReader pages,
+                 BooleanSupplier cancelled) {
         String cont = null;
         String rv = null;
         do {
@@ -115,8 +133,8 @@ final class KubeHttp {
                 q.put("continue", cont);
             }
             String[] meta = new String[2];
-            try (InputStream body = open(url(path, q))) {
-                readList(body, items, meta);
+            try (InputStream body = open(url(path, q), accept)) {
+                pages.read(body, meta);
             } catch (IOException e) {
                 throw new KubernetesClientException("reading " + path + ": " + e.getMessage(), e);
             }
@@ -299,8 +317,8 @@ final class KubeHttp {
     }
 
     /** Sends the GET; returns the body of a 2xx answer, throws KubernetesClientException(code) otherwise. */
-    private InputStream open(String url) throws IOException {
-        HttpRequest.Builder b = http.newHttpRequestBuilder().uri(url).header("Accept", "application/json")
+    private InputStream open(String url, String accept) throws IOException {
+        HttpRequest.Builder b = http.newHttpRequestBuilder().uri(url).header("Accept", accept)
                 .timeout(timeoutMillis, TimeUnit.MILLISECONDS);
         HttpResponse<InputStream> r;
         try {

@@ -118,16 +118,25 @@ final class KubeHttp {
      */
     String pages(String path, int limit, String fieldSelector, String accept, PageReader pages,
                  BooleanSupplier cancelled) {
+        return pages(path, limit, fieldSelector == null ? Map.of() : Map.of("fieldSelector", fieldSelector), accept,
+                pages, cancelled);
+    }
+
+    /** As {@link #list(String, int, String, ItemReader, BooleanSupplier)} with any selectors in the query. */
+    String listSelected(String path, int limit, Map<String, String> selectors, ItemReader items,
+                        BooleanSupplier cancelled) {
+        return pages(path, limit, selectors, JSON_TYPE, (body, meta) -> readList(body, items, meta), cancelled);
+    }
+
+    private String pages(String path, int limit, Map<String, String> selectors, String accept, PageReader pages,
+                         BooleanSupplier cancelled) {
         String cont = null;
         String rv = null;
         do {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("cancelled");
             }
-            Map<String, String> q = new LinkedHashMap<>();
-            if (fieldSelector != null) {
-                q.put("fieldSelector", fieldSelector);
-            }
+            Map<String, String> q = new LinkedHashMap<>(selectors);
             q.put("limit", Integer.toString(limit));
             if (cont != null) {
                 q.put("continue", cont);

@@ -16,7 +16,7 @@ import javax.net.ssl.TrustManagerFactory;
  */
 final class Prewarm {
     /** The commands whose first steps are to load the kubeconfig and open a TLS connection to the API server. */
-    private static final Set<String> CLUSTER_FIRST = Set.of("events", "diagnose");
+    private static final Set<String> CLUSTER_FIRST = Set.of("events", "diagnose", "pods");
 
     private Prewarm() {
     }

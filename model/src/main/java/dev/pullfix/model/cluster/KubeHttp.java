@@ -21,6 +21,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Reads from the API server over the connection's own HTTP client (so kubeconfig auth, exec-plugin token refresh,
@@ -327,7 +328,10 @@ final class KubeHttp {
 
     /** Sends the GET; returns the body of a 2xx answer, throws KubernetesClientException(code) otherwise. */
     private InputStream open(String url, String accept) throws IOException {
+        // a list compressed by the server (as it does for kubectl) moves a tenth of the bytes through TLS, whose
+        // decryption costs more than the (native) inflating on a JVM that runs the quick compiler only
         HttpRequest.Builder b = http.newHttpRequestBuilder().uri(url).header("Accept", accept)
+                .header("Accept-Encoding", "gzip")
                 .timeout(timeoutMillis, TimeUnit.MILLISECONDS);
         HttpResponse<InputStream> r;
         try {
@@ -343,13 +347,23 @@ final class KubeHttp {
             throw new KubernetesClientException(String.valueOf(c.getMessage()), c);
         }
         if (r.isSuccessful()) {
-            return r.body();
+            return decoded(r);
         }
         String message;
-        try (InputStream in = r.body()) {
+        try (InputStream in = decoded(r)) {
             message = statusMessage(in == null ? new byte[0] : in.readNBytes(MAX_ERROR_BODY), r.code());
         }
         throw new KubernetesClientException(message, r.code(), null);
+    }
+
+    /** The body, inflated when the server compressed it ({@code Content-Encoding: gzip}). */
+    private static InputStream decoded(HttpResponse<InputStream> r) throws IOException {
+        InputStream body = r.body();
+        String encoding = r.header("Content-Encoding");
+        if (body == null || encoding == null || !encoding.trim().equalsIgnoreCase("gzip")) {
+            return body;
+        }
+        return new GZIPInputStream(body, 64 * 1024);
     }
 
     /** The {@code message} of a Status body, or the HTTP status line when the body is not one. */

@@ -148,7 +148,8 @@ public final class FixViewModel {
         outcome.set(o);
         undoing = false;
         message.set(i18n == null ? o.message() : i18n.text(o.text())); // the model's code, in the window's language
-        activityLog.accept(o.status() + ": " + (preview.get() == null ? "" : preview.get().plan().summary()));
+        activityLog.accept(i18n == null ? o.status() + ": " + (preview.get() == null ? "" : preview.get().plan().summary())
+                : i18n.t("log.fix", message.get())); // the activity speaks the window's language, no enum names
         o.backup().ifPresent(lastBackup::set);
         o.newPreview().ifPresent(preview::set);
     }

@@ -143,15 +143,15 @@ public final class WizardFixes implements Consumer<FixOffer> {
             tasks.submit("list tags", () -> planner.choices(tag, FixInputs.TAG), tags -> prompts
                     .pickTag(tag.container(), tag.currentImage(), tags)
                     .ifPresentOrElse(v -> plan(planner, p, FixInputs.none().with(FixInputs.TAG, v)),
-                            () -> cancelled(planner, "tag change")), e -> failed(planner, e));
+                            () -> cancelled(planner)), e -> failed(planner, e));
         } else if (p instanceof FixProposal.ImageReferenceChange ref) {
             prompts.pickTag(ref.container(), ref.currentImage(), List.of())
                     .ifPresentOrElse(v -> plan(planner, p, FixInputs.none().with(FixInputs.IMAGE, v)),
-                            () -> cancelled(planner, "image change"));
+                            () -> cancelled(planner));
         } else if (p instanceof FixProposal.CreatePullSecret secret) {
             Optional<FixPrompts.PullSecret> form = prompts.pullSecret(secret.name(), secret.server());
             if (form.isEmpty()) {
-                cancelled(planner, "pull secret");
+                cancelled(planner);
                 return;
             }
             FixPrompts.PullSecret s = form.get();
@@ -177,8 +177,8 @@ public final class WizardFixes implements Consumer<FixOffer> {
         }, plans -> writeAll(plans, planner), e -> failed(planner, e));
     }
 
-    private void cancelled(FixPlanner planner, String what) {
-        log.accept(what + ": cancelled");
+    private void cancelled(FixPlanner planner) {
+        log.accept(i18n.t("log.fixCancelled"));
         planner.close();
     }
 
@@ -312,7 +312,6 @@ public final class WizardFixes implements Consumer<FixOffer> {
         if (o == null) {
             return;
         }
-        log.accept("fix: " + o.status() + " — " + o.message());
         if (o.status() == Outcome.Status.APPLIED || o.status() == Outcome.Status.APPLIED_UNVERIFIED) {
             if (then != null) {
                 then.run();
@@ -353,7 +352,6 @@ public final class WizardFixes implements Consumer<FixOffer> {
                 return proof.after(before, watchFor, cancel, FixProofService::noProgress);
             }
         }, p -> {
-            log.accept("fix: " + p.verdict() + " after " + p.waited().toSeconds() + " s");
             proven.accept(p);
         }, e -> proven.accept(null));
     }

@@ -213,6 +213,7 @@ public final class WizardViewModel {
             }
             default -> afterFix.set(i18n.t("wizard.proof.notYet", p.waited().toSeconds()));
         }
+        log.accept(afterFix.get()); // what the watch found, in the activity as in the wizard
     }
 
     private static String runningPod(FixProof p) {

@@ -188,7 +188,7 @@ class WizardFixWindowTest {
         openTheFailingPodsDiagnosis(robot);
         robot.clickOn("#fix-IMAGE_TAG_CHANGE");
         waitUntil(() -> confirmations.size() == 1);
-        waitUntil(() -> app.viewModel().activity().lines().stream().anyMatch(l -> l.contains("CANCELLED")));
+        waitUntil(() -> app.viewModel().activity().lines().stream().anyMatch(l -> l.contains("Cancelled: nothing was written")));
         assertThat(templateImage()).isEqualTo(before);
         assertThat(app.viewModel().wizard().afterFixProperty().get()).isNull();
     }

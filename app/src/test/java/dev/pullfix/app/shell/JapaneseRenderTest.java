@@ -134,6 +134,14 @@ class JapaneseRenderTest {
             tour.await(150, () -> wizard.proofProperty().get() != null && !wizard.runningProperty().get());
             assertThat(wizard.proofProperty().get().verdict()).isEqualTo(FixProof.Verdict.FIXED);
             scan(robot, "fixed", stage);
+            robot.interact(() -> { // the bottom's Activity tab: what was done, in the window's language
+                javafx.scene.Node n = stage.getScene().lookup("#activityLog");
+                while (!(n instanceof javafx.scene.control.TabPane)) {
+                    n = n.getParent();
+                }
+                ((javafx.scene.control.TabPane) n).getSelectionModel().select(2);
+            });
+            scan(robot, "activity after the fix", stage);
             assertThat(confirmationWidth).as("the confirmation is wider than AtlantaFX's 600 px dialog cap")
                     .isGreaterThanOrEqualTo(880);
         }

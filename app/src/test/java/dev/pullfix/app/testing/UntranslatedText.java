@@ -61,7 +61,7 @@ public final class UntranslatedText {
             + "|nerdctl|crictl|ctr)\\b.*");
     /** Ids of nodes whose content is data from the cluster or the account, not the app's words. */
     private static final Set<String> DATA = Set.of("eventsTable", "evidenceJson", "podYaml",
-            "stepCommand", "activityLog", "fixDiff", "fixCommands", "currentPolicy", "proposedPolicy");
+            "stepCommand", "fixDiff", "fixCommands", "currentPolicy", "proposedPolicy");
     /** Style classes of data and commands. */
     private static final Set<String> DATA_CLASSES = Set.of("command", "mono", "code", "json-area", "event-message");
 

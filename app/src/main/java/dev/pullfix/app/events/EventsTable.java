@@ -22,11 +22,14 @@ import javafx.util.Duration;
 /**
  * A pod's events laid out as {@code kubectl describe pod} prints them: Type, Reason, Age, From, Message. Every
  * column is at least as wide as its header; the message takes the rest of the width and wraps, so the kubelet's
- * error text is read in full.
+ * error text is read in full. The key event (the kubelet's pull error, {@link #keyEvent}) is scrolled into view when it
+ * changes (another pod, another error), so it is on screen at any divider position, not below the fold.
  */
 public final class EventsTable extends TableView<PodEvent> {
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
     static final double AGE_TICK_SECONDS = 5;
+    /** The key event last brought into view (its reason and message), so live updates do not move the list again. */
+    private String shownKey;
 
     public EventsTable(I18n i18n, ObservableList<PodEvent> events) {
         super(events);
@@ -58,6 +61,7 @@ public final class EventsTable extends TableView<PodEvent> {
                 ages.stop();
             }
         });
+        events.addListener((javafx.collections.ListChangeListener<PodEvent>) c -> showKeyEvent());
         setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(PodEvent e, boolean empty) {
@@ -65,6 +69,36 @@ public final class EventsTable extends TableView<PodEvent> {
                 pseudoClassStateChanged(WARNING, !empty && e != null && "Warning".equals(e.type()));
             }
         });
+    }
+
+    /** Scrolls the key event to the top of the list when it is another one than the list showed last. */
+    private void showKeyEvent() {
+        int i = keyEvent(getItems());
+        String key = i < 0 ? null : getItems().get(i).reason() + "\n" + getItems().get(i).message();
+        if (key != null && !key.equals(shownKey)) {
+            scrollTo(i);
+        }
+        shownKey = key;
+    }
+
+    /**
+     * The event a reader looks for (index, or -1): the newest warning "Failed" whose message is the kubelet's error
+     * itself ("Failed to pull image …", not the "Error: ErrImagePull" summary), else the newest warning.
+     */
+    public static int keyEvent(List<PodEvent> events) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            PodEvent e = events.get(i);
+            if ("Warning".equals(e.type()) && "Failed".equals(e.reason()) && e.message() != null
+                    && !e.message().startsWith("Error:")) {
+                return i;
+            }
+        }
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if ("Warning".equals(events.get(i).type())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static TableColumn<PodEvent, String> column(String title, double width) {

@@ -129,6 +129,22 @@ class PullFailureClassifierTest {
         assertThat(PullFailureText.forLanguage("ja").summary(f)).contains("ノード側");
     }
 
+    /**
+     * EKS add-on images come from 602401143452 except in the opt-in regions, which have their own registry accounts
+     * (EKS user guide, "View Amazon container image registries for Amazon EKS add-ons", incl. ap-east-2 and
+     * ap-southeast-6): the same 403 from 602401143452 means "no such repository here" there, a policy denial elsewhere.
+     */
+    @Test
+    void eksAddOnAccountInAnOptInRegionIsNoSuchRepositoryNotAPolicyDenial() {
+        for (String region : List.of("ap-east-2", "ap-southeast-6", "ap-southeast-4", "af-south-1")) {
+            assertThat(CLASSIFIER.classifyMessage(ECR_403.replace("682844965773", "602401143452")
+                    .replace("us-west-2", region)).category()).as(region)
+                    .isEqualTo(PullFailureCategory.REPO_NOT_FOUND_OR_NO_AUTH);
+        }
+        assertThat(CLASSIFIER.classifyMessage(ECR_403.replace("682844965773", "602401143452")).category())
+                .isEqualTo(PullFailureCategory.FORBIDDEN_POLICY);
+    }
+
     @Test
     void summariesRenderInEnglishAndJapaneseWithoutPlaceholdersLeft() {
         PullFailure f = CLASSIFIER.classifyMessage(ECR_403);

@@ -94,7 +94,9 @@ class PullFailureFixturesTest {
             "issue-18", "16/18",
             "issue-18b", "64/82",
             "issue-18c", "44/49",
-            "issue-18d", "27/29");
+            "issue-18d", "27/29",
+            "issue-18e", "56/68",
+            "issue-18f", "30/34");
 
     /** Prints the accuracy per category and per held-out batch (the figures reported in the closing notes). */
     @Test

@@ -108,7 +108,7 @@ public final class MainView {
         SplitPane.setResizableWithParent(bottom, false);
         vertical.setOrientation(Orientation.VERTICAL);
         Double bottomDivider = vm.settings().current().bottomDivider();
-        vertical.setDividerPositions(bottomDivider != null ? bottomDivider : 0.74);
+        vertical.setDividerPositions(bottomDivider != null ? bottomDivider : 0.7); // the key Failed event in view at 1280x800
         Toasts toasts = new Toasts(i18n);
         StackPane.setAlignment(toasts.node(), Pos.BOTTOM_RIGHT);
         root.setCenter(new StackPane(vertical, toasts.node())); // notifications over the content, never the status bar

@@ -200,6 +200,15 @@ class WizardFixWindowTest {
         var audit = new dev.pullfix.model.fix.AuditLog(data).read();
         assertThat(audit).isNotEmpty();
         assertThat(audit.get(audit.size() - 1).actor()).contains("lab-a");
+
+        // the main window's activity offers the undo of that write: the template's image is put back, after the
+        // undo's own confirmation (the model's UndoPlanner builds the restore plan, as 'pullfix undo' does)
+        robot.clickOn("#tabActivity");
+        robot.clickOn("#activityUndo");
+        waitUntil(() -> templateImage().equals("nginx:foo"));
+        assertThat(confirmations).hasSize(2);
+        assertThat(confirmations.get(1).diff()).contains("nginx:1.27.3").contains("nginx:foo");
+        waitUntil(() -> app.viewModel().activity().undoOfferProperty().get() == null);
     }
 
     @Test

@@ -120,7 +120,8 @@ public final class LayoutProbe {
         Bounds r = row.localToScene(row.getLayoutBounds());
         if (r.getMinY() < top - SLACK || r.getMaxY() > bottom + SLACK) {
             out.add(String.format("the Failed event's row [y %.0f to %.0f] is not within the table's rows [y %.0f to "
-                    + "%.0f]: \"%s\"", r.getMinY(), r.getMaxY(), top, bottom, abbreviate(message)));
+                    + "%.0f] (columns %s): \"%s\"", r.getMinY(), r.getMaxY(), top, bottom, table.getColumns().stream()
+                    .map(c -> String.format("%.0f", c.getWidth())).toList(), abbreviate(message)));
         }
         Text shown = row.lookupAll(".text").stream().filter(n -> n instanceof Text t && message.equals(t.getText()))
                 .map(n -> (Text) n).findFirst().orElse(null);
@@ -130,8 +131,9 @@ public final class LayoutProbe {
         }
         Bounds t = shown.localToScene(shown.getLayoutBounds());
         if (t.getMaxY() > r.getMaxY() + SLACK || t.getMaxX() > r.getMaxX() + SLACK || t.getMaxX() > scene.getWidth()) {
-            out.add(String.format("the Failed event's message [%.0fx%.0f] does not fit its row [%.0fx%.0f]",
-                    t.getWidth(), t.getHeight(), r.getWidth(), r.getHeight()));
+            out.add(String.format("the Failed event's message [%.0fx%.0f] does not fit its row [%.0fx%.0f] (columns %s)",
+                    t.getWidth(), t.getHeight(), r.getWidth(), r.getHeight(), table.getColumns().stream()
+                            .map(c -> String.format("%.0f", c.getWidth())).toList()));
         }
         return out;
     }

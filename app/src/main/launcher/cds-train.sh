@@ -3,7 +3,8 @@
 # class-data-sharing archive app/target/pullfix.jsa with one run of dev.pullfix.cli.CdsTraining (the command line
 # against the practice lab on loopback, then the window: under xvfb-run when there is no display and xvfb-run is
 # there, else the window's classes are loaded by name). The run sees a scratch home and no kubeconfig or AWS
-# variables, so it never reaches a real cluster or account. PULLFIX_CDS=off (or -Dpullfix.cds=off) skips the
+# variables, so it never reaches a real cluster or account. Before that, BouncyCastle's jars in lib/ lose their
+# signature (Unsign.java). PULLFIX_CDS=off (or -Dpullfix.cds=off) skips the
 # training; the launcher then starts without an archive.
 # Usage: cds-train.sh TARGET_DIR JAVA [on|off]
 set -eu
@@ -14,6 +15,8 @@ mode=${3:-on}
 here=$(cd "$(dirname "$0")" && pwd -P)
 cp "$here/pullfix" "$target/pullfix"
 chmod +x "$target/pullfix"
+# BouncyCastle's signed jars: verified at every class load and never archived; Unsign.java says why this is safe
+"$java" "$here/Unsign.java" "$target"/lib/bc*.jar || echo "cds-train: could not unsign BouncyCastle's jars" >&2
 rm -f "$target/pullfix.jsa"
 [ "$mode" = off ] && { echo "cds-train: skipped; $target/pullfix starts without an archive"; exit 0; }
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/pullfix-cds.XXXXXX")

@@ -113,11 +113,14 @@ public final class CdsTraining {
         }
     }
 
-    /** Shows the window until shortly after its first frame, or loads its classes by name; -1 when shown. */
+    /** Shows the window until its practice lab's tree is live, or loads its classes by name; -1 when shown. */
     private static int window() throws IOException {
         String display = System.getenv("DISPLAY");
         if (display != null && !display.isBlank()) {
-            System.setProperty("pullfix.startup.exitAfterMs", System.getProperty("pullfix.cds.windowMs", "2500"));
+            // the first frame, the workbench built after it, the practice lab and its live tree; then quit (or after
+            // pullfix.cds.windowMs at the latest)
+            System.setProperty("pullfix.startup.exitAfterMs", System.getProperty("pullfix.cds.windowMs", "30000"));
+            System.setProperty("pullfix.startup.exitWhenLive", "true");
             System.setProperty("pullfix.lab.autostart", "true");
             dev.pullfix.app.shell.Launcher.launch(new String[0], System.err);
             return -1;

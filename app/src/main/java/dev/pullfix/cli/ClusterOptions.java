@@ -11,7 +11,11 @@ import picocli.CommandLine.Option;
 /** The cluster options of the commands that talk to a cluster: {@code --context}, {@code --kubeconfig}, {@code -n}. */
 public final class ClusterOptions {
     static {
-        // fabric8 logs through SLF4J; without a provider SLF4J prints three warning lines on stderr
+        quietLogging();
+    }
+
+    /** fabric8 logs through SLF4J; without a provider SLF4J prints three warning lines on stderr. */
+    static synchronized void quietLogging() {
         if (System.getProperty("slf4j.provider") == null) {
             System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
             System.setProperty("slf4j.internal.verbosity", "WARN");

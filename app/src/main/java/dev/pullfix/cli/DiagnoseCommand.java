@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,12 +91,31 @@ public final class DiagnoseCommand implements Callable<Integer> {
             throw o.usage("name a POD, or use --all");
         }
         Duration perCall = timeout.perCall();
+        // one pod: the cluster is reached (kubeconfig, TLS, the pod's presence) on another thread while the runbooks
+        // and the classifier load on this one; a cold start is CPU-bound and has two cores for the two halves
+        CompletableFuture<ClusterConnection> reaching = all ? null
+                : CompletableFuture.supplyAsync(() -> reachPod(perCall), CONNECTING);
         try (DiagnosisService service = DiagnosisService.start(DiagnosisService.Options.defaults().withTimeout(perCall))) {
-            return call(o, service, perCall);
+            return call(o, service, perCall, reaching);
+        } finally {
+            if (reaching != null) {
+                reaching.whenComplete((conn, e) -> {
+                    if (conn != null) {
+                        conn.close();
+                    }
+                });
+            }
         }
     }
 
-    private int call(Output o, DiagnosisService service, Duration perCall) {
+    /** Runs the reach of the cluster beside the runbooks' loading, on a daemon thread. */
+    private static final java.util.concurrent.Executor CONNECTING = work -> {
+        Thread t = new Thread(work, "pullfix-connect");
+        t.setDaemon(true);
+        t.start();
+    };
+
+    private int call(Output o, DiagnosisService service, Duration perCall, CompletableFuture<ClusterConnection> reaching) {
         RunbookCatalog catalog = service.catalog();
         int exit = ExitCode.OK;
         String book = runbook;
@@ -113,7 +134,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             printAll(o, r);
             return exit;
         }
-        Diagnosis d = deadline.run(() -> diagnose(service, perCall, chosen));
+        Diagnosis d = deadline.run(() -> diagnose(service, perCall, chosen, reaching));
         o.out().println(o.json() ? reporter.json(d) : reporter.markdown(d));
         o.out().flush();
         if (report != null) {
@@ -129,13 +150,28 @@ public final class DiagnoseCommand implements Callable<Integer> {
         return exit;
     }
 
-    /** One pod: reach the cluster, make sure the pod is there, then walk its runbook. */
-    private Diagnosis diagnose(DiagnosisService service, Duration perCall, String book) throws Exception {
-        try (ClusterConnection conn = cluster.connect(perCall)) {
-            String ns = cluster.namespaceOr(conn);
-            PodPresence.requirePod(conn, ns, pod);
-            return service.diagnose(workspace(conn, perCall), new DiagnoseAll.PodRef(ns, pod), book,
-                    ProgressListener.NONE, new CancelToken());
+    /** One pod: once the cluster is reached and the pod is there, walk its runbook (the caller closes the connection). */
+    private Diagnosis diagnose(DiagnosisService service, Duration perCall, String book,
+                               CompletableFuture<ClusterConnection> reaching) {
+        ClusterConnection conn;
+        try {
+            conn = reaching.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        return service.diagnose(workspace(conn, perCall), new DiagnoseAll.PodRef(cluster.namespaceOr(conn), pod), book,
+                ProgressListener.NONE, new CancelToken());
+    }
+
+    /** Reaches the cluster and makes sure the namespace and the pod are there; the connection, open. */
+    private ClusterConnection reachPod(Duration perCall) {
+        ClusterConnection conn = cluster.connect(perCall);
+        try {
+            PodPresence.requirePod(conn, cluster.namespaceOr(conn), pod);
+            return conn;
+        } catch (RuntimeException e) {
+            conn.close();
+            throw e;
         }
     }
 

@@ -125,9 +125,9 @@ record EcrCheckJson(String image, String registry, String registryId, String reg
             return null;
         }
         try {
-            return Output.JSON.readTree(text);
+            return Output.mapper().readTree(text);
         } catch (Exception e) {
-            return Output.JSON.getNodeFactory().textNode(text);
+            return Output.mapper().getNodeFactory().textNode(text);
         }
     }
 

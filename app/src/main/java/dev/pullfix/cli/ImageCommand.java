@@ -68,7 +68,7 @@ public final class ImageCommand implements Callable<Integer> {
             o.printJsonLine(image);
             return ExitCode.OK;
         }
-        Map<String, Object> fields = Output.JSON.convertValue(image, new TypeReference<LinkedHashMap<String, Object>>() { });
+        Map<String, Object> fields = Output.mapper().convertValue(image, new TypeReference<LinkedHashMap<String, Object>>() { });
         fields.forEach((k, v) -> {
             if (v != null && !k.equals("input") && !(v instanceof Boolean b && !b)) {
                 out.printf("%-17s %s%n", k + ":", v);

@@ -51,6 +51,7 @@ public final class Main implements Runnable {
             dev.pullfix.app.shell.Launcher.launch(args, System.err);
             return;
         }
+        Prewarm.start(args[0]);
         System.exit(commandLine(standard(System.out), standard(System.err), CommandLine.defaultFactory(), args[0])
                 .execute(args));
     }

@@ -17,8 +17,11 @@ import picocli.CommandLine.ParameterException;
  * field masked ({@link Redactor#redact(JsonNode)}) before it is serialized, and third-party text made safe.
  */
 final class Output {
-    static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper PRETTY = JSON.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The mappers, made on first use: a table command never builds one. */
+    private static final class Mappers {
+        static final ObjectMapper JSON = new ObjectMapper();
+        static final ObjectMapper PRETTY = JSON.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private final CommandSpec spec;
     private final I18n i18n;
@@ -77,10 +80,15 @@ final class Output {
         out().flush();
     }
 
+    /** The object mapper of the command line's JSON. */
+    static ObjectMapper mapper() {
+        return Mappers.JSON;
+    }
+
     static String json(Object value, boolean pretty) {
-        JsonNode tree = value instanceof JsonNode n ? n : JSON.valueToTree(value);
+        JsonNode tree = value instanceof JsonNode n ? n : Mappers.JSON.valueToTree(value);
         try {
-            return (pretty ? PRETTY : JSON).writeValueAsString(Redactor.redact(tree));
+            return (pretty ? Mappers.PRETTY : Mappers.JSON).writeValueAsString(Redactor.redact(tree));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

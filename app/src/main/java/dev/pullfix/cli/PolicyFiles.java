@@ -27,7 +27,7 @@ final class PolicyFiles {
     /** Policy text from a file: the document itself or the output of aws ecr get-repository-policy. */
     static String policyText(String text) {
         try {
-            JsonNode n = Output.JSON.readTree(text);
+            JsonNode n = Output.mapper().readTree(text);
             if (n != null && n.isObject() && n.has("policyText") && n.get("policyText").isTextual()) {
                 return n.get("policyText").asText();
             }

@@ -58,8 +58,10 @@ public final class FxDialogService implements DialogService {
         TextArea text = new TextArea(details);
         text.setEditable(false);
         text.setWrapText(true);
-        a.getDialogPane().setExpandableContent(text);
-        a.getDialogPane().setExpanded(true);
+        // shown at once, not as JavaFX's expandable content: its "Show/Hide Details" link follows the JVM's locale
+        javafx.scene.control.Label said = new javafx.scene.control.Label(message);
+        said.setWrapText(true);
+        a.getDialogPane().setContent(new javafx.scene.layout.VBox(8, said, text));
         if (owner.get() != null) {
             a.initOwner(owner.get());
         }

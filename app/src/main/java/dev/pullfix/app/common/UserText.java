@@ -23,9 +23,24 @@ public final class UserText {
         if (text == null || text.isEmpty()) {
             return text;
         }
+        if (!hasControl(text)) {
+            return text;
+        }
         String s = text.indexOf('\u001B') >= 0 || text.indexOf('\u009B') >= 0 || text.indexOf('\u009D') >= 0
                 ? ESCAPES.matcher(text).replaceAll("") : text;
         return CONTROLS.matcher(s).replaceAll("");
+    }
+
+    /** Whether {@link #CONTROLS} has anything to remove (a scan is cheaper than the regex on every line of output). */
+    private static boolean hasControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' || c >= 0x7F && c <= 0x9F || c >= '\u202A' && c <= '\u202E'
+                    || c >= '\u2066' && c <= '\u2069') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text on one line: line breaks and runs of white space become one space, control characters go. */

@@ -41,7 +41,7 @@ public final class EventsTable extends TableView<PodEvent> {
         TableColumn<PodEvent, String> reason = column(i18n.t("events.reason"), 110);
         reason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reason()));
         TableColumn<PodEvent, String> age = column(i18n.t("events.age"), 150);
-        age.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().age(Instant.now())));
+        age.setCellValueFactory(c -> new ReadOnlyStringWrapper(age(i18n, c.getValue(), Instant.now())));
         TableColumn<PodEvent, String> from = column(i18n.t("events.from"), 130);
         from.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().from()));
         TableColumn<PodEvent, String> message = column(i18n.t("events.message"), 400);
@@ -157,5 +157,15 @@ public final class EventsTable extends TableView<PodEvent> {
             setGraphic(text);
             setTooltip(new Tooltip(item));
         }
+    }
+
+    /** kubectl's Age ({@code 4s (x7 over 31s)}) in the window's language: the durations as kubectl prints them. */
+    static String age(I18n i18n, PodEvent e, Instant now) {
+        String first = e.first() == null ? "?" : PodEvent.humanDuration(java.time.Duration.between(e.first(), now));
+        if (e.count() > 1 || e.series()) {
+            String last = e.last() == null ? "?" : PodEvent.humanDuration(java.time.Duration.between(e.last(), now));
+            return i18n.t("events.age.repeated", last, e.count(), first);
+        }
+        return first;
     }
 }

@@ -1,6 +1,7 @@
 package dev.pullfix.app.fix;
 
 import dev.pullfix.app.common.I18n;
+import dev.pullfix.app.controls.Texts;
 import dev.pullfix.model.fix.DryRun;
 import dev.pullfix.model.fix.Preview;
 import javafx.scene.control.ButtonBar;
@@ -50,8 +51,9 @@ public final class FxFixDialogs implements FixDialogs {
         }
         d.setTitle(i18n.t("fix.confirm.title"));
         d.setHeaderText(i18n.text(p.plan().summaryText()));
-        Label where = new Label(i18n.t("fix.confirm.target", p.plan().target()));
-        Label dry = new Label(i18n.t("fix.confirm.dryRun." + p.dryRun().status(), p.dryRun().detail()));
+        // wrapped, never cut: the screenshots showed the dry-run's answer ending in "…" in Japanese
+        Label where = Texts.full(new Label(i18n.t("fix.confirm.target", p.plan().target())));
+        Label dry = Texts.full(new Label(i18n.t("fix.confirm.dryRun." + p.dryRun().status(), p.dryRun().detail())));
         dry.setId("fixDryRun");
         dry.getStyleClass().add(p.dryRun().status() == DryRun.Status.FAILED ? "error-text" : "muted");
         TextArea diff = new TextArea(p.diff().isEmpty() ? i18n.t("fix.confirm.noChange") : p.diff());
@@ -68,6 +70,8 @@ public final class FxFixDialogs implements FixDialogs {
         calls.setPrefRowCount(4);
         d.getDialogPane().setContent(new VBox(8, where, dry, new Label(i18n.t("fix.confirm.diff")), diff,
                 new Label(i18n.t("fix.confirm.calls")), calls));
+        d.getDialogPane().setPrefWidth(880); // a diff line and a CLI line read without scrolling at 1280 px
+        d.setResizable(true);
         ButtonType write = new ButtonType(i18n.t("fix.confirm.write"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(i18n.t("fix.confirm.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         d.getDialogPane().getButtonTypes().setAll(cancel, write);

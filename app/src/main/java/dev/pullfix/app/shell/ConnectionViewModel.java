@@ -138,7 +138,9 @@ public final class ConnectionViewModel {
                 state.set(State.NO_KUBECONFIG);
                 detail.set(activity.errors().describe(e));
                 activity.log(i18n.t("log.noKubeconfig"));
-            } else {
+            } else { // a kubeconfig that cannot be read: said beside the empty tree too, not only in a passing toast
+                state.set(State.ERROR);
+                detail.set(activity.errors().describe(e));
                 activity.notifyFailure(i18n.t("error.kubeconfig"), e);
             }
         });

@@ -13,6 +13,7 @@ public final class Launcher {
      */
     public static void launch(String[] args, PrintStream diagnostics) {
         StartupProbe.diagnostics(diagnostics);
+        PullfixApp.readSettingsAhead(); // beside JavaFX's own start
         Application.launch(PullfixApp.class, args);
     }
 }

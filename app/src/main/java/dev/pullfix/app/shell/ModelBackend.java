@@ -85,18 +85,21 @@ public final class ModelBackend implements WorkbenchBackend {
                 .withResourceRegion(blankToNull(resourceRegion)).withRetries(2, false));
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-    private static final com.fasterxml.jackson.databind.ObjectMapper YAML = new com.fasterxml.jackson.databind.ObjectMapper(
-            com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
-                    .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                    .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-                    .build());
+    /** The mappers of {@link #toYaml}, made on first use: a window that never shows YAML loads no Jackson for it. */
+    private static final class Mappers {
+        static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+        static final com.fasterxml.jackson.databind.ObjectMapper YAML = new com.fasterxml.jackson.databind.ObjectMapper(
+                com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
+                        .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                        .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                        .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                        .build());
+    }
 
     /** YAML as kubectl prints it (no document marker, quotes only where needed). */
     static String toYaml(String json) {
         try {
-            return YAML.writeValueAsString(JSON.readTree(json));
+            return Mappers.YAML.writeValueAsString(Mappers.JSON.readTree(json));
         } catch (java.io.IOException e) {
             return json;
         }

@@ -105,16 +105,54 @@ public final class PracticeLab implements LabLauncher, AutoCloseable {
                 old.close();
             }
             // the lab makes its own owner-only temp folder and deletes it (token, AWS keys) when it stops
-            return LabSession.start(scenarioId, LabSession.Options.defaults().withSpeed(20));
+            return LabSession.start(scenarioId, options());
         }, s -> {
             session = s;
-            Map<String, String> env = new HashMap<>(System.getenv());
-            env.putAll(s.environment());
-            Path home = Path.of(System.getProperty("user.home"));
-            switchBackend.accept(() -> new ModelBackend(ClusterEnvironment.of(env, home), AwsEnvironment.of(env, home),
-                    ClusterConnector.Options.defaults()));
+            switchBackend.accept(() -> backendFor(s));
             notify.accept(t.t("lab.opened", s.scenario().id(), s.kubeconfig().getParent()));
-        }, e -> notify.accept(t.t("lab.failed", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+        }, e -> notify.accept(failed(t, e)));
+    }
+
+    /**
+     * Starts a scenario before the window is built (a fresh machine): the window is built once over the returned
+     * backend, whose calls wait (in tasks) for the lab and then go to it; when the lab cannot start they go to
+     * {@code fallback}. The lab starts in a task at once, beside the window's own building.
+     */
+    public WorkbenchBackend startBehind(String scenarioId, WorkbenchBackend fallback) {
+        PendingBackend pending = new PendingBackend(fallback);
+        tasks.submit("lab " + scenarioId, () -> {
+            try {
+                LabSession s = LabSession.start(scenarioId, options());
+                pending.resolve(backendFor(s)); // here, not on the FX thread: the window's waiting tasks go on at once
+                StartupProbe.mark("practice lab started");
+                return s;
+            } catch (RuntimeException | Error e) {
+                pending.resolve(fallback);
+                throw e;
+            }
+        }, s -> {
+            session = s;
+            notify.accept(i18n.get().t("lab.opened", s.scenario().id(), s.kubeconfig().getParent()));
+        }, e -> notify.accept(failed(i18n.get(), e)));
+        return pending;
+    }
+
+    /** The lab's clock runs 20 times faster than the wall clock (back-off and rollouts in seconds, not minutes). */
+    private static LabSession.Options options() {
+        return LabSession.Options.defaults().withSpeed(20);
+    }
+
+    /** The engine over a running lab: its kubeconfig and AWS profile, through the ordinary paths. */
+    private static WorkbenchBackend backendFor(LabSession s) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.putAll(s.environment());
+        Path home = Path.of(System.getProperty("user.home"));
+        return new ModelBackend(ClusterEnvironment.of(env, home), AwsEnvironment.of(env, home),
+                ClusterConnector.Options.defaults());
+    }
+
+    private static String failed(I18n t, Throwable e) {
+        return t.t("lab.failed", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
     private void reset() {

@@ -23,14 +23,15 @@ import dev.pullfix.model.settings.UserSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.layout.Pane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -60,6 +61,9 @@ public class PullfixApp extends Application {
     private Duration fixWatch = Duration.ofMinutes(3);
     private Function<I18n, FixDialogs> fixDialogs;
     private Function<I18n, FixPrompts> fixPrompts;
+    private final List<String> untold = new ArrayList<>();
+    private boolean stopped;
+    private static volatile CompletableFuture<UserSettings> settingsAhead;
 
     public PullfixApp() {
         this(ModelBackend::system, null, null);
@@ -106,12 +110,45 @@ public class PullfixApp extends Application {
         return dataDir != null ? dataDir : DataDirs.userData();
     }
 
+    /**
+     * Reads the settings ahead, on a thread of its own while JavaFX starts (the launcher calls it before
+     * {@link Application#launch}); {@link #init()} then takes them instead of reading them itself.
+     */
+    static void readSettingsAhead() {
+        CompletableFuture<UserSettings> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(new SettingsStore(DataDirs.userData()).load());
+            } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+            }
+        }, "pullfix-settings");
+        t.setDaemon(true);
+        t.start();
+        settingsAhead = f;
+    }
+
     /** Reads the settings on the launcher thread, before the window exists (not the FX thread). */
     @Override
     public void init() {
+        CompletableFuture<UserSettings> ahead = settingsAhead;
+        settingsAhead = null;
+        if (ahead != null && dataDir == null) {
+            try {
+                preloaded = ahead.join();
+                return;
+            } catch (RuntimeException e) {
+                // read again below, as without the early read
+            }
+        }
         preloaded = new SettingsStore(data()).load();
     }
 
+    /**
+     * Shows the window at once with a light first scene ({@link StartingView}); after its first frame, starts the
+     * practice lab on a fresh machine and builds the workbench (the settings are read in that task when
+     * {@link #init()} did not read them).
+     */
     @Override
     public void start(Stage stage) {
         this.stage = stage;
@@ -125,21 +162,47 @@ public class PullfixApp extends Application {
             practiceLab = new PracticeLab(tasks, () -> i18n, () -> stage, this::useBackend, this::labMessage);
             lab = practiceLab;
         }
-        Scene scene = new Scene(new Pane(), 1400, 880);
+        UserSettings early = preloaded;
+        i18n = i18nFor(early == null ? null : early.language());
+        Scene scene = new Scene(StartingView.root(i18n), 1400, 880);
         scene.getStylesheets().add(PullfixApp.class.getResource("/dev/pullfix/app/app.css").toExternalForm());
         stage.setScene(scene);
-        if (preloaded != null) {
-            place(preloaded);
-            begin(preloaded);
-            stage.show();
-        } else {
-            stage.show();
+        stage.setTitle(i18n.t("app.title"));
+        applyTheme(early != null && "dark".equals(early.theme()));
+        if (early != null) {
+            place(early);
+        }
+        stage.show();
+        StartupProbe.watch(scene);
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            afterFirstFrame(early);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /**
+     * Right after the first frame: on a fresh machine (no cluster configured) the practice lab starts (scenario S1)
+     * beside the building of the workbench, which is built once, over a backend that waits for the lab; then the
+     * workbench is built from a task's answer, so this pulse ends and its frame is drawn first.
+     */
+    private void afterFirstFrame(UserSettings early) {
+        String auto = System.getProperty("pullfix.lab.autostart", "auto"); // auto | true | false
+        if (practiceLab != null && ("true".equals(auto) || "auto".equals(auto)
+                && PracticeLab.noKubeconfig(System.getenv(), Path.of(System.getProperty("user.home"))))) {
+            WorkbenchBackend pending = practiceLab.startBehind("S1", backendFactory.get());
+            backendFactory = () -> pending;
+        }
+        if (early == null) {
             SettingsViewModel.load(tasks, store, s -> {
                 place(s);
                 begin(s);
             });
+        } else {
+            // through the runner's hand-over to the FX thread: this pulse ends (its frame is drawn) before the build
+            tasks.submit("open the workbench", () -> early, this::begin, e -> begin(early));
         }
-        StartupProbe.watch(scene);
     }
 
     /** Size and position from the settings, kept on the screen. */
@@ -156,22 +219,16 @@ public class PullfixApp extends Application {
     }
 
     private void begin(UserSettings s) {
+        if (stopped) {
+            return; // closed before its first frame was followed by the workbench (the start-up benchmark quits so)
+        }
         build(s);
         stage.setOnCloseRequest(e -> rememberLayout());
         vm.start();
-        String auto = System.getProperty("pullfix.lab.autostart", "auto"); // auto | true | false
-        if (practiceLab != null && ("true".equals(auto) || "auto".equals(auto)
-                && PracticeLab.noKubeconfig(System.getenv(), Path.of(System.getProperty("user.home"))))) {
-            // a fresh machine: no cluster configured, so the practice lab opens by itself (scenario S1, seed 000),
-            // once the window's first layout is done: starting it sooner competes with that layout for the CPU
-            Scene scene = stage.getScene();
-            Runnable[] once = new Runnable[1];
-            once[0] = () -> {
-                scene.removePostLayoutPulseListener(once[0]);
-                practiceLab.start("S1");
-            };
-            scene.addPostLayoutPulseListener(once[0]);
-        }
+        StartupProbe.mark("workbench built");
+        List<String> told = List.copyOf(untold);
+        untold.clear();
+        told.forEach(this::labMessage);
     }
 
     /** Points the window at another backend (the practice lab), keeping layout and settings. */
@@ -185,13 +242,14 @@ public class PullfixApp extends Application {
         vm.start();
     }
 
+    /** A message of the practice lab; one that comes before the workbench is built waits for it. */
     private void labMessage(String text) {
-        if (vm != null) {
-            vm.activity().log(text);
+        if (vm == null) {
+            untold.add(text);
+            return;
         }
-        if (dialogs != null) {
-            dialogs.notifyInfo(i18n.t("lab.title"), text);
-        }
+        vm.activity().log(text);
+        dialogs.notifyInfo(i18n.t("lab.title"), text);
     }
 
     private void build(UserSettings s) {
@@ -200,7 +258,8 @@ public class PullfixApp extends Application {
         backend = backendFactory.get();
         vm = WorkbenchAssembly.assemble(tasks, new FxBridge(), dialogs, i18n, backend, store, s, lab, checkTimeout);
         MainViewModel built = vm;
-        StartupProbe.watchLive(built.connection().stateProperty(), () -> built.podTree().podCountProperty().get());
+        StartupProbe.watchLive(built.connection().stateProperty(), built.podTree().loadedProperty(),
+                () -> built.podTree().podCountProperty().get());
         wireFixes(s);
         view = new MainView(vm, i18n, this::languageChanged);
         stage.getScene().setRoot(view.root());
@@ -265,8 +324,10 @@ public class PullfixApp extends Application {
     }
 
     private void applyTheme(boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        String sheet = dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
+        if (!sheet.equals(Application.getUserAgentStylesheet())) { // setting it again would restyle every node
+            Application.setUserAgentStylesheet(sheet);
+        }
         if (stage.getScene() != null && stage.getScene().getRoot() != null) {
             var cls = stage.getScene().getRoot().getStyleClass();
             cls.remove("dark");
@@ -301,6 +362,7 @@ public class PullfixApp extends Application {
     /** Stops the lab and the session in tasks; the runner finishes the last settings save before it closes. */
     @Override
     public void stop() {
+        stopped = true;
         if (vm != null) {
             vm.shutdown();
         }

@@ -14,9 +14,12 @@ import javafx.util.Duration;
  *       {@code pullfix: first frame at <epoch ms> (<ms> ms after process start)}; the start-up benchmark reads it.</li>
  *   <li>{@code -Dpullfix.startup.exitAfterMs=N}: exits N ms after that first pulse; the build uses it for the
  *       class-data-sharing training run (start, show the window, load what the first frames need, quit).</li>
- *   <li>With the log on, one more line when the cluster's pod tree first goes live,
- *       {@code pullfix: tree live at <epoch ms> (<ms> ms after process start, <n> pods)};
+ *   <li>With the log on, one more line when the cluster's pod tree first goes live (its pods are in the tree and
+ *       the watch is running), {@code pullfix: tree live at <epoch ms> (<ms> ms after process start, <n> pods)};
  *       {@code -Dpullfix.startup.exitWhenLive=true} exits then (the start-up benchmark with the lab).</li>
+ *   <li>With the log on, the phases in between, one line each ({@link #mark}):
+ *       {@code pullfix: <phase> at <epoch ms> (<ms> ms after process start)}, e.g. the workbench built, the
+ *       practice lab started.</li>
  * </ul>
  * Both are read by {@link #watch(Scene)}, called once by {@link PullfixApp} after the stage is shown. The line goes
  * to the stream the command line handed to {@link Launcher} (only the command line touches the standard streams).
@@ -59,24 +62,27 @@ public final class StartupProbe {
     }
 
     /**
-     * Watches a connection for the first time a tree of this process is live (see the class comment); nothing unless
-     * asked.
+     * Watches a connection for the first time a tree of this process is live: the connection LIVE and the listed pods
+     * in the tree (see the class comment); nothing unless asked.
      */
     public static void watchLive(javafx.beans.value.ObservableValue<ConnectionViewModel.State> state,
+                                 javafx.beans.value.ObservableValue<Boolean> loaded,
                                  java.util.function.IntSupplier pods) {
         boolean log = Boolean.getBoolean(LOG_PROPERTY);
         boolean exit = Boolean.getBoolean(EXIT_LIVE_PROPERTY);
         if (!log && !exit) {
             return;
         }
-        javafx.beans.value.ChangeListener<ConnectionViewModel.State> once = new javafx.beans.value.ChangeListener<>() {
+        javafx.beans.InvalidationListener once = new javafx.beans.InvalidationListener() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends ConnectionViewModel.State> o,
-                                ConnectionViewModel.State was, ConnectionViewModel.State now) {
-                if (now != ConnectionViewModel.State.LIVE) {
+            public void invalidated(javafx.beans.Observable o) {
+                ConnectionViewModel.State now = state.getValue(); // both read: an invalid property tells no more
+                Boolean listed = loaded.getValue();
+                if (now != ConnectionViewModel.State.LIVE || !Boolean.TRUE.equals(listed)) {
                     return;
                 }
-                o.removeListener(this);
+                state.removeListener(this);
+                loaded.removeListener(this);
                 if (!LIVE_SEEN.compareAndSet(false, true)) {
                     return; // the first live tree of this process only (a rebuilt window watches again)
                 }
@@ -91,6 +97,20 @@ public final class StartupProbe {
             }
         };
         state.addListener(once);
+        loaded.addListener(once);
+    }
+
+    /** One phase line on the diagnostics stream when the log is on (any thread); nothing otherwise. */
+    public static void mark(String phase) {
+        PrintStream out = diagnostics;
+        if (out != null && Boolean.getBoolean(LOG_PROPERTY)) {
+            out.println(phaseLine(phase, Instant.now(), ProcessHandle.current().info().startInstant().orElse(null)));
+        }
+    }
+
+    static String phaseLine(String phase, Instant now, Instant processStart) {
+        return "pullfix: " + phase + " at " + now.toEpochMilli() + " (" + since(now, processStart)
+                + " ms after process start)";
     }
 
     static String firstFrameLine(Instant now, Instant processStart) {

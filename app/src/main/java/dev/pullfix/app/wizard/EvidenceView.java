@@ -83,7 +83,34 @@ final class EvidenceView {
         return sp;
     }
 
-    private static Node table(List<String> columns, List<List<String>> rows) {
+    /**
+     * The model names columns and row fields as kubectl and the AWS CLI print them ({@code NAME}, {@code PolicyArn},
+     * {@code registry}) and policy decisions as constants ({@code EXPLICIT_DENY}): shown in the window's language
+     * from the {@code evidence} bundle; a name it does not know (an annotation key) stays as it is.
+     */
+    private List<List<String>> translated(List<String> columns, List<List<String>> rows, List<String> headers) {
+        boolean keyValue = columns.stream().allMatch(String::isEmpty);
+        int decision = columns.indexOf("DECISION");
+        columns.forEach(c -> headers.add(c.isEmpty() ? c : word("column.", c)));
+        return rows.stream().map(r -> {
+            List<String> out = new java.util.ArrayList<>(r);
+            if (keyValue && !out.isEmpty() && out.get(0) != null) {
+                out.set(0, word("field.", out.get(0)));
+            }
+            if (decision >= 0 && decision < out.size() && out.get(decision) != null) {
+                out.set(decision, word("decision.", out.get(decision)));
+            }
+            return (List<String>) out;
+        }).toList();
+    }
+
+    private String word(String prefix, String name) {
+        return i18n.find("evidence", prefix + name.replaceAll("[^A-Za-z0-9]", "_")).orElse(name);
+    }
+
+    private Node table(List<String> modelColumns, List<List<String>> modelRows) {
+        List<String> columns = new java.util.ArrayList<>();
+        List<List<String>> rows = translated(modelColumns, modelRows, columns);
         TableView<List<String>> table = new TableView<>();
         table.setId("evidenceTable");
         table.getStyleClass().add("evidence-table");

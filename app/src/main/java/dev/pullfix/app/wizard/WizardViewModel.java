@@ -183,7 +183,8 @@ public final class WizardViewModel {
 
     /**
      * What watching the pod after the write found: "fixed" only when a pod of the workload is Running and ready; a
-     * pod that fails again is diagnosed again, with the "after the fix" steps.
+     * pod that fails again, or the same pod recovered, is diagnosed again with the "after the fix" steps (no step of
+     * the failure stays on screen under "Fixed"); a pod replaced by a new one leaves no steps or fix offers behind.
      */
     public void fixProven(FixProof p) {
         if (!verifying.get()) {
@@ -195,7 +196,17 @@ public final class WizardViewModel {
         }
         proof.set(p);
         switch (p.verdict()) {
-            case FIXED -> afterFix.set(i18n.t("wizard.proof.fixed", runningPod(p)));
+            case FIXED -> {
+                String running = runningPod(p);
+                afterFix.set(i18n.t("wizard.proof.fixed", running));
+                if (running.equals(pod.get().name())) {
+                    walkAfterFix(); // the pod recovered: its steps as they are now, not the failure's (stale under "Fixed")
+                } else { // a new pod replaced it: the old pod's steps and the fix already written are history
+                    fixes.clear();
+                    steps.clear();
+                    current.set(-1);
+                }
+            }
             case STILL_FAILING -> {
                 afterFix.set(i18n.t("wizard.proof.stillFailing", p.failingPod(), String.valueOf(p.reason())));
                 walkAfterFix();
@@ -228,13 +239,9 @@ public final class WizardViewModel {
         }
     }
 
+    /** The walk again, "after the fix" steps included; what the write and the watch said stays (and is known to it). */
     private void walkAfterFix() {
-        PodInfo p = pod.get();
-        String message = afterFix.get();
-        FixProof proven = proof.get();
-        start(p, true);
-        afterFix.set(message);
-        proof.set(proven);
+        start(pod.get(), true, afterFix.get(), proof.get());
     }
 
     /** Starts the diagnosis of a pod (null clears the wizard). */
@@ -243,15 +250,19 @@ public final class WizardViewModel {
     }
 
     private void start(PodInfo p, boolean afterFixSteps) {
+        start(p, afterFixSteps, null, null);
+    }
+
+    private void start(PodInfo p, boolean afterFixSteps, String afterFixMessage, FixProof proven) {
         cancel();
         generation++;
         pod.set(p);
         diagnosis.set(null);
         conclusion.set(null);
         unavailable.set(null);
-        afterFix.set(null);
+        afterFix.set(afterFixMessage);
         verifying.set(false);
-        proof.set(null);
+        proof.set(proven);
         fixes.clear();
         steps.clear();
         current.set(-1);
@@ -315,14 +326,17 @@ public final class WizardViewModel {
             steps.setAll(all);
         }
         current.set(all.isEmpty() ? -1 : runAll ? all.size() - 1 : Math.max(0, Math.min(cur, all.size() - 1)));
+        // a pod proven fixed is walked again to show its steps as they are now; the cause its old events still name
+        // and the fix already written are history, not offered again under "Fixed"
+        boolean provenFixed = proof.get() != null && proof.get().verdict() == FixProof.Verdict.FIXED;
         List<FixOffer> offers = new ArrayList<>();
-        for (FixProposal f : d.fixes()) {
+        for (FixProposal f : provenFixed ? List.<FixProposal>of() : d.fixes()) {
             offers.add(new FixOffer(f, text.fixLabel(f)));
         }
         fixes.setAll(offers);
         int[] unconfirmed = all.stream().filter(s -> s.result().verdict() == Verdict.COULD_NOT_CHECK)
                 .mapToInt(Step::number).toArray();
-        conclusion.set(text.conclusion(d, unconfirmed));
+        conclusion.set(provenFixed ? null : text.conclusion(d, unconfirmed));
         diagnosis.set(d);
         running.set(false);
         runAll = false;

@@ -96,6 +96,16 @@ class EventsTableTest {
                 .isGreaterThan(table.getWidth() - 30);
     }
 
+    @Test
+    void aRepeatedEventsAgeReadsAsKubectlsInEnglishAndIsTranslatedInJapanese() {
+        Instant now = Instant.parse("2026-01-01T00:10:00Z");
+        PodEvent pulling = new PodEvent("Normal", "Pulling", "kubelet", "Pulling image \"nginx:foo\"", 7,
+                now.minusSeconds(31), now.minusSeconds(4), false, "e2");
+        assertThat(EventsTable.age(new I18n(Locale.ENGLISH), pulling, now)).isEqualTo(pulling.age(now))
+                .isEqualTo("4s (x7 over 31s)");
+        assertThat(EventsTable.age(new I18n(Locale.JAPANESE), pulling, now)).isEqualTo("4s（31s の間に 7 回）");
+    }
+
     static String ageCell(FxRobot robot) {
         return robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
                 .filter(c -> c.getTableColumn() != null && c.getTableColumn().getText().equals("Age") && c.getText() != null)

@@ -80,6 +80,18 @@ class ConnectionViewModelTest {
     }
 
     @Test
+    void aKubeconfigThatCannotBeReadStaysSaidAfterItsNotification() {
+        backend.contextsFailure = dev.pullfix.model.cluster.ClusterError.of(
+                dev.pullfix.model.cluster.ClusterError.Code.KUBECONFIG_MALFORMED, "/home/me/.kube/config", "7",
+                "while parsing a flow mapping");
+        ConnectionViewModel vm = vm(TaskRunner.synchronous());
+        vm.start();
+        assertThat(vm.stateProperty().get()).isEqualTo(ConnectionViewModel.State.ERROR);
+        assertThat(vm.detailProperty().get()).contains("/home/me/.kube/config");
+        assertThat(dialogs.errors).hasSize(1);
+    }
+
+    @Test
     void withoutAKubeconfigTheStateSaysSoAndNoErrorIsRaised() {
         backend.contextsFailure = FakeBackend.noKubeconfig();
         ConnectionViewModel vm = vm(TaskRunner.synchronous());

@@ -21,10 +21,19 @@ final class LabTour implements AutoCloseable {
     final FxRobot robot;
     final Stage stage;
     PullfixApp app;
+    /** The write path's confirmation: by default every write is cancelled (the tour only looks). */
+    private java.util.function.Function<dev.pullfix.app.common.I18n, dev.pullfix.app.fix.FixDialogs> fixDialogs =
+            i18n -> p -> false;
 
     LabTour(FxRobot robot, Stage stage) {
         this.robot = robot;
         this.stage = stage;
+    }
+
+    /** The confirmation the fix buttons meet (the screenshots show the real dialog, then answer). */
+    LabTour withFixDialogs(java.util.function.Function<dev.pullfix.app.common.I18n, dev.pullfix.app.fix.FixDialogs> f) {
+        this.fixDialogs = f;
+        return this;
     }
 
     /** Starts the app (clean data folder, no lab of its own yet) and opens the scenario in the practice lab. */
@@ -35,11 +44,19 @@ final class LabTour implements AutoCloseable {
         System.setProperty("pullfix.lab.autostart", "false");
         robot.interact(() -> {
             app = new PullfixApp(ModelBackend::system, data, null).withCheckTimeout(Duration.ofSeconds(20))
-                    .withFixDialogs(i18n -> p -> false);
+                    .withFixDialogs(fixDialogs).withFixWatch(Duration.ofSeconds(90));
             app.start(stage);
         });
         await(60, () -> app.viewModel() != null);
+        return lab(scenario);
+    }
+
+    /** (Re)starts the scenario in the practice lab and waits for its failing pod's diagnosis. */
+    LabTour lab(String scenario) throws Exception {
+        LabSession before = app.practiceLab().flatMap(PracticeLab::session).orElse(null);
         robot.interact(() -> app.practiceLab().orElseThrow().start(scenario));
+        await(90, () -> app.practiceLab().flatMap(PracticeLab::session).map(s -> s != before).orElse(false)
+                && app.practiceLab().flatMap(PracticeLab::session).map(s -> !s.fixed()).orElse(false));
         await(90, () -> app.practiceLab().flatMap(PracticeLab::session).map(s -> s.scenario().id().equals(scenario))
                 .orElse(false) && app.viewModel().connection().stateProperty().get() == ConnectionViewModel.State.LIVE
                 && app.viewModel().podTree().failingCountProperty().get() > 0);

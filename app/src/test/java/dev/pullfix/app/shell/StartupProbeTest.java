@@ -26,4 +26,11 @@ class StartupProbeTest {
         assertThat(StartupProbe.treeLiveLine(start.plusMillis(4321), start, 5000))
                 .isEqualTo("pullfix: tree live at 1700000004321 (4321 ms after process start, 5000 pods)");
     }
+
+    @Test
+    void phaseLineNamesThePhaseAndTheTimeSinceProcessStart() {
+        Instant start = Instant.ofEpochMilli(1_700_000_000_000L);
+        assertThat(StartupProbe.phaseLine("workbench built", start.plusMillis(812), start))
+                .isEqualTo("pullfix: workbench built at 1700000000812 (812 ms after process start)");
+    }
 }

@@ -197,6 +197,24 @@ class WizardViewModelTest {
         vm.fixProven(proof(FixProof.Verdict.FIXED));
         assertThat(vm.afterFixProperty().get()).isEqualTo("Fixed: web-7 is Running and ready.");
         assertThat(vm.proofProperty().get().verdict()).isEqualTo(FixProof.Verdict.FIXED);
+        assertThat(vm.steps()).as("web-1's failure is not shown under web-7's Fixed").isEmpty();
+        assertThat(vm.fixes()).isEmpty();
+    }
+
+    @Test
+    void aPodProvenFixedIsWalkedAgainAsItIsNowWithoutTheStaleFailureOrFix() {
+        WizardViewModel vm = vm(TaskRunner.synchronous(), Locale.ENGLISH);
+        vm.show(pod);
+        vm.fixWritten("written");
+        vm.fixProven(new FixProof(FixProof.Verdict.FIXED, List.of(new FixProof.PodState("web-1", "Running", "1/1",
+                "Running", true)), null, null, null, null, Duration.ofSeconds(12)));
+        assertThat(vm.afterFixProperty().get()).isEqualTo("Fixed: web-1 is Running and ready.");
+        assertThat(diagnoser.asked).as("the recovered pod walked again, after-the-fix steps included")
+                .containsExactly("shop/web-1", "shop/web-1 +afterFix");
+        assertThat(vm.proofProperty().get().verdict()).isEqualTo(FixProof.Verdict.FIXED);
+        assertThat(vm.steps()).isNotEmpty();
+        assertThat(vm.conclusionProperty().get()).as("the cause its old events name is history").isNull();
+        assertThat(vm.fixes()).as("the written fix is not offered again").isEmpty();
     }
 
     static FixProof proof(FixProof.Verdict v) {

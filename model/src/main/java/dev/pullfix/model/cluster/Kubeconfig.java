@@ -138,6 +138,20 @@ public final class Kubeconfig {
         return Path.of(entry);
     }
 
+    /**
+     * Builds the reader a kubeconfig is bound with (Jackson makes the binding for fabric8's kubeconfig model and all
+     * it holds on first use) from a kubeconfig of no contexts, so that a command line can have it made beside its own
+     * start-up; reads no file. The first real {@link #load} then only parses.
+     */
+    public static void warmUp() {
+        try {
+            YAML.treeToValue(YAML.readTree("apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n"),
+                    Config.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Config parse(Path file) {
         String text;
         try {

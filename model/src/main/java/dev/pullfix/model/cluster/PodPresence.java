@@ -5,7 +5,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 /**
  * Before anything is diagnosed: can the API server be reached with these credentials, and do the namespace and
  * the pod exist? Each answer is a {@link ClusterError} (UNREACHABLE, TIMEOUT, UNAUTHORIZED, ..., NAMESPACE_NOT_FOUND,
- * POD_NOT_FOUND), so a front end says what could not be read instead of diagnosing a pod that is not there.
+ * POD_NOT_FOUND), so a front end says what could not be read instead of diagnosing a pod that is not there. Read as
+ * JSON ({@link KubeReads}): whether they exist is all that is asked.
  */
 public final class PodPresence {
     private PodPresence() {
@@ -14,7 +15,7 @@ public final class PodPresence {
     /** Throws unless the namespace exists (a user who may not read namespaces is given the benefit of the doubt). */
     public static void requireNamespace(ClusterConnection conn, String namespace) {
         try {
-            if (conn.kubernetesClient().namespaces().withName(namespace).get() == null) {
+            if (new KubeReads(conn).get("v1", null, "namespaces", namespace) == null) {
                 throw ClusterError.of(ClusterError.Code.NAMESPACE_NOT_FOUND, namespace);
             }
         } catch (KubernetesClientException e) {
@@ -34,7 +35,7 @@ public final class PodPresence {
         requireNamespace(conn, namespace);
         Object found;
         try {
-            found = conn.kubernetesClient().pods().inNamespace(namespace).withName(pod).get();
+            found = new KubeReads(conn).get("v1", namespace, "pods", pod);
         } catch (RuntimeException e) {
             throw conn.error(e, "get", "pods", namespace);
         }

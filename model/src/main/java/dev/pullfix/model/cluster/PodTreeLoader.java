@@ -97,7 +97,7 @@ public final class PodTreeLoader {
                     BooleanSupplier cancelled) {
         KubeHttp client = new KubeHttp(conn);
         CompletableFuture<Map<String, String>> jobs = CompletableFuture.supplyAsync(
-                () -> jobOwners(client, scope.namespace()), sideExecutor);
+                () -> jobOwners(client, scope.namespace(), pageSize), sideExecutor);
         CompletableFuture<Map<String, String>> sandbox = CompletableFuture.supplyAsync(
                 () -> sandboxFailures(client, scope.namespace()), sideExecutor);
         List<String> skipped = new ArrayList<>();
@@ -117,7 +117,7 @@ public final class PodTreeLoader {
             if (e.getCode() == 403 && scope.all()) {
                 rv = null;
                 clusterWide = false;
-                List<String> namespaces = readableNamespaceCandidates(conn, client);
+                List<String> namespaces = readableNamespaceCandidates(conn, client, pageSize);
                 int read = 0;
                 for (String ns : namespaces) {
                     try {
@@ -179,7 +179,8 @@ public final class PodTreeLoader {
         return q;
     }
 
-    private List<String> readableNamespaceCandidates(ClusterConnection conn, KubeHttp client) {
+    /** The namespaces the user may list (sorted), else the context's namespace alone. */
+    static List<String> readableNamespaceCandidates(ClusterConnection conn, KubeHttp client, int pageSize) {
         List<String> out = new ArrayList<>();
         try {
             client.list(KubeHttp.path("v1", null, "namespaces"), pageSize, null, p -> {
@@ -215,7 +216,8 @@ public final class PodTreeLoader {
         return rv;
     }
 
-    private Map<String, String> jobOwners(KubeHttp client, String ns) {
+    /** {@code namespace/job} to the name of the CronJob that owns the Job; empty when Jobs cannot be listed. */
+    static Map<String, String> jobOwners(KubeHttp client, String ns, int pageSize) {
         Map<String, String> out = new HashMap<>();
         try {
             client.list(KubeHttp.path("batch/v1", ns, "jobs"), pageSize, null, p -> {
@@ -259,7 +261,7 @@ public final class PodTreeLoader {
         return (e.objectNamespace() != null ? e.objectNamespace() : e.namespace()) + "/" + e.objectName();
     }
 
-    private static Map<String, String> join(CompletableFuture<Map<String, String>> f) {
+    static Map<String, String> join(CompletableFuture<Map<String, String>> f) {
         try {
             return f.get();
         } catch (ExecutionException e) {

@@ -2,35 +2,26 @@ package dev.pullfix.model.connect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pullfix.model.aws.NodeFacts;
 import dev.pullfix.model.cluster.ClusterConnection;
+import dev.pullfix.model.cluster.KubeReads;
 import dev.pullfix.model.cluster.PodEvent;
 import dev.pullfix.model.cluster.PodEvents;
+import dev.pullfix.model.cluster.WorkloadRef;
 import dev.pullfix.model.diagnosis.runbook.port.ClusterPort;
 import dev.pullfix.model.diagnosis.runbook.port.ContainerFacts;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
 import dev.pullfix.model.diagnosis.runbook.port.EventFacts;
-import dev.pullfix.model.aws.NodeFacts;
 import dev.pullfix.model.diagnosis.runbook.port.PodFacts;
 import dev.pullfix.model.diagnosis.runbook.port.SecretFacts;
 import dev.pullfix.model.diagnosis.runbook.port.ServiceAccountFacts;
-import dev.pullfix.model.cluster.WorkloadRef;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LocalObjectReference;
-import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodList;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.ServiceAccount;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,19 +29,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The engine's {@link ClusterPort} over a fabric8 client (a real cluster through the user's kubeconfig, or the
- * lab API server). Reads only; never returns a credential (secrets give their type and registry hosts).
+ * The engine's {@link ClusterPort} over a cluster connection (a real cluster through the user's kubeconfig, or the
+ * lab API server): each object is read as JSON through the connection's HTTP client ({@link KubeReads}) and only the
+ * fields the runbooks use are taken, so a one-pod diagnosis never starts fabric8's typed object model. Reads only;
+ * never returns a credential (secrets give their type and registry hosts).
  */
 public final class Fabric8ClusterPort implements ClusterPort {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE = 1000;
     private final ClusterConnection conn;
-    private final KubernetesClient client;
+    private final KubeReads kube;
     private final String clusterName;
 
     public Fabric8ClusterPort(ClusterConnection conn, String clusterName) {
         this.conn = conn;
-        this.client = conn.kubernetesClient();
+        this.kube = new KubeReads(conn);
         this.clusterName = clusterName;
     }
 
@@ -61,7 +54,7 @@ public final class Fabric8ClusterPort implements ClusterPort {
 
     @Override
     public PodFacts pod(String namespace, String name) throws CouldNotCheckException {
-        Pod p = call("get pods", () -> client.pods().inNamespace(namespace).withName(name).get());
+        JsonNode p = call("get pods", () -> kube.get("v1", namespace, "pods", name));
         if (p == null) {
             throw CouldNotCheckException.of(CouldNotCheckException.Reason.NOT_FOUND,
                     "pod " + namespace + "/" + name + " was not found");
@@ -85,20 +78,21 @@ public final class Fabric8ClusterPort implements ClusterPort {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
-        Node n = call("get nodes", () -> client.nodes().withName(name).get());
+        JsonNode n = call("get nodes", () -> kube.get("v1", null, "nodes", name));
         if (n == null) {
             return Optional.empty();
         }
-        return Optional.of(new NodeFacts(name, n.getMetadata().getLabels(), n.getSpec() == null ? null : n.getSpec().getProviderID()));
+        return Optional.of(new NodeFacts(name, strings(n.path("metadata").path("labels")),
+                text(n.path("spec").path("providerID"))));
     }
 
     @Override
     public Optional<SecretFacts> secret(String namespace, String name) throws CouldNotCheckException {
-        Secret s = call("get secrets", () -> client.secrets().inNamespace(namespace).withName(name).get());
+        JsonNode s = call("get secrets", () -> kube.get("v1", namespace, "secrets", name));
         if (s == null) {
             return Optional.empty();
         }
-        return Optional.of(new SecretFacts(namespace, name, s.getType(), registries(s)));
+        return Optional.of(new SecretFacts(namespace, name, text(s.path("type")), registries(s)));
     }
 
     /**
@@ -109,13 +103,14 @@ public final class Fabric8ClusterPort implements ClusterPort {
     public List<SecretFacts> dockerConfigSecrets(String namespace) throws CouldNotCheckException {
         List<SecretFacts> out = new ArrayList<>();
         for (String type : List.of("kubernetes.io/dockerconfigjson", "kubernetes.io/dockercfg")) {
-            io.fabric8.kubernetes.api.model.SecretList list = call("list secrets",
-                    () -> client.secrets().inNamespace(namespace).withField("type", type).list());
-            if (list == null) {
-                continue;
-            }
-            list.getItems().stream().filter(s -> type.equals(s.getType())).forEach(s ->
-                    out.add(new SecretFacts(namespace, s.getMetadata().getName(), s.getType(), registries(s))));
+            call("list secrets", () -> {
+                kube.list("v1", namespace, "secrets", "type=" + type, null, PAGE, s -> {
+                    if (type.equals(text(s.path("type")))) {
+                        out.add(new SecretFacts(namespace, text(s.path("metadata").path("name")), type, registries(s)));
+                    }
+                });
+                return null;
+            });
         }
         out.sort(java.util.Comparator.comparing(SecretFacts::name));
         return out;
@@ -125,10 +120,10 @@ public final class Fabric8ClusterPort implements ClusterPort {
      * The registry hosts a docker config secret holds credentials for; the credentials are only registered as
      * secrets (so no output shows them), never used.
      */
-    static Set<String> registries(Secret s) {
+    static Set<String> registries(JsonNode secret) {
         Set<String> hosts = new LinkedHashSet<>();
-        Map<String, String> data = s.getData() == null ? Map.of() : s.getData();
-        String raw = data.getOrDefault(".dockerconfigjson", data.get(".dockercfg"));
+        JsonNode data = secret.path("data");
+        String raw = text(data.has(".dockerconfigjson") ? data.path(".dockerconfigjson") : data.path(".dockercfg"));
         if (raw == null) {
             return hosts;
         }
@@ -147,56 +142,54 @@ public final class Fabric8ClusterPort implements ClusterPort {
 
     @Override
     public Optional<ServiceAccountFacts> serviceAccount(String namespace, String name) throws CouldNotCheckException {
-        ServiceAccount sa = call("get serviceaccounts", () -> client.serviceAccounts().inNamespace(namespace).withName(name).get());
+        JsonNode sa = call("get serviceaccounts", () -> kube.get("v1", namespace, "serviceaccounts", name));
         if (sa == null) {
             return Optional.empty();
         }
-        List<String> secrets = sa.getImagePullSecrets() == null ? List.of()
-                : sa.getImagePullSecrets().stream().map(LocalObjectReference::getName).toList();
-        Map<String, String> ann = sa.getMetadata().getAnnotations() == null ? Map.of() : sa.getMetadata().getAnnotations();
-        return Optional.of(new ServiceAccountFacts(namespace, name, secrets, ann.get("eks.amazonaws.com/role-arn")));
+        return Optional.of(new ServiceAccountFacts(namespace, name, names(sa.path("imagePullSecrets")),
+                text(sa.path("metadata").path("annotations").path("eks.amazonaws.com/role-arn"))));
     }
 
     @Override
     public List<PodFacts> workloadPods(String namespace, WorkloadRef workload) throws CouldNotCheckException {
         if (workload.kind().equals("Pod")) {
-            Pod p = call("get pods", () -> client.pods().inNamespace(namespace).withName(workload.name()).get());
+            JsonNode p = call("get pods", () -> kube.get("v1", namespace, "pods", workload.name()));
             return p == null ? List.of() : List.of(facts(p));
         }
-        LabelSelector selector = call("get " + workload.resource() + "s", () -> switch (workload.kind()) {
-            case "Deployment" -> sel(client.apps().deployments().inNamespace(namespace).withName(workload.name()).get());
-            case "StatefulSet" -> sel(client.apps().statefulSets().inNamespace(namespace).withName(workload.name()).get());
-            case "DaemonSet" -> sel(client.apps().daemonSets().inNamespace(namespace).withName(workload.name()).get());
-            case "ReplicaSet" -> sel(client.apps().replicaSets().inNamespace(namespace).withName(workload.name()).get());
+        String resource = switch (workload.kind()) {
+            case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet" -> workload.resource() + "s";
             default -> null;
-        });
-        if (selector == null || selector.getMatchLabels() == null) {
+        };
+        if (resource == null) {
             return List.of();
         }
-        PodList list = call("list pods", () -> client.pods().inNamespace(namespace).withLabels(selector.getMatchLabels()).list());
-        return list.getItems().stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null).map(Fabric8ClusterPort::facts).toList();
-    }
-
-    private static LabelSelector sel(io.fabric8.kubernetes.api.model.HasMetadata w) {
-        if (w == null) {
-            return null;
+        JsonNode w = call("get " + resource, () -> kube.get("apps/v1", namespace, resource, workload.name()));
+        JsonNode match = w == null ? null : w.path("spec").path("selector").get("matchLabels");
+        if (match == null || !match.isObject() || match.isEmpty()) {
+            return List.of();
         }
-        JsonNode n = JSON.valueToTree(w).path("spec").path("selector");
-        return n.isMissingNode() ? null : JSON.convertValue(n, LabelSelector.class);
+        StringBuilder selector = new StringBuilder();
+        strings(match).forEach((k, v) -> selector.append(selector.length() == 0 ? "" : ",").append(k).append('=').append(v));
+        List<PodFacts> out = new ArrayList<>();
+        call("list pods", () -> {
+            kube.list("v1", namespace, "pods", null, selector.toString(), PAGE, p -> {
+                if (p.path("metadata").path("deletionTimestamp").isMissingNode()
+                        || p.path("metadata").path("deletionTimestamp").isNull()) {
+                    out.add(facts(p));
+                }
+            });
+            return null;
+        });
+        return out;
     }
 
     @Override
     public List<PodFacts> pods(String namespace) throws CouldNotCheckException {
         List<PodFacts> out = new ArrayList<>();
-        String cont = null;
-        do {
-            String c = cont;
-            PodList page = call("list pods", () -> (namespace == null ? client.pods().inAnyNamespace()
-                    : client.pods().inNamespace(namespace)).list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder()
-                    .withLimit((long) PAGE).withContinue(c).build()));
-            page.getItems().forEach(p -> out.add(facts(p)));
-            cont = page.getMetadata() == null ? null : page.getMetadata().getContinue();
-        } while (cont != null && !cont.isEmpty());
+        call("list pods", () -> {
+            kube.list("v1", namespace, "pods", null, null, PAGE, p -> out.add(facts(p)));
+            return null;
+        });
         return out;
     }
 
@@ -225,72 +218,92 @@ public final class Fabric8ClusterPort implements ClusterPort {
         return null;
     }
 
-    static PodFacts facts(Pod p) {
-        var meta = p.getMetadata();
-        var spec = p.getSpec();
-        var st = p.getStatus();
-        Map<String, ContainerStatus> statuses = new HashMap<>();
-        if (st != null) {
-            for (List<ContainerStatus> l : List.of(nn(st.getContainerStatuses()), nn(st.getInitContainerStatuses()))) {
-                l.forEach(cs -> statuses.put(cs.getName(), cs));
-            }
+    static PodFacts facts(JsonNode p) {
+        JsonNode meta = p.path("metadata");
+        JsonNode spec = p.path("spec");
+        JsonNode st = p.path("status");
+        Map<String, JsonNode> statuses = new HashMap<>();
+        for (String key : List.of("containerStatuses", "initContainerStatuses")) {
+            st.path(key).forEach(cs -> statuses.put(text(cs.path("name")), cs));
         }
         List<ContainerFacts> containers = new ArrayList<>();
-        if (spec != null) {
-            for (Container c : nn(spec.getInitContainers())) {
-                containers.add(container(c, true, statuses.get(c.getName())));
-            }
-            for (Container c : nn(spec.getContainers())) {
-                containers.add(container(c, false, statuses.get(c.getName())));
-            }
-        }
-        List<String> secrets = spec == null || spec.getImagePullSecrets() == null ? List.of()
-                : spec.getImagePullSecrets().stream().map(LocalObjectReference::getName).toList();
-        return new PodFacts(meta.getNamespace(), meta.getName(), st == null ? null : st.getPhase(),
-                spec == null ? null : spec.getNodeName(), spec == null ? null : spec.getServiceAccountName(), secrets,
-                owner(p), containers, time(meta.getCreationTimestamp(), null));
+        spec.path("initContainers").forEach(c -> containers.add(container(c, true, statuses.get(text(c.path("name"))))));
+        spec.path("containers").forEach(c -> containers.add(container(c, false, statuses.get(text(c.path("name"))))));
+        return new PodFacts(text(meta.path("namespace")), text(meta.path("name")), text(st.path("phase")),
+                text(spec.path("nodeName")), text(spec.path("serviceAccountName")), names(spec.path("imagePullSecrets")),
+                owner(p), containers, time(text(meta.path("creationTimestamp")), null));
     }
 
-    private static ContainerFacts container(Container c, boolean init, ContainerStatus cs) {
+    private static ContainerFacts container(JsonNode c, boolean init, JsonNode cs) {
         String reason = null;
         String message = null;
         boolean ready = false;
         int restarts = 0;
         if (cs != null) {
-            ready = Boolean.TRUE.equals(cs.getReady());
-            restarts = cs.getRestartCount() == null ? 0 : cs.getRestartCount();
-            if (cs.getState() != null && cs.getState().getWaiting() != null) {
-                reason = cs.getState().getWaiting().getReason();
-                message = cs.getState().getWaiting().getMessage();
+            ready = cs.path("ready").asBoolean(false) && cs.path("ready").isBoolean();
+            restarts = cs.path("restartCount").asInt(0);
+            JsonNode waiting = cs.path("state").path("waiting");
+            if (waiting.isObject()) {
+                reason = text(waiting.path("reason"));
+                message = text(waiting.path("message"));
             }
         }
-        return new ContainerFacts(c.getName(), c.getImage(), init, ready, reason, message, restarts);
+        return new ContainerFacts(text(c.path("name")), text(c.path("image")), init, ready, reason, message, restarts);
     }
 
     /** The owning workload, inferred from owner references and the pod-template-hash label (no extra calls). */
-    static WorkloadRef owner(Pod p) {
-        List<OwnerReference> refs = nn(p.getMetadata().getOwnerReferences());
-        OwnerReference ctl = refs.stream().filter(r -> Boolean.TRUE.equals(r.getController())).findFirst()
-                .orElse(refs.isEmpty() ? null : refs.get(0));
-        if (ctl == null) {
-            return new WorkloadRef("Pod", p.getMetadata().getName());
-        }
-        Map<String, String> labels = p.getMetadata().getLabels() == null ? Map.of() : p.getMetadata().getLabels();
-        if ("ReplicaSet".equals(ctl.getKind())) {
-            String hash = labels.get("pod-template-hash");
-            if (hash != null && ctl.getName().endsWith("-" + hash)) {
-                return new WorkloadRef("Deployment", ctl.getName().substring(0, ctl.getName().length() - hash.length() - 1));
+    static WorkloadRef owner(JsonNode p) {
+        JsonNode meta = p.path("metadata");
+        JsonNode ctl = null;
+        for (JsonNode r : meta.path("ownerReferences")) {
+            if (r.path("controller").asBoolean(false) && r.path("controller").isBoolean()) {
+                ctl = r;
+                break;
             }
-            return new WorkloadRef("ReplicaSet", ctl.getName());
+            if (ctl == null) {
+                ctl = r;
+            }
         }
-        if ("Job".equals(ctl.getKind()) && ctl.getName().matches(".+-\\d{8,}")) {
-            return new WorkloadRef("CronJob", ctl.getName().substring(0, ctl.getName().lastIndexOf('-')));
+        String name = text(meta.path("name"));
+        if (ctl == null) {
+            return new WorkloadRef("Pod", name);
         }
-        return new WorkloadRef(ctl.getKind(), ctl.getName());
+        String kind = text(ctl.path("kind"));
+        String ctlName = text(ctl.path("name"));
+        if ("ReplicaSet".equals(kind)) {
+            String hash = text(meta.path("labels").path("pod-template-hash"));
+            if (hash != null && ctlName != null && ctlName.endsWith("-" + hash)) {
+                return new WorkloadRef("Deployment", ctlName.substring(0, ctlName.length() - hash.length() - 1));
+            }
+            return new WorkloadRef("ReplicaSet", ctlName);
+        }
+        if ("Job".equals(kind) && ctlName != null && ctlName.matches(".+-\\d{8,}")) {
+            return new WorkloadRef("CronJob", ctlName.substring(0, ctlName.lastIndexOf('-')));
+        }
+        return new WorkloadRef(kind, ctlName);
     }
 
-    private static <T> List<T> nn(List<T> l) {
-        return l == null ? List.of() : l;
+    /** A text field, or null when absent, null or not text. */
+    static String text(JsonNode n) {
+        return n != null && n.isTextual() ? n.asText() : null;
+    }
+
+    /** A string map (labels, annotations, matchLabels); empty when absent. */
+    private static Map<String, String> strings(JsonNode n) {
+        Map<String, String> m = new LinkedHashMap<>();
+        n.fields().forEachRemaining(e -> {
+            if (!e.getValue().isNull()) {
+                m.put(e.getKey(), e.getValue().asText());
+            }
+        });
+        return m;
+    }
+
+    /** The {@code name}s of a list of local object references (imagePullSecrets). */
+    private static List<String> names(JsonNode refs) {
+        List<String> out = new ArrayList<>();
+        refs.forEach(r -> out.add(text(r.path("name"))));
+        return out;
     }
 
     private interface Call<T> {

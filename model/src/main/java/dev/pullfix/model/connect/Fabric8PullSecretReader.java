@@ -4,16 +4,16 @@ import dev.pullfix.model.cluster.ClusterConnection;
 import dev.pullfix.model.diagnosis.runbook.port.CouldNotCheckException;
 import dev.pullfix.model.registry.PullSecret;
 import dev.pullfix.model.registry.PullSecretReader;
-import io.fabric8.kubernetes.api.model.Secret;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pullfix.model.cluster.KubeReads;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads a pull secret's docker config through fabric8 ({@code get secrets}), decoded in memory for the registry checks
- * and never kept, logged or shown. A 403 says the user may not read secrets in the namespace: the registry checks then
- * run anonymously and say so.
+ * Reads a pull secret's docker config over the cluster connection ({@code get secrets}, as JSON), decoded in memory
+ * for the registry checks and never kept, logged or shown. A 403 says the user may not read secrets in the namespace:
+ * the registry checks then run anonymously and say so.
  */
 public final class Fabric8PullSecretReader implements PullSecretReader {
     private final ClusterConnection conn;
@@ -24,9 +24,9 @@ public final class Fabric8PullSecretReader implements PullSecretReader {
 
     @Override
     public Optional<PullSecret> read(String namespace, String name) throws CouldNotCheckException {
-        Secret s;
+        JsonNode s;
         try {
-            s = conn.kubernetesClient().secrets().inNamespace(namespace).withName(name).get();
+            s = new KubeReads(conn).get("v1", namespace, "secrets", name);
         } catch (KubernetesClientException e) {
             if (e.getCode() == 403) {
                 throw CouldNotCheckException.accessDenied("get secrets", "the API server refused: get secrets "
@@ -45,9 +45,10 @@ public final class Fabric8PullSecretReader implements PullSecretReader {
         if (s == null) {
             return Optional.empty();
         }
-        Map<String, String> data = s.getData() == null ? Map.of() : s.getData();
-        return Optional.of(new PullSecret(namespace, name, s.getType(), decode(data.get(".dockerconfigjson")),
-                decode(data.get(".dockercfg"))));
+        JsonNode data = s.path("data");
+        return Optional.of(new PullSecret(namespace, name, Fabric8ClusterPort.text(s.path("type")),
+                decode(Fabric8ClusterPort.text(data.path(".dockerconfigjson"))),
+                decode(Fabric8ClusterPort.text(data.path(".dockercfg")))));
     }
 
     private static byte[] decode(String b64) {

@@ -9,8 +9,12 @@ import java.nio.file.StandardCopyOption;
 
 /** Reads and writes {@code settings.json} in the user's data folder; a broken file falls back to defaults. */
 public final class SettingsStore {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false);
+    /** Made on first use: a first start (no settings file yet) loads no Jackson before its window is up. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false);
+    }
+
     private final Path file;
 
     public SettingsStore(Path dataDir) {
@@ -22,7 +26,7 @@ public final class SettingsStore {
             return UserSettings.defaults();
         }
         try {
-            UserSettings s = JSON.readValue(file.toFile(), UserSettings.class);
+            UserSettings s = Mapper.JSON.readValue(file.toFile(), UserSettings.class);
             UserSettings d = UserSettings.defaults();
             return new UserSettings(s.lastContext(), s.lastProfile(), s.lastRegion(),
                     s.language() == null ? d.language() : s.language(), s.theme() == null ? d.theme() : s.theme(),
@@ -36,7 +40,7 @@ public final class SettingsStore {
     public void save(UserSettings s) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), "settings", ".tmp");
-        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), s);
+        Mapper.JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), s);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

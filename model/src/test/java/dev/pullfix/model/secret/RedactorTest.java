@@ -85,4 +85,27 @@ class RedactorTest {
         assertThat(back.get("n").asInt()).isEqualTo(3);
         assertThat(json).doesNotContain("hunter2");
     }
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ads-api-6n-1821e98d8c-9vvzt", "26fffc32-a4af-bb8b-44fc-c67e84485f4b", "2026-10-17T09:14:00Z",
+            "ImagePullBackOff", "ip-10-42-16-168.us-west-2.compute.internal", "Running", "1/1", "regular",
+            "111122223333.dkr.ecr.us-west-2.amazonaws.com/ads/ads-api:1.14.9", "key=value: \"quoted\""})
+    void plainTextSkipsThePatternsAndStaysAsItIs(String text) {
+        assertThat(Redactor.noPatternCanMatch(text)).isTrue();
+        assertThat(Redactor.patterns(text)).isEqualTo(text);
+        assertThat(Redactor.redact(text, new Secrets())).isEqualTo(text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {ExampleKeys.SECRET_ACCESS_KEY, ExampleKeys.ACCESS_KEY_ID, "Bearer abcdefghijklmnop",
+            "eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQifQ.c2lnbmF0dXJl",
+            "k8s-aws-v1.aHR0cHM6Ly9zdHMu", "security token abc123XYZexample is invalid",
+            "login failed password hunter2 is wrong", "QVdTOmV5SndZWGxzYjJGa0lqb2lkR1Z6ZENKOQ",
+            "FwoGZXIvYXdzEXAMPLEtoken123", "Basic Ym9iOmh1bnRlcjI", "client_secret q9w8e7r6t5 rejected",
+            "X-Amz-Signature=deadbeef",
+            "{\"authorization\": \"xyz123\"}", "  .dockercfg: abc", "AUTH=abc",
+            "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n-----END RSA PRIVATE KEY-----"})
+    void secretShapedTextIsNeverSkipped(String text) {
+        assertThat(Redactor.patterns(text)).as("a pattern masks it").isNotEqualTo(text);
+        assertThat(Redactor.noPatternCanMatch(text)).isFalse();
+    }
 }

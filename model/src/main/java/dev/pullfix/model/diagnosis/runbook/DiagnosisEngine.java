@@ -11,9 +11,7 @@ import dev.pullfix.model.diagnosis.runbook.port.PullErrorClassifier;
 import dev.pullfix.model.diagnosis.runbook.port.RegistryPort;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,9 +31,10 @@ import java.util.regex.Matcher;
 
 /**
  * Walks the runbooks for one pod against the ports, read-only. The start is chosen from the kubelet's symptom and the
- * image's registry through the index's cause → runbook map (or given by hand). Every check of every runbook the walk
- * can reach is started at once on the executor; the walk then settles the steps in the documents' order, waiting for
- * each step's own check only, each within its timeout. Synchronous: call it from a worker thread.
+ * image's registry through the index's cause → runbook map (or given by hand). Every check of the runbook the walk is
+ * in is started at once on the executor (a runbook it jumps to starts its own when the walk gets there); the walk
+ * settles the steps in the documents' order, waiting for each step's own check only, each within its timeout.
+ * Synchronous: call it from a worker thread.
  */
 public final class DiagnosisEngine {
 
@@ -152,9 +151,7 @@ public final class DiagnosisEngine {
 
         Map<String, FutureTask<CheckOutcome>> checks = new ConcurrentHashMap<>();
         cancel.onCancel(() -> checks.values().forEach(t -> t.cancel(true)));
-        for (String checkId : reachableChecks(start)) {
-            startCheck(checkId, facts, checks, progress, cancel);
-        }
+        startChecksOf(start, facts, checks, progress, cancel);
 
         List<StepResult> steps = new ArrayList<>();
         Set<String> visited = new HashSet<>();
@@ -198,6 +195,7 @@ public final class DiagnosisEngine {
                 int hash = rest.indexOf('#');
                 book = catalog.get(hash < 0 ? rest : rest.substring(0, hash)).orElseThrow();
                 stepId = hash < 0 ? book.start() : rest.substring(hash + 1);
+                startChecksOf(book, facts, checks, progress, cancel);
             } else {
                 stepId = target;
             }
@@ -248,26 +246,25 @@ public final class DiagnosisEngine {
         return checkId.equals("pod.events") || checkId.equals("pod.status") || checkId.equals("workload.pods-ready");
     }
 
-    /** The checks of a runbook and of every runbook it can jump to (not the after-fix ones unless asked). */
-    Set<String> reachableChecks(Runbook start) {
+    /**
+     * Starts every check of one runbook at once (not the after-fix ones unless asked), so the walk through it waits
+     * for each step's own answer only. The runbooks it may jump to start theirs when the walk gets there: guessing
+     * ahead would build clients and make calls a diagnosis mostly does not need (the network runbook's EC2 reads
+     * after an ECR cause is already found), and a cold command line pays for each on two cores.
+     */
+    private void startChecksOf(Runbook book, Facts facts, Map<String, FutureTask<CheckOutcome>> checks,
+                               ProgressListener progress, CancelToken cancel) {
+        for (String checkId : ownChecks(book)) {
+            startCheck(checkId, facts, checks, progress, cancel);
+        }
+    }
+
+    /** The checks of one runbook's steps, in order (not the after-fix ones unless asked). */
+    Set<String> ownChecks(Runbook book) {
         Set<String> out = new LinkedHashSet<>();
-        Set<String> seen = new HashSet<>();
-        Deque<Runbook> todo = new ArrayDeque<>(List.of(start));
-        while (!todo.isEmpty()) {
-            Runbook b = todo.pop();
-            if (!seen.add(b.id())) {
-                continue;
-            }
-            for (Runbook.Step s : b.steps()) {
-                if (!s.afterFix() || options.runAfterFix()) {
-                    out.add(s.check());
-                }
-                for (String t : s.next().targets()) {
-                    if (t.startsWith("runbook:")) {
-                        String rest = t.substring("runbook:".length());
-                        catalog.get(rest.contains("#") ? rest.substring(0, rest.indexOf('#')) : rest).ifPresent(todo::add);
-                    }
-                }
+        for (Runbook.Step s : book.steps()) {
+            if (!s.afterFix() || options.runAfterFix()) {
+                out.add(s.check());
             }
         }
         return out;

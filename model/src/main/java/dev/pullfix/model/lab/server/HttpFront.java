@@ -338,8 +338,9 @@ final class HttpFront extends SimpleChannelInboundHandler<Object> {
         HttpUtil.setTransferEncodingChunked(resp, true);
         boolean keepAlive = HttpUtil.isKeepAlive(req);
         HttpUtil.setKeepAlive(resp, keepAlive);
+        io.netty.handler.stream.ChunkedInput<ByteBuf> body = GzipListInput.body(req, resp, input, ctx.alloc());
         ctx.write(resp);
-        ChannelFuture done = ctx.writeAndFlush(new HttpChunkedInput(input));
+        ChannelFuture done = ctx.writeAndFlush(new HttpChunkedInput(body));
         if (!keepAlive) {
             done.addListener(ChannelFutureListener.CLOSE);
         }

@@ -14,6 +14,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
@@ -63,7 +64,7 @@ public final class LabApiServer implements AutoCloseable {
                             connections.add(ch);
                             Discovery d = discovery;
                             if (certificates != null) {
-                                ch.pipeline().addLast(certificates.serverContext().newHandler(ch.alloc()));
+                                ch.pipeline().addLast(new SslHandler(certificates.newServerEngine()));
                             }
                             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024 * 1024),
                                     new ChunkedWriteHandler(), new HttpFront(store, d, options, token));

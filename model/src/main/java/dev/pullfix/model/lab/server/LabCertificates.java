@@ -1,8 +1,5 @@
 package dev.pullfix.model.lab.server;
 
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -19,7 +16,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -43,15 +43,20 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * and {@code localhost}, as a kubeadm cluster has them. ECDSA P-256 keys (quick to make; TLS clients of every kind
  * accept them); certificates built with BouncyCastle, keys by the JDK's own provider. The CA's key signs once and is
  * dropped, so nothing can issue another certificate under it.
+ *
+ * <p>The server side is a plain JDK {@link SSLContext} whose engines go straight into Netty's {@code SslHandler}:
+ * Netty's own {@code SslContextBuilder} would, the first time, register BouncyCastle as a JCA provider (about 600
+ * classes from a signed jar, which class-data sharing cannot archive) and read the JDK's trusted CA store, neither of
+ * which a server that asks no client certificate needs; that was three quarters of the practice lab's start.
  */
 final class LabCertificates {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final X509Certificate ca;
     private final X509Certificate server;
-    private final SslContext serverContext;
+    private final SSLContext serverContext;
 
-    private LabCertificates(X509Certificate ca, X509Certificate server, SslContext serverContext) {
+    private LabCertificates(X509Certificate ca, X509Certificate server, SSLContext serverContext) {
         this.ca = ca;
         this.server = server;
         this.serverContext = serverContext;
@@ -88,9 +93,7 @@ final class LabCertificates {
                     .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(ca));
             X509Certificate server = sign(sb, caKeys);
 
-            SslContext context = SslContextBuilder.forServer(serverKeys.getPrivate(), server, ca)
-                    .sslProvider(SslProvider.JDK).build();
-            return new LabCertificates(ca, server, context);
+            return new LabCertificates(ca, server, serverContext(serverKeys, server, ca));
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("cannot make the lab API server's certificate: " + e.getMessage(), e);
         }
@@ -112,9 +115,30 @@ final class LabCertificates {
                 b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuer.getPrivate())));
     }
 
-    /** Netty's server-side TLS context (the server's key and its chain up to the CA). */
-    SslContext serverContext() {
-        return serverContext;
+    /**
+     * The server's TLS context: its key and its chain up to the CA; no trust managers, since the server asks no
+     * client certificate (requests carry the kubeconfig's token). The key store is in memory and of the JDK's JKS
+     * kind, whose key protection is a cheap obfuscation: PKCS12's would derive a key with 10,000 PBKDF2 rounds at
+     * every start for a store that never leaves this object.
+     */
+    private static SSLContext serverContext(KeyPair keys, X509Certificate server, X509Certificate ca)
+            throws GeneralSecurityException, IOException {
+        char[] password = Long.toHexString(RANDOM.nextLong()).toCharArray();
+        KeyStore store = KeyStore.getInstance("JKS");
+        store.load(null, null);
+        store.setKeyEntry("pullfix-lab-apiserver", keys.getPrivate(), password, new X509Certificate[] {server, ca});
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(store, password);
+        SSLContext c = SSLContext.getInstance("TLS");
+        c.init(kmf.getKeyManagers(), new TrustManager[0], RANDOM);
+        return c;
+    }
+
+    /** A server-side TLS engine for one connection (Netty's {@code SslHandler} wraps it). */
+    SSLEngine newServerEngine() {
+        SSLEngine e = serverContext.createSSLEngine();
+        e.setUseClientMode(false);
+        return e;
     }
 
     X509Certificate ca() {

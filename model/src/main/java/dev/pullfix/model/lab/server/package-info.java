@@ -18,8 +18,9 @@
  * metadata first, plus its labels, field-selector values and Table cells). One global counter gives
  * resourceVersions; every committed change goes into a bounded ring that watches and listeners read from, so
  * a watch resumes from any resourceVersion still in the ring and gets 410 Expired otherwise. The Netty front
- * end ({@code HttpFront}) streams lists in 64 KiB chunks straight from the map (no whole-list copies) and
- * serves watches as chunked JSON lines (kubectl) or WebSocket text frames (fabric8), pausing when the socket is
+ * end ({@code HttpFront}) streams lists in 64 KiB chunks straight from the map (no whole-list copies), gzip-compressed
+ * as the API server compresses them for a client that accepts gzip (kubectl, Pullfix) once the body reaches 128 KiB,
+ * at level 1 ({@code GzipListInput}), and serves watches as chunked JSON lines (kubectl) or WebSocket text frames (fabric8), pausing when the socket is
  * full. events.k8s.io/v1 is a view of the core events. It serves TLS (Netty's SslHandler, JDK provider) with a
  * server certificate for 127.0.0.1 and localhost from a CA made at start ({@code LabCertificates}, BouncyCastle;
  * keys in memory only), and requires the bearer token of the kubeconfig it writes: without it, or with another,

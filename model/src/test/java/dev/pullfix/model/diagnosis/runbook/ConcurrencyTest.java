@@ -27,6 +27,28 @@ class ConcurrencyTest {
     }
 
     @Test
+    void aCauseFoundInTheEcrRunbookAsksNothingOfTheNetworkRunbookItNeverReaches() {
+        Scenarios.World w = Scenarios.ecrPolicyDeny(false);
+        Diagnosis d = Engines.diagnose(w);
+
+        assertThat(d.cause()).isEqualTo("FORBIDDEN_POLICY");
+        assertThat(d.runbooks()).doesNotContain("vpc-endpoint-network");
+        // the network runbook's reads (EC2) start only when the walk jumps there
+        assertThat(w.aws().calls("ec2:DescribeInstances")).isZero();
+        assertThat(w.aws().calls("ec2:DescribeVpcEndpoints")).isZero();
+        assertThat(w.aws().calls("ecr:GetRepositoryPolicy")).isEqualTo(1);
+    }
+
+    @Test
+    void theNetworkRunbookStillRunsWhenTheWalkJumpsThere() {
+        Scenarios.World w = Scenarios.vpcEndpointPolicyDenies();
+        Diagnosis d = Engines.diagnose(w);
+
+        assertThat(d.runbooks()).contains("vpc-endpoint-network");
+        assertThat(w.aws().calls("ec2:DescribeVpcEndpoints")).isGreaterThan(0);
+    }
+
+    @Test
     void aSlowAwsCallTimesOutOnItsOwnStepWithoutHoldingUpTheClusterSteps() {
         Scenarios.World w = Scenarios.ecrPolicyDeny(false);
         w.aws().delay("ecr:GetRepositoryPolicy", 5_000);

@@ -28,7 +28,7 @@ public final class EventsList extends VBox {
             type.getStyleClass().addAll("event-type", "Warning".equals(e.type()) ? "warning" : "normal");
             Label reason = new Label(e.reason());
             reason.getStyleClass().add("event-reason");
-            Label meta = new Label(e.age() + " · " + e.from());
+            Label meta = new Label(age(i18n, e.age()) + " · " + e.from());
             meta.getStyleClass().add("muted");
             FlowPane head = new FlowPane(8, 2, type, reason, meta);
             head.setMinWidth(0);
@@ -37,5 +37,14 @@ public final class EventsList extends VBox {
             box.getStyleClass().add("event");
             getChildren().add(box);
         }
+    }
+
+    private static final java.util.regex.Pattern REPEATED = java.util.regex.Pattern.compile("(\\S+) \\(x(\\d+) over (\\S+)\\)");
+
+    /** kubectl's repeated-event age ({@code 4s (x8 over 49s)}, as the model's evidence carries it) in the window's language. */
+    static String age(I18n i18n, String kubectl) {
+        java.util.regex.Matcher m = kubectl == null ? null : REPEATED.matcher(kubectl);
+        return m != null && m.matches() ? i18n.t("events.age.repeated", m.group(1), Integer.parseInt(m.group(2)), m.group(3))
+                : kubectl;
     }
 }

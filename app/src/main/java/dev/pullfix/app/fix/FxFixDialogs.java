@@ -71,6 +71,7 @@ public final class FxFixDialogs implements FixDialogs {
         d.getDialogPane().setContent(new VBox(8, where, dry, new Label(i18n.t("fix.confirm.diff")), diff,
                 new Label(i18n.t("fix.confirm.calls")), calls));
         d.getDialogPane().setPrefWidth(880); // a diff line and a CLI line read without scrolling at 1280 px
+        d.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         d.setResizable(true);
         ButtonType write = new ButtonType(i18n.t("fix.confirm.write"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(i18n.t("fix.confirm.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);

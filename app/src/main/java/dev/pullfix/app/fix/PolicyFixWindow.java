@@ -104,7 +104,7 @@ public final class PolicyFixWindow {
             }
         });
         undo.setOnAction(e -> fix.undo());
-        write.disableProperty().bind(fix.busyProperty());
+        write.disableProperty().bind(fix.busyProperty().or(editor.errorProperty().isNotNull())); // nothing to write
     }
 
     public Parent root() {

@@ -56,7 +56,8 @@ public final class FailingPodsView {
         minWidth(age);
         TableColumn<Row, String> reason = text("failing.reason", Row::reason);
         TableColumn<Row, String> cause = text("failing.cause", Row::cause);
-        table.getColumns().setAll(java.util.List.of(ns, pod, age, reason, cause));
+        // what tells pods apart first: in the narrow left pane the pod and its cause show whole, the rest scrolls
+        table.getColumns().setAll(java.util.List.of(pod, cause, reason, age, ns));
         // registered before the sorted view: a change to the rows is known before the selection moves with it
         vm.rows().addListener((ListChangeListener<Row>) c -> listChanging = true);
         SortedList<Row> sorted = new SortedList<>(vm.rows());
@@ -64,7 +65,9 @@ public final class FailingPodsView {
         table.setItems(sorted);
         // registered after it: the selection has moved with the rows; put it back on the chosen pod
         vm.rows().addListener((ListChangeListener<Row>) c -> keepChosenRow(sorted));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // columns as wide as their longest text (a name cut to "ui-priv…" told nothing); wider than the pane: it scrolls
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        vm.rows().addListener((ListChangeListener<Row>) c -> fitColumns(pod, cause, reason, ns));
         table.setPlaceholder(new Label(i18n.t("failing.none")));
         table.setMinWidth(0);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -110,6 +113,21 @@ public final class FailingPodsView {
         minWidth(c);
         return c;
     }
+
+    /** Each text column as wide as its longest cell (up to {@value #MAX_COLUMN} px), never narrower than its header. */
+    @SafeVarargs
+    private void fitColumns(TableColumn<Row, String>... columns) {
+        for (TableColumn<Row, String> c : columns) {
+            double widest = c.getMinWidth();
+            for (Row r : vm.rows()) {
+                String v = c.getCellObservableValue(r) == null ? null : c.getCellObservableValue(r).getValue();
+                widest = Math.max(widest, v == null ? 0 : new Text(v).getLayoutBounds().getWidth() * 1.1 + 24);
+            }
+            c.setPrefWidth(Math.min(widest, MAX_COLUMN));
+        }
+    }
+
+    static final double MAX_COLUMN = 360;
 
     private static void minWidth(TableColumn<Row, ?> c) {
         c.setMinWidth(new Text(c.getText()).getLayoutBounds().getWidth() * 1.15 + 28);

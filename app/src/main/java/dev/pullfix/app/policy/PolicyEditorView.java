@@ -163,6 +163,14 @@ public final class PolicyEditorView {
         var err = vm.errorProperty().get();
         right.markLines(err == null || err.line() < 1 ? Set.of() : Set.of(err.line() - 1), "error-line");
         errorLabel.setText(err == null ? "" : i18n.t("policy.errorAt", err.line(), err.column(), err.english()));
+        // while the text is not valid JSON, the verdict and the summary (of the last valid text) are not shown: a green
+        // "can pull" over a broken policy read as the broken policy's answer
+        for (javafx.scene.Node n : new javafx.scene.Node[] {verdict, summary}) {
+            n.setVisible(err == null);
+            n.setManaged(err == null);
+        }
+        errorLabel.setVisible(err != null);
+        errorLabel.setManaged(err != null);
         right.markLines(vm.decidingLinesProperty().get(), "deciding-line");
         summary.getChildren().setAll(vm.summary().stream().map(s -> {
             Label l = new Label("• " + s);

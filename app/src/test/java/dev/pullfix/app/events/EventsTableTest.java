@@ -104,6 +104,9 @@ class EventsTableTest {
         assertThat(EventsTable.age(new I18n(Locale.ENGLISH), pulling, now)).isEqualTo(pulling.age(now))
                 .isEqualTo("4s (x7 over 31s)");
         assertThat(EventsTable.age(new I18n(Locale.JAPANESE), pulling, now)).isEqualTo("4s（31s の間に 7 回）");
+        // the wizard's evidence carries kubectl's text: the list shows it the same way
+        assertThat(EventsList.age(new I18n(Locale.JAPANESE), pulling.age(now))).isEqualTo("4s（31s の間に 7 回）");
+        assertThat(EventsList.age(new I18n(Locale.ENGLISH), pulling.age(now))).isEqualTo("4s (x7 over 31s)");
     }
 
     static String ageCell(FxRobot robot) {

@@ -38,7 +38,8 @@ class FailingPodsViewTest {
         robot.interact(() -> {
             tree.load(snapshot(List.of(failing("auth", "cache", "cache-1"), failing("auth", "cron", "cron-1"),
                     failing("shop", "web", "web-1"))));
-            TableColumn<FailingPodsViewModel.Row, ?> namespace = table.getColumns().get(0);
+            TableColumn<FailingPodsViewModel.Row, ?> namespace = table.getColumns().stream()
+                    .filter(c -> c.getText().equals("Namespace")).findFirst().orElseThrow();
             namespace.setSortType(TableColumn.SortType.DESCENDING);
             table.getSortOrder().setAll(List.of(namespace));
         });
@@ -59,6 +60,28 @@ class FailingPodsViewTest {
         robot.interact(() -> vm.causeFound(chosen, "Tag not found"));
         assertThat(table.getSelectionModel().getSelectedItem().cause()).isEqualTo("Tag not found");
         assertThat(tree.selectedPodProperty().get().key()).isEqualTo(chosen);
+    }
+
+    @Test
+    void thePodAndItsCauseComeFirstAndAreNeverCutToAnEllipsis(FxRobot robot) {
+        String name = "ui-private-7655bf59b9-jprrj";
+        robot.interact(() -> {
+            table.getScene().getWindow().setWidth(360); // the left pane's default width
+            tree.load(snapshot(List.of(failing("default", "ui-private", name))));
+            vm.causeFound("default/" + name, "Denied by a policy");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getColumns()).extracting(TableColumn::getText).startsWith("Pod", "Cause");
+        robot.interact(() -> {
+            for (var cell : table.lookupAll(".table-cell")) {
+                if (cell instanceof javafx.scene.control.TableCell<?, ?> c && c.getText() != null
+                        && (c.getText().equals(name) || c.getText().equals("Denied by a policy"))) {
+                    assertThat(dev.pullfix.app.testing.LayoutProbe.truncated(c)).as(c.getText()).isFalse();
+                }
+            }
+        });
+        assertThat(table.lookupAll(".table-cell").stream().filter(c -> c instanceof javafx.scene.control.TableCell<?, ?> t
+                && name.equals(t.getText()))).isNotEmpty();
     }
 
     @Test

@@ -62,5 +62,12 @@ class PolicyEditorViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#policyError").queryAs(Label.class).getText()).startsWith("Invalid at line 4");
         assertThat(robot.lookup("#deny-0").tryQuery()).isPresent();
+        assertThat(robot.lookup("#pullVerdict").queryAs(Label.class).isVisible())
+                .as("no verdict of the last valid text over broken JSON").isFalse();
+        assertThat(robot.lookup("#policySummary").query().isVisible()).isFalse();
+        robot.interact(() -> view.proposedArea().replaceText(PolicyEditorViewModelTest.SEED));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#pullVerdict").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#policyError").queryAs(Label.class).isVisible()).isFalse();
     }
 }

@@ -60,10 +60,10 @@ public final class UntranslatedText {
     private static final Pattern COMMAND_LINE = Pattern.compile("^\\s*(\\$\\s*)?(kubectl|aws|docker|crane|skopeo|curl"
             + "|nerdctl|crictl|ctr)\\b.*");
     /** Ids of nodes whose content is data from the cluster or the account, not the app's words. */
-    private static final Set<String> DATA = Set.of("eventsTable", "evidenceEvents", "evidenceJson", "podYaml",
+    private static final Set<String> DATA = Set.of("eventsTable", "evidenceJson", "podYaml",
             "stepCommand", "activityLog", "fixDiff", "fixCommands", "currentPolicy", "proposedPolicy");
     /** Style classes of data and commands. */
-    private static final Set<String> DATA_CLASSES = Set.of("command", "mono", "code", "json-area");
+    private static final Set<String> DATA_CLASSES = Set.of("command", "mono", "code", "json-area", "event-message");
 
     private final Set<String> found = new LinkedHashSet<>();
 

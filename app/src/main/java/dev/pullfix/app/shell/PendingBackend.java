@@ -10,6 +10,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The backend of a practice lab that is still starting, so that the window can be built once, already pointed at the
@@ -17,13 +18,14 @@ import java.util.function.Function;
  * profiles, who-am-I) wait until {@link #resolve} names the lab's backend, then go to it; when the lab could not
  * start, {@link #resolve} names the fallback (the machine's own kubeconfig and AWS files). The two calls made on the
  * FX thread ({@link #awsSessions}, {@link #environment}) never wait: they follow a cluster session, which only exists
- * once the backend is known.
+ * once the backend is known (before that they ask the fallback).
  */
 final class PendingBackend implements WorkbenchBackend {
     private final CompletableFuture<WorkbenchBackend> ready = new CompletableFuture<>();
-    private final WorkbenchBackend fallback;
+    private final Supplier<WorkbenchBackend> fallback;
 
-    PendingBackend(WorkbenchBackend fallback) {
+    /** @param fallback made when needed (the machine's backend loads the kubeconfig's classes: not on the FX thread) */
+    PendingBackend(Supplier<WorkbenchBackend> fallback) {
         this.fallback = fallback;
     }
 
@@ -40,13 +42,13 @@ final class PendingBackend implements WorkbenchBackend {
             Thread.currentThread().interrupt();
             throw new CancellationException("cancelled while the practice lab was starting");
         } catch (ExecutionException e) {
-            return fallback;
+            return fallback.get();
         }
     }
 
     /** Without waiting: the backend when known, else the fallback. */
     private WorkbenchBackend now() {
-        return ready.getNow(fallback);
+        return ready.isDone() ? await() : fallback.get();
     }
 
     @Override

@@ -118,7 +118,7 @@ public final class PracticeLab implements LabLauncher, AutoCloseable {
      * backend, whose calls wait (in tasks) for the lab and then go to it; when the lab cannot start they go to
      * {@code fallback}. The lab starts in a task at once, beside the window's own building.
      */
-    public WorkbenchBackend startBehind(String scenarioId, WorkbenchBackend fallback) {
+    public WorkbenchBackend startBehind(String scenarioId, Supplier<WorkbenchBackend> fallback) {
         PendingBackend pending = new PendingBackend(fallback);
         tasks.submit("lab " + scenarioId, () -> {
             try {
@@ -127,7 +127,7 @@ public final class PracticeLab implements LabLauncher, AutoCloseable {
                 StartupProbe.mark("practice lab started");
                 return s;
             } catch (RuntimeException | Error e) {
-                pending.resolve(fallback);
+                pending.resolve(fallback.get());
                 throw e;
             }
         }, s -> {

@@ -191,7 +191,7 @@ public class PullfixApp extends Application {
         String auto = System.getProperty("pullfix.lab.autostart", "auto"); // auto | true | false
         if (practiceLab != null && ("true".equals(auto) || "auto".equals(auto)
                 && PracticeLab.noKubeconfig(System.getenv(), Path.of(System.getProperty("user.home"))))) {
-            WorkbenchBackend pending = practiceLab.startBehind("S1", backendFactory.get());
+            WorkbenchBackend pending = practiceLab.startBehind("S1", backendFactory);
             backendFactory = () -> pending;
         }
         if (early == null) {

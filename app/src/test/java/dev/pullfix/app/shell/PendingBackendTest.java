@@ -33,7 +33,7 @@ class PendingBackendTest {
 
     @Test
     void tasksWaitForTheLabAndThenReadItsContexts() throws Exception {
-        PendingBackend pending = new PendingBackend(backend("machine"));
+        PendingBackend pending = new PendingBackend(() -> backend("machine"));
         Future<List<String>> contexts = pool.submit(() -> pending.contexts().stream().map(c -> c.name()).toList());
         assertThatThrownBy(() -> contexts.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
         pending.resolve(backend("pullfix-lab"));
@@ -43,7 +43,7 @@ class PendingBackendTest {
 
     @Test
     void aLabThatCouldNotStartLeavesTheMachinesOwnFiles() throws Exception {
-        PendingBackend pending = new PendingBackend(backend("machine"));
+        PendingBackend pending = new PendingBackend(() -> backend("machine"));
         Future<List<String>> contexts = pool.submit(() -> pending.contexts().stream().map(c -> c.name()).toList());
         pending.resolve(backend("machine")); // what PracticeLab.startBehind names when LabSession.start throws
         assertThat(contexts.get(10, TimeUnit.SECONDS)).containsExactly("machine");
@@ -57,14 +57,14 @@ class PendingBackendTest {
                 return Map.of("WHO", "machine");
             }
         };
-        PendingBackend pending = new PendingBackend(machine);
+        PendingBackend pending = new PendingBackend(() -> machine);
         assertThat(pending.environment()).containsEntry("WHO", "machine");
         assertThat(pending.awsSessions("p", "r")).isNull(); // the fake has no AWS; answered at once
     }
 
     @Test
     void aCancelledTaskStopsWaiting() throws Exception {
-        PendingBackend pending = new PendingBackend(backend("machine"));
+        PendingBackend pending = new PendingBackend(() -> backend("machine"));
         CompletableFuture<Throwable> thrown = new CompletableFuture<>();
         Future<?> f = pool.submit(() -> {
             try {

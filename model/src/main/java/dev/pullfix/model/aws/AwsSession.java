@@ -26,13 +26,12 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * One AWS profile in one region: the credentials as the AWS CLI would pick them, and one synchronous SDK client
  * per service (URL-connection HTTP client), built on first use and closed with the session. Hands out the
- * gateways (ports) the engine uses. Not thread-safe for opening clients concurrently; calls through the clients
- * are (SDK clients are thread-safe).
+ * gateways (ports) the engine uses. Thread-safe: each service's client is built once, on first use, under a lock of
+ * its own (two services' clients are built at the same time), and calls through the clients are thread-safe.
  */
 public final class AwsSession implements AutoCloseable {
 
@@ -45,11 +44,18 @@ public final class AwsSession implements AutoCloseable {
     private final CredentialsSource credentialsSource;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
-    private EcrClient ecr;
-    private IamClient iam;
-    private StsClient sts;
-    private EksClient eks;
-    private Ec2Client ec2;
+    // each client is built on first use under its own lock: checks that start together (the image in ECR, the node
+    // role through EKS, its policies in IAM) build their clients at the same time instead of one after another
+    private final Lazy<EcrClient> ecr = new Lazy<>(() -> register(configure(EcrClient.builder(), "ECR", "Ecr",
+            Region.of(region().region())).build()));
+    private final Lazy<IamClient> iam = new Lazy<>(() -> register(configure(IamClient.builder(), "IAM", "Iam",
+            iamRegion()).build()));
+    private final Lazy<StsClient> sts = new Lazy<>(() -> register(configure(StsClient.builder(), "STS", "Sts",
+            Region.of(region().region())).build()));
+    private final Lazy<EksClient> eks = new Lazy<>(() -> register(configure(EksClient.builder(), "EKS", "Eks",
+            Region.of(region().region())).build()));
+    private final Lazy<Ec2Client> ec2 = new Lazy<>(() -> register(configure(Ec2Client.builder(), "EC2", "Ec2",
+            Region.of(region().region())).build()));
     private java.util.concurrent.ExecutorService io;
 
     /** Where the credentials come from, shown as "using ... ". */
@@ -205,48 +211,62 @@ public final class AwsSession implements AutoCloseable {
 
     // ---- clients ------------------------------------------------------------------------------------------------
 
-    synchronized EcrClient ecrClient() {
-        if (ecr == null) {
-            ecr = register(configure(EcrClient.builder(), "ECR", "Ecr", Region.of(region.region())).build());
-        }
-        return ecr;
+    EcrClient ecrClient() {
+        return ecr.get();
     }
 
-    synchronized IamClient iamClient() {
-        if (iam == null) {
-            // IAM is global per partition
-            String r = region.region();
-            Region global = r.startsWith("cn-") ? Region.AWS_CN_GLOBAL
-                    : r.startsWith("us-gov-") ? Region.AWS_US_GOV_GLOBAL : Region.AWS_GLOBAL;
-            iam = register(configure(IamClient.builder(), "IAM", "Iam", global).build());
-        }
-        return iam;
+    IamClient iamClient() {
+        return iam.get();
     }
 
-    synchronized StsClient stsClient() {
-        if (sts == null) {
-            sts = register(configure(StsClient.builder(), "STS", "Sts", Region.of(region.region())).build());
-        }
-        return sts;
+    StsClient stsClient() {
+        return sts.get();
     }
 
-    synchronized EksClient eksClient() {
-        if (eks == null) {
-            eks = register(configure(EksClient.builder(), "EKS", "Eks", Region.of(region.region())).build());
-        }
-        return eks;
+    EksClient eksClient() {
+        return eks.get();
     }
 
-    synchronized Ec2Client ec2Client() {
-        if (ec2 == null) {
-            ec2 = register(configure(Ec2Client.builder(), "EC2", "Ec2", Region.of(region.region())).build());
-        }
-        return ec2;
+    Ec2Client ec2Client() {
+        return ec2.get();
     }
 
-    private <C extends SdkAutoCloseable> C register(C client) {
-        closeables.add(client);
+    /** IAM is global per partition. */
+    private Region iamRegion() {
+        String r = region.region();
+        return r.startsWith("cn-") ? Region.AWS_CN_GLOBAL : r.startsWith("us-gov-") ? Region.AWS_US_GOV_GLOBAL
+                : Region.AWS_GLOBAL;
+    }
+
+    private <C extends AutoCloseable> C register(C client) {
+        synchronized (closeables) {
+            closeables.add(client);
+        }
         return client;
+    }
+
+    /** A value made on first use, once, under a lock of its own. */
+    private static final class Lazy<T> {
+        private final Supplier<T> make;
+        private volatile T value;
+
+        Lazy(Supplier<T> make) {
+            this.make = make;
+        }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = make.get();
+                        value = v;
+                    }
+                }
+            }
+            return v;
+        }
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String envSuffix,
@@ -367,14 +387,18 @@ public final class AwsSession implements AutoCloseable {
 
     @Override
     public void close() {
-        for (int i = closeables.size() - 1; i >= 0; i--) {
+        List<AutoCloseable> open;
+        synchronized (closeables) {
+            open = new ArrayList<>(closeables);
+            closeables.clear();
+        }
+        for (int i = open.size() - 1; i >= 0; i--) {
             try {
-                closeables.get(i).close();
+                open.get(i).close();
             } catch (Exception ignored) {
                 // closing is best effort
             }
         }
-        closeables.clear();
         synchronized (this) {
             if (io != null) {
                 io.shutdownNow();

@@ -185,6 +185,30 @@ class AwsSessionTest {
     }
 
     @Test
+    void checksStartingTogetherGetOneClientPerServiceBuiltOnce() throws Exception {
+        try (AwsSession s = stub.session()) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Object>> got = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                int n = i;
+                got.add(pool.submit(() -> {
+                    go.await();
+                    return n % 2 == 0 ? s.ecrClient() : s.iamClient();
+                }));
+            }
+            go.countDown();
+            java.util.Set<Object> clients = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (var f : got) {
+                clients.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            pool.shutdown();
+            assertThat(clients).hasSize(2);
+            assertThat(clients).contains(s.ecrClient(), s.iamClient());
+        }
+    }
+
+    @Test
     void closingTheSessionClosesItsClients() {
         AwsSession s = stub.session();
         s.sts().callerIdentity();

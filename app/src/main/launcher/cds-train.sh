@@ -4,7 +4,7 @@
 # against the practice lab on loopback, then the window: under xvfb-run when there is no display and xvfb-run is
 # there, else the window's classes are loaded by name). The run sees a scratch home and no kubeconfig or AWS
 # variables, so it never reaches a real cluster or account. Before that, BouncyCastle's jars in lib/ lose their
-# signature (Unsign.java). PULLFIX_CDS=off (or -Dpullfix.cds=off) skips the
+# signature (Unsign.java) and picocli's Java 5 class files become Java 8 ones (Java8ClassFiles.java). PULLFIX_CDS=off (or -Dpullfix.cds=off) skips the
 # training; the launcher then starts without an archive.
 # Usage: cds-train.sh TARGET_DIR JAVA [on|off]
 set -eu
@@ -17,6 +17,9 @@ cp "$here/pullfix" "$target/pullfix"
 chmod +x "$target/pullfix"
 # BouncyCastle's signed jars: verified at every class load and never archived; Unsign.java says why this is safe
 "$java" "$here/Unsign.java" "$target"/lib/bc*.jar || echo "cds-train: could not unsign BouncyCastle's jars" >&2
+# picocli's Java 5 class files: never archived and verified the old way at every start; Java8ClassFiles.java says how
+"$java" --add-exports java.base/jdk.internal.org.objectweb.asm=ALL-UNNAMED "$here/Java8ClassFiles.java" \
+  "$target"/lib/picocli-*.jar || echo "cds-train: could not rewrite picocli's class files" >&2
 rm -f "$target/pullfix.jsa"
 [ "$mode" = off ] && { echo "cds-train: skipped; $target/pullfix starts without an archive"; exit 0; }
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/pullfix-cds.XXXXXX")

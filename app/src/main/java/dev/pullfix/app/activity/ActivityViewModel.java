@@ -6,13 +6,16 @@ import dev.pullfix.app.common.I18n;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * The activity log of the main window (newest last, at most {@value #MAX_LINES} lines) and the one place failures
  * are told to the user: {@link #taskFailed} records every failed task with its description (the shell's task runner
- * reports to it), {@link #notifyFailure} shows a readable notification with details on demand. UI thread only.
+ * reports to it), {@link #notifyFailure} shows a readable notification with details on demand; and the last write,
+ * offered for undo ({@link #offerUndo}) wherever it was made (the wizard or a policy window). UI thread only.
  */
 public final class ActivityViewModel {
     static final int MAX_LINES = 2000;
@@ -24,6 +27,14 @@ public final class ActivityViewModel {
     private final ErrorText errors;
     private final ObservableList<String> lines = FXCollections.observableArrayList();
     private final ObservableList<String> readOnlyLines = FXCollections.unmodifiableObservableList(lines);
+    private final ReadOnlyObjectWrapper<UndoOffer> undoOffer = new ReadOnlyObjectWrapper<>();
+
+    /**
+     * The last successful write, undoable from the activity: what it changed (in the user's words) and how it is undone
+     * (through the one write path: preview, confirmation, backup, apply, verify, audit).
+     */
+    public record UndoOffer(String summary, Runnable undo) {
+    }
 
     public ActivityViewModel(I18n i18n, DialogService dialogs, Clock clock) {
         this.i18n = i18n;
@@ -47,6 +58,33 @@ public final class ActivityViewModel {
                 dev.pullfix.model.secret.Redactor.redact(line)));
         if (lines.size() > MAX_LINES) {
             lines.remove(0, lines.size() - MAX_LINES);
+        }
+    }
+
+    /** The write the activity offers to undo (null: none). */
+    public ReadOnlyObjectProperty<UndoOffer> undoOfferProperty() {
+        return undoOffer.getReadOnlyProperty();
+    }
+
+    /** Offers the undo of a write just made, in place of the one before. */
+    public UndoOffer offerUndo(String summary, Runnable undo) {
+        UndoOffer o = new UndoOffer(summary, undo);
+        undoOffer.set(o);
+        return o;
+    }
+
+    /** Withdraws {@code offer} (undone, or superseded), unless a newer write has taken its place. */
+    public void withdrawUndo(UndoOffer offer) {
+        if (undoOffer.get() == offer) {
+            undoOffer.set(null);
+        }
+    }
+
+    /** Undoes the offered write (its confirmation still asks). */
+    public void undo() {
+        UndoOffer o = undoOffer.get();
+        if (o != null) {
+            o.undo().run();
         }
     }
 

@@ -22,11 +22,16 @@ import javafx.util.Duration;
 /**
  * A pod's events laid out as {@code kubectl describe pod} prints them: Type, Reason, Age, From, Message. Every
  * column is at least as wide as its header; the message takes the rest of the width and wraps, so the kubelet's
- * error text is read in full.
+ * error text is read in full. The key event (the kubelet's pull error, {@link #keyEvent}) is scrolled into view when it
+ * changes or moves (another pod, another error, newer events before it), so it is on screen, not below the fold.
  */
 public final class EventsTable extends TableView<PodEvent> {
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
     static final double AGE_TICK_SECONDS = 5;
+    /** The key event last brought into view (place, reason, message), so live updates that leave it be do not scroll. */
+    private String shownKey;
+    /** The row to scroll to at the next layout (once the list's skin knows the new rows), or -1. */
+    private int scrollPending = -1;
 
     public EventsTable(I18n i18n, ObservableList<PodEvent> events) {
         super(events);
@@ -43,7 +48,12 @@ public final class EventsTable extends TableView<PodEvent> {
         // third-party text: secrets masked, control characters removed, as on every output path
         message.setCellValueFactory(c -> new ReadOnlyStringWrapper(dev.pullfix.app.common.UserText.safe(
                 dev.pullfix.model.secret.Redactor.redact(c.getValue().message()))));
-        message.setCellFactory(c -> new WrappingCell());
+        message.setCellFactory(WrappingCell::new);
+        for (TableColumn<PodEvent, String> c : List.of(type, reason, age, from)) {
+            // short values: a little room to grow, the rest of the width goes to the message (the constrained policy
+            // otherwise grew every column alike, and the kubelet's error wrapped to twice the lines at 1280 px)
+            c.setMaxWidth(c.getPrefWidth() * 1.2);
+        }
         getColumns().setAll(List.of(type, reason, age, from, message));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new Label(i18n.t("events.empty")));
@@ -58,6 +68,7 @@ public final class EventsTable extends TableView<PodEvent> {
                 ages.stop();
             }
         });
+        events.addListener((javafx.collections.ListChangeListener<PodEvent>) c -> showKeyEvent());
         setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(PodEvent e, boolean empty) {
@@ -65,6 +76,50 @@ public final class EventsTable extends TableView<PodEvent> {
                 pseudoClassStateChanged(WARNING, !empty && e != null && "Warning".equals(e.type()));
             }
         });
+    }
+
+    /** Scrolls the key event to the top of the list when it is another one, or in another place, than last shown. */
+    private void showKeyEvent() {
+        int i = keyEvent(getItems());
+        // its place too: a newer "Pulling" or "BackOff" moves it down the list (newest last) as the pod retries
+        String key = i < 0 ? null : i + "\n" + getItems().get(i).reason() + "\n" + getItems().get(i).message();
+        if (key != null && !key.equals(shownKey)) {
+            scrollPending = i; // at the next layout: the skin hears of the new rows after this listener
+            requestLayout();
+        }
+        shownKey = key;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (scrollPending >= 0) {
+            int i = scrollPending;
+            scrollPending = -1;
+            if (i < getItems().size()) {
+                scrollTo(i);
+            }
+        }
+    }
+
+    /**
+     * The event a reader looks for (index, or -1): the newest warning "Failed" whose message is the kubelet's error
+     * itself ("Failed to pull image …", not the "Error: ErrImagePull" summary), else the newest warning.
+     */
+    public static int keyEvent(List<PodEvent> events) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            PodEvent e = events.get(i);
+            if ("Warning".equals(e.type()) && "Failed".equals(e.reason()) && e.message() != null
+                    && !e.message().startsWith("Error:")) {
+                return i;
+            }
+        }
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if ("Warning".equals(events.get(i).type())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static TableColumn<PodEvent, String> column(String title, double width) {
@@ -75,13 +130,17 @@ public final class EventsTable extends TableView<PodEvent> {
         return c;
     }
 
-    /** The message cell: wraps to the column's width, the whole text also in a tooltip. */
+    /**
+     * The message cell: wraps to the column's width, the whole text also in a tooltip. The wrapping follows the column
+     * (known before the rows are laid out), not the cell's own width (set during their layout): a row measured before
+     * its text re-wrapped kept the height of fewer lines, and the last lines were cut off.
+     */
     private static final class WrappingCell extends TableCell<PodEvent, String> {
         private final Text text = new Text();
 
-        WrappingCell() {
+        WrappingCell(TableColumn<PodEvent, String> column) {
             text.getStyleClass().add("text");
-            text.wrappingWidthProperty().bind(widthProperty().subtract(16));
+            text.wrappingWidthProperty().bind(column.widthProperty().subtract(16));
             text.fillProperty().bind(textFillProperty());
             setPrefHeight(USE_COMPUTED_SIZE);
         }

@@ -34,6 +34,8 @@ public final class FixViewModel {
     private FixPlan plan;
     /** Whether the preview shown is the undo of the last write (its confirmation says so). */
     private boolean undoing;
+    /** How the undo of a write made elsewhere is planned (the model's UndoPlanner over live sessions), or null. */
+    private java.util.concurrent.Callable<FixPlan> restoring;
 
     /** Messages in the model's words (tests of the write path); the app passes its {@link I18n}. */
     public FixViewModel(WritePath writePath, TaskRunner tasks, FixDialogs dialogs, Consumer<String> activityLog) {
@@ -121,10 +123,14 @@ public final class FixViewModel {
         return plan;
     }
 
-    /** Carries on after an earlier write of this target (in another window): its Undo restores that backup. */
-    public void resume(FixPlan written, Backup backup) {
-        if (plan == null && written != null && backup != null) {
-            plan = written;
+    /**
+     * Carries on after an earlier write of this target (in another window, or none): its Undo restores that backup
+     * with the plan {@code restoring} builds (off the FX thread; the model's {@code UndoPlanner}, whose sessions are
+     * open, where the plan of that write may hold closed ones).
+     */
+    public void resume(Backup backup, java.util.concurrent.Callable<FixPlan> restoring) {
+        if (plan == null && backup != null && restoring != null) {
+            this.restoring = restoring;
             lastBackup.set(backup);
         }
     }
@@ -132,11 +138,13 @@ public final class FixViewModel {
     /** Previews the undo of the last write (the backup), then confirms and applies it like any fix. */
     public void undo() {
         Backup b = lastBackup.get();
-        if (b == null || plan == null || busy.get()) {
+        if (b == null || plan == null && restoring == null || busy.get()) {
             return;
         }
         FixPlan original = plan;
-        run("preview undo", () -> writePath.previewUndo(original, b), pv -> {
+        java.util.concurrent.Callable<FixPlan> elsewhere = original == null ? restoring : null;
+        run("preview undo", () -> elsewhere != null ? writePath.preview(elsewhere.call())
+                : writePath.previewUndo(original, b), pv -> {
             preview.set(pv);
             plan = pv.plan();
             undoing = true;

@@ -72,6 +72,7 @@ public final class FxFixDialogs implements FixDialogs {
                 new Label(i18n.t("fix.confirm.calls")), calls));
         d.getDialogPane().setPrefWidth(880); // a diff line and a CLI line read without scrolling at 1280 px
         d.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        d.getDialogPane().setMaxWidth(Double.MAX_VALUE); // AtlantaFX caps .dialog-pane at 600 px: diff lines scrolled
         d.setResizable(true);
         ButtonType write = new ButtonType(i18n.t("fix.confirm.write"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(i18n.t("fix.confirm.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);

@@ -13,23 +13,30 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 
 /**
  * The ECR repository policy fix: the editor opened on Pullfix's minimal proposal (the node role regains the
  * pull actions, nobody gains anything else), then "Review and write…": the model's fix planner turns the edited text
  * into the plan (its local check stands in for ECR's missing dry-run), which goes through the one write path
- * (preview, dry-run, confirmation, re-read, backup, apply, verify, audit); and "Undo".
+ * (preview, dry-run, confirmation, re-read, backup, apply, verify, audit); and "Undo". Its window closes with Escape
+ * or "Close", writing nothing.
  */
 public final class PolicyFixWindow {
     private final BorderPane root = new BorderPane();
     private final PolicyEditorViewModel editor;
     private final FixViewModel fix;
+    private final Button close;
     private boolean pendingWrite;
 
     /** The write plan for the edited policy text: the model's {@code FixPlanner}; blocking, called off the FX thread. */
@@ -71,9 +78,12 @@ public final class PolicyFixWindow {
         Label message = new Label();
         message.setId("policyFixMessage");
         message.textProperty().bind(fix.messageProperty());
+        close = new Button(i18n.t("dialog.close"));
+        close.setId("policyClose");
+        close.setCancelButton(true);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, message, spacer, undo, write);
+        HBox bar = new HBox(10, message, spacer, undo, write, close);
         bar.setPadding(new Insets(8));
         root.setCenter(view.root());
         root.setBottom(bar);
@@ -99,6 +109,29 @@ public final class PolicyFixWindow {
 
     public Parent root() {
         return root;
+    }
+
+    /**
+     * The window of this fix, not shown: Escape and "Close" close it; in the theme of {@code owner} (its dark class), so
+     * the app's looked-up colours follow the main window's theme.
+     */
+    public Stage window(String title, Window owner) {
+        Stage stage = new Stage();
+        stage.setTitle(title);
+        Scene scene = new Scene(root, 1200, 760);
+        scene.getStylesheets().add(PolicyFixWindow.class.getResource("/dev/pullfix/app/app.css").toExternalForm());
+        if (owner != null && owner.getScene() != null && owner.getScene().getRoot().getStyleClass().contains("dark")) {
+            root.getStyleClass().add("dark");
+        }
+        stage.setScene(scene);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, k -> {
+            if (k.getCode() == KeyCode.ESCAPE) {
+                k.consume();
+                stage.close();
+            }
+        });
+        close.setOnAction(e -> stage.close());
+        return stage;
     }
 
     public PolicyEditorViewModel editor() {

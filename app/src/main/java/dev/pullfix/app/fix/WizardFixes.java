@@ -1,5 +1,6 @@
 package dev.pullfix.app.fix;
 
+import dev.pullfix.app.activity.ActivityViewModel;
 import dev.pullfix.app.common.DialogService;
 import dev.pullfix.app.common.I18n;
 import dev.pullfix.app.common.TaskRunner;
@@ -22,6 +23,7 @@ import dev.pullfix.model.fix.Outcome;
 import dev.pullfix.model.fix.WritePath;
 import dev.pullfix.model.fix.planner.FixInputs;
 import dev.pullfix.model.fix.planner.FixPlanner;
+import dev.pullfix.model.fix.planner.UndoPlanner;
 import dev.pullfix.model.image.ImageReference;
 import dev.pullfix.model.policy.NamedPolicy;
 import dev.pullfix.model.policy.PolicyDocument;
@@ -35,23 +37,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import dev.pullfix.model.fix.Backup;
 import java.util.HashMap;
 import java.util.Map;
-import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 /**
  * What the wizard's fix buttons do: asks the user what the model's {@link FixPlanner} says a proposal needs (a tag
  * from the repository's tags, a pull secret's fields; the policy editor for a repository policy), has the planner
  * build the write plans, and drives each through the one {@link WritePath} with {@link FixViewModel}: preview off the
  * FX thread, explicit confirmation, write, then an offer (in the wizard, not a modal) to diagnose again while the
- * live tree shows the pod recovering. Planning and reads run in tasks.
+ * live tree shows the pod recovering. Each successful write is offered for undo in the main window's activity
+ * ({@link ActivityViewModel#offerUndo}), undone as a policy window opened after the write undoes it: {@link
+ * FixViewModel#resume} with the model's {@link UndoPlanner} over fresh sessions (the write's own plan may hold closed
+ * ones), then {@link FixViewModel#undo}. Planning and reads run in tasks.
  */
 public final class WizardFixes implements Consumer<FixOffer> {
 
@@ -75,6 +79,7 @@ public final class WizardFixes implements Consumer<FixOffer> {
     private final DialogService notices;
     private final Supplier<Target> target;
     private final Consumer<String> log;
+    private final ActivityViewModel activity;
     private final Consumer<String> written;
     private final Consumer<FixProof> proven;
     private final Duration watchFor;
@@ -87,19 +92,22 @@ public final class WizardFixes implements Consumer<FixOffer> {
     /** The last policy written to each repository, so a window opened after the write can undo it. */
     private final Map<String, Written> policyWrites = new HashMap<>();
 
-    private record Written(FixPlan plan, Backup backup) {
+    /** A successful write: its plan, the backup of the state before it, and the write path it went through. */
+    private record Written(FixPlan plan, Backup backup, WritePath path, Target target) {
     }
 
     /**
      * @param writePaths the write path for a kubeconfig context (its actor names the OS user and the context)
      * @param readOnly   read-only mode: no fix does anything (the wizard hides the buttons too)
+     * @param activity   where a successful write is offered for undo
      * @param written    told when the last write of a fix succeeded (the verify phase starts)
      * @param proven     told what watching the pod after that write found (null when the watch could not run)
      * @param watchFor   how long the pod is watched after a write
      */
     public WizardFixes(I18n i18n, TaskRunner tasks, Function<String, WritePath> writePaths, boolean readOnly,
                        FixDialogs dialogs, FixPrompts prompts, DialogService notices, Supplier<Target> target,
-                       Consumer<String> log, Consumer<String> written, Consumer<FixProof> proven, Duration watchFor) {
+                       Consumer<String> log, ActivityViewModel activity, Consumer<String> written,
+                       Consumer<FixProof> proven, Duration watchFor) {
         this.i18n = i18n;
         this.tasks = tasks;
         this.writePaths = writePaths;
@@ -109,6 +117,7 @@ public final class WizardFixes implements Consumer<FixOffer> {
         this.notices = notices;
         this.target = target;
         this.log = log;
+        this.activity = activity;
         this.written = written;
         this.proven = proven;
         this.watchFor = watchFor;
@@ -231,28 +240,23 @@ public final class WizardFixes implements Consumer<FixOffer> {
             String proposed = edit.draftFor(current).orElse(current);
             return new Loaded(s, current, proposed, identity);
         }, l -> {
-            PolicyFixWindow w = new PolicyFixWindow(i18n, tasks, writePath, dialogs,
+            WritePath path = writePath;
+            PolicyFixWindow w = new PolicyFixWindow(i18n, tasks, path, dialogs,
                     text -> planner.plan(edit, FixInputs.none().with(FixInputs.POLICY, text)).get(0),
                     new PolicyFixWindow.Repository(repo.account(), repo.region(), repo.name(),
                     image), l.policy(), l.proposed(), role, l.rolePolicies(), log);
-            Stage stage = new Stage();
-            stage.setTitle(i18n.t("fix.policy.windowTitle", repo.name()));
-            Scene scene = new Scene(w.root(), 1200, 760);
-            scene.getStylesheets().add(WizardFixes.class.getResource("/dev/pullfix/app/app.css").toExternalForm());
-            stage.setScene(scene);
+            Stage stage = w.window(i18n.t("fix.policy.windowTitle", repo.name()), mainWindow());
             Written last = policyWrites.get(repo.arn());
+            Restoring undoLast = last == null ? null : new Restoring(t, last.backup());
             if (last != null) {
-                w.fix().resume(last.plan(), last.backup());
+                w.fix().resume(last.backup(), undoLast);
             }
-            scene.addEventFilter(KeyEvent.KEY_PRESSED, k -> {
-                if (k.getCode() == KeyCode.ESCAPE) {
-                    k.consume();
-                    stage.close();
-                }
-            });
             policyWindows.put(repo.arn(), stage);
             stage.setOnHidden(e -> {
                 policyWindows.remove(repo.arn(), stage);
+                if (undoLast != null) {
+                    undoLast.close();
+                }
                 tasks.run("close AWS session", () -> {
                     l.session().close();
                     planner.close();
@@ -261,10 +265,12 @@ public final class WizardFixes implements Consumer<FixOffer> {
             stage.show();
             w.fix().outcomeProperty().addListener((o, a, b) -> {
                 afterWrite(b, null, () -> { });
-                if (b != null && b.backup().isPresent() && (b.status() == Outcome.Status.APPLIED
-                        || b.status() == Outcome.Status.APPLIED_UNVERIFIED)) {
-                    // written: the window closes (its "current" side is stale now); Undo waits in the next one
-                    policyWrites.put(repo.arn(), new Written(w.fix().plan(), b.backup().get()));
+                Written done = written(w.fix().plan(), b, path, t);
+                if (done != null) {
+                    // written: the window closes (its "current" side is stale now); Undo waits in the next one and in
+                    // the main window's activity
+                    policyWrites.put(repo.arn(), done);
+                    offerUndo(done, () -> policyWrites.remove(repo.arn(), done));
                     stage.close();
                 }
             });
@@ -292,13 +298,21 @@ public final class WizardFixes implements Consumer<FixOffer> {
      * {@code stopped} when the chain ends (written last, cancelled, refused or failed).
      */
     private void write(FixPlan plan, Runnable then, Runnable stopped) {
-        FixViewModel vm = new FixViewModel(writePath, tasks, dialogs, log, i18n);
+        WritePath path = writePath;
+        Target target = current;
+        FixViewModel vm = new FixViewModel(path, tasks, dialogs, log, i18n);
         vm.previewProperty().addListener((o, a, p) -> {
             if (p != null && a == null) {
                 vm.apply();
             }
         });
-        vm.outcomeProperty().addListener((o, a, b) -> afterWrite(b, then, stopped));
+        vm.outcomeProperty().addListener((o, a, b) -> {
+            Written done = written(vm.plan(), b, path, target);
+            if (done != null) {
+                offerUndo(done, () -> { });
+            }
+            afterWrite(b, then, stopped);
+        });
         vm.messageProperty().addListener((o, a, b) -> {
             if (vm.previewProperty().get() == null && b != null && !b.isBlank()) {
                 stopped.run();
@@ -306,6 +320,89 @@ public final class WizardFixes implements Consumer<FixOffer> {
             }
         });
         vm.load(plan);
+    }
+
+    /** The write {@code o} made, or null when it wrote nothing (cancelled, refused, failed) or kept no backup. */
+    private static Written written(FixPlan plan, Outcome o, WritePath path, Target target) {
+        boolean applied = o != null && (o.status() == Outcome.Status.APPLIED
+                || o.status() == Outcome.Status.APPLIED_UNVERIFIED);
+        return applied && plan != null && o.backup().isPresent()
+                ? new Written(plan, o.backup().get(), path, target) : null;
+    }
+
+    /** Offers the undo of {@code w} in the main window's activity; {@code forget} runs once it is undone. */
+    private void offerUndo(Written w, Runnable forget) {
+        ActivityViewModel.UndoOffer[] offer = new ActivityViewModel.UndoOffer[1];
+        offer[0] = activity.offerUndo(i18n.text(w.plan().summaryText()), () -> undo(w, () -> {
+            activity.withdrawUndo(offer[0]);
+            forget.run();
+        }));
+    }
+
+    /**
+     * Undoes a write from the activity as a policy window opened after it does ({@link FixViewModel#resume}, then
+     * {@link FixViewModel#undo}: the restore plan's preview, the undo's confirmation, the write path), without a window.
+     */
+    private void undo(Written w, Runnable undone) {
+        FixViewModel vm = new FixViewModel(w.path(), tasks, dialogs, log, i18n);
+        Restoring restoring = new Restoring(w.target(), w.backup());
+        vm.resume(w.backup(), restoring);
+        vm.outcomeProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                return;
+            }
+            restoring.close();
+            log.accept("undo: " + b.status() + " — " + b.message());
+            if (b.status() == Outcome.Status.APPLIED || b.status() == Outcome.Status.APPLIED_UNVERIFIED) {
+                undone.run();
+                notices.notifyInfo(i18n.t("fix.undo.title"), i18n.text(b.text()));
+            } else if (b.status() != Outcome.Status.CANCELLED) {
+                notices.notifyInfo(i18n.t("fix.undo.title"), i18n.text(b.text()));
+            }
+        });
+        vm.messageProperty().addListener((o, a, b) -> {
+            if (vm.previewProperty().get() == null && b != null && !b.isBlank()) {
+                restoring.close();
+                notices.notifyError(i18n.t("fix.undo.title"), b, null); // the backup could not be previewed
+            }
+        });
+        vm.undo();
+    }
+
+    /**
+     * The plan that restores a backup, built off the FX thread by the model's {@link UndoPlanner} (as {@code pullfix
+     * undo} builds it) over fresh sessions of the target the write went to; {@link #close()} closes them.
+     */
+    private final class Restoring implements Callable<FixPlan> {
+        private final Target target;
+        private final Backup backup;
+        private volatile UndoPlanner planner;
+
+        Restoring(Target target, Backup backup) {
+            this.target = target;
+            this.backup = backup;
+        }
+
+        @Override
+        public FixPlan call() throws FixException {
+            UndoPlanner u = UndoPlanner.of(workspace(target));
+            planner = u;
+            return u.restore(backup);
+        }
+
+        void close() {
+            UndoPlanner u = planner;
+            planner = null;
+            if (u != null) {
+                tasks.run("close the undo's sessions", u::close);
+            }
+        }
+    }
+
+    /** The cluster and AWS account of a fix's target, as the model's planners take them. */
+    private static Workspace workspace(Target t) {
+        return new Workspace(t.connection(), null, t.aws() == null ? null : new AwsAccess(null, null, null, t.aws()),
+                null);
     }
 
     private void afterWrite(Outcome o, Runnable then, Runnable stopped) {
@@ -345,8 +442,7 @@ public final class WizardFixes implements Consumer<FixOffer> {
         CancelToken cancel = new CancelToken();
         watching = cancel;
         FixKind kind = currentKind;
-        Workspace w = new Workspace(t.connection(), null,
-                t.aws() == null ? null : new AwsAccess(null, null, null, t.aws()), null);
+        Workspace w = workspace(t);
         tasks.submit("watch " + pod.namespace() + "/" + pod.name() + " after the fix", () -> {
             try (FixProofService proof = FixProofService.of(w, null)) {
                 Baseline before = proof.before(pod.namespace(), pod.workload(), pod.name(), kind);
@@ -356,6 +452,12 @@ public final class WizardFixes implements Consumer<FixOffer> {
             log.accept("fix: " + p.verdict() + " after " + p.waited().toSeconds() + " s");
             proven.accept(p);
         }, e -> proven.accept(null));
+    }
+
+    /** The main window (the first one shown that is no policy window), whose theme the policy windows take. */
+    private Window mainWindow() {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getOwner() == null
+                && !policyWindows.containsValue(s)).findFirst().orElse(null);
     }
 
     /** The image of the pod's first failing container (else its first container). */

@@ -108,7 +108,7 @@ public final class MainView {
         SplitPane.setResizableWithParent(bottom, false);
         vertical.setOrientation(Orientation.VERTICAL);
         Double bottomDivider = vm.settings().current().bottomDivider();
-        vertical.setDividerPositions(bottomDivider != null ? bottomDivider : 0.74);
+        vertical.setDividerPositions(bottomDivider != null ? bottomDivider : 0.7); // the key Failed event in view at 1280x800
         Toasts toasts = new Toasts(i18n);
         StackPane.setAlignment(toasts.node(), Pos.BOTTOM_RIGHT);
         root.setCenter(new StackPane(vertical, toasts.node())); // notifications over the content, never the status bar
@@ -267,15 +267,36 @@ public final class MainView {
         activity.setId("activityLog");
         vm.activity().lines().addListener((javafx.collections.ListChangeListener<String>) c ->
                 activity.scrollTo(vm.activity().lines().size() - 1));
+        VBox.setVgrow(activity, Priority.ALWAYS);
         Tab ev = new Tab(i18n.t("tab.events"), events);
         ev.setId("tabEvents");
         Tab y = new Tab(i18n.t("tab.yaml"), yaml);
         y.setId("tabYaml");
-        Tab a = new Tab(i18n.t("tab.activity"), activity);
+        Tab a = new Tab(i18n.t("tab.activity"), new VBox(undoBar(), activity));
         a.setId("tabActivity");
         TabPane tabs = new TabPane(ev, y, a);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
+    }
+
+    /** The last write, offered for undo (from the wizard or a policy window); hidden when there is none. */
+    private HBox undoBar() {
+        Label what = Texts.oneLine(new Label(), i18n);
+        what.setId("activityUndoText");
+        what.textProperty().bind(vm.activity().undoOfferProperty().map(o -> i18n.t("activity.lastWrite", o.summary())));
+        HBox.setHgrow(what, Priority.ALWAYS);
+        what.setMaxWidth(Double.MAX_VALUE);
+        Button undo = new Button(i18n.t("activity.undo"), new FontIcon(Material2MZ.UNDO));
+        undo.setId("activityUndo");
+        undo.setMinWidth(Region.USE_PREF_SIZE);
+        undo.setOnAction(e -> vm.activity().undo());
+        HBox bar = new HBox(8, what, undo);
+        bar.setId("activityUndoBar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        bar.visibleProperty().bind(vm.activity().undoOfferProperty().isNotNull());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     private HBox statusBar() {

@@ -279,7 +279,8 @@ public class PullfixApp extends Application {
                         user + " (context " + context + ")", ro),
                 ro, fixDialogs != null ? fixDialogs.apply(i18n) : new FxFixDialogs(i18n, stage),
                 fixPrompts != null ? fixPrompts.apply(i18n) : new FxFixPrompts(i18n, () -> stage),
-                dialogs, this::fixTarget, vm.activity()::log, vm.wizard()::fixWritten, vm.wizard()::fixProven,
+                dialogs, this::fixTarget, vm.activity()::log, vm.activity(), vm.wizard()::fixWritten,
+                vm.wizard()::fixProven,
                 fixWatch);
         vm.wizard().setFixHandler(fixes);
         vm.wizard().writesAllowedProperty().set(!ro);

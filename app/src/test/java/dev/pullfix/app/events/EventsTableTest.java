@@ -48,6 +48,54 @@ class EventsTableTest {
         assertThat(Integer.parseInt(after.replace("s", ""))).isGreaterThan(Integer.parseInt(before.replace("s", "")));
     }
 
+    static PodEvent event(String type, String reason, String message, Instant at) {
+        return new PodEvent(type, reason, "kubelet", message, 1, at, at, false, null);
+    }
+
+    @Test
+    void theKeyEventIsTheKubeletsPullErrorNotItsSummary() {
+        Instant t = Instant.now();
+        PodEvent pulling = event("Normal", "Pulling", "Pulling image \"nginx:foo\"", t);
+        PodEvent pullError = event("Warning", "Failed", "Failed to pull image \"nginx:foo\": not found", t);
+        PodEvent summary = event("Warning", "Failed", "Error: ErrImagePull", t);
+        PodEvent backOff = event("Normal", "BackOff", "Back-off pulling image \"nginx:foo\"", t);
+        assertThat(EventsTable.keyEvent(java.util.List.of(pulling, pullError, summary, backOff))).isEqualTo(1);
+        assertThat(EventsTable.keyEvent(java.util.List.of(pulling, summary, backOff))).as("else the newest warning")
+                .isEqualTo(1);
+        assertThat(EventsTable.keyEvent(java.util.List.of(pulling, backOff))).isEqualTo(-1);
+    }
+
+    @Test
+    void theKeyEventIsScrolledIntoViewBelowManyOthers(FxRobot robot) {
+        Instant t = Instant.now().minusSeconds(60);
+        java.util.List<PodEvent> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            many.add(event("Normal", "Pulled", "Successfully pulled image \"busybox:" + i + "\"", t));
+        }
+        String error = "Failed to pull image \"nginx:foo\": rpc error: code = NotFound desc = failed to pull and unpack "
+                + "image \"docker.io/library/nginx:foo\": failed to resolve reference \"docker.io/library/nginx:foo\": "
+                + "docker.io/library/nginx:foo: not found";
+        many.add(35, event("Warning", "Failed", error, t));
+        robot.interact(() -> events.setAll(many));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".table-row-cell").<javafx.scene.Node>queryAll()).anyMatch(n -> n.isVisible()
+                && ((javafx.scene.control.TableRow<?>) n).getIndex() == 35
+                && n.localToScene(n.getLayoutBounds()).getMaxY() <= n.getScene().getHeight());
+        javafx.scene.text.Text shown = robot.lookup(".text").<javafx.scene.Node>queryAll().stream()
+                .filter(n -> n.isVisible() && n instanceof javafx.scene.text.Text tx && error.equals(tx.getText()))
+                .map(n -> (javafx.scene.text.Text) n).findFirst().orElseThrow(() -> new AssertionError("not shown"));
+        javafx.scene.Node row = robot.lookup(".table-row-cell").<javafx.scene.Node>queryAll().stream()
+                .filter(n -> n.isVisible() && ((javafx.scene.control.TableRow<?>) n).getIndex() == 35).findFirst().orElseThrow();
+        var tb = shown.localToScene(shown.getLayoutBounds());
+        var r = row.localToScene(row.getLayoutBounds());
+        assertThat(tb.getHeight()).as("wrapped to several lines").isGreaterThan(30);
+        assertThat(tb.getMaxY()).as("every line inside its row").isLessThanOrEqualTo(r.getMaxY() + 1);
+        var table = (EventsTable) row.getScene().getRoot();
+        double others = table.getColumns().stream().limit(4).mapToDouble(c -> c.getWidth()).sum();
+        assertThat(others + table.getColumns().get(4).getWidth()).as("the message takes the rest of the width")
+                .isGreaterThan(table.getWidth() - 30);
+    }
+
     @Test
     void aRepeatedEventsAgeReadsAsKubectlsInEnglishAndIsTranslatedInJapanese() {
         Instant now = Instant.parse("2026-01-01T00:10:00Z");

@@ -7,6 +7,7 @@ import dev.pullfix.app.common.I18n;
 import dev.pullfix.app.fix.FixDialogs;
 import dev.pullfix.app.fix.FxFixDialogs;
 import dev.pullfix.app.fix.FxFixPrompts;
+import dev.pullfix.app.testing.LayoutProbe;
 import dev.pullfix.app.testing.UntranslatedText;
 import dev.pullfix.model.cluster.ClusterError;
 import dev.pullfix.model.fix.proof.FixProof;
@@ -41,22 +42,28 @@ import org.testfx.util.WaitForAsyncUtils;
  * the tree and the failing list, every wizard step of practice scenario S1 and after Run all, the lab's scenario
  * picker, the policy window (and with invalid JSON in it), the write's confirmation, the wizard after the verify
  * phase proved the fix, the fix forms (tag picker, pull secret), and the error notifications with their details.
+ * Each screen also passes {@link LayoutProbe}, the layout test's checks, so the windows and dialogs beyond the wizard
+ * states of {@link WorkbenchLayoutTest} are held to them in {@code mvn verify} too.
  */
 @ExtendWith(ApplicationExtension.class)
 class JapaneseRenderTest {
     Stage stage;
     final List<String> english = new ArrayList<>();
+    final List<String> layout = new ArrayList<>();
+    volatile double confirmationWidth;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
     }
 
+    /** Reads a window for English, and for what the layout test looks for (beyond the wizard states it walks). */
     void scan(FxRobot robot, String screen, Window w) {
         robot.interact(() -> {
             w.getScene().getRoot().applyCss();
             w.getScene().getRoot().layout();
             UntranslatedText.in(w.getScene().getRoot()).forEach(p -> english.add(screen + ": " + p));
+            LayoutProbe.problems(w.getScene()).forEach(p -> layout.add(screen + ": " + p));
         });
     }
 
@@ -68,7 +75,9 @@ class JapaneseRenderTest {
             d.getDialogPane().applyCss();
             d.getDialogPane().layout();
             UntranslatedText.in(d.getDialogPane()).forEach(t -> english.add("confirmation: " + t));
+            LayoutProbe.problems(d.getDialogPane().getScene()).forEach(t -> layout.add("confirmation: " + t));
             checkText("confirmation title", d.getTitle());
+            confirmationWidth = d.getDialogPane().getWidth();
             d.close();
             return true;
         };
@@ -125,8 +134,11 @@ class JapaneseRenderTest {
             tour.await(150, () -> wizard.proofProperty().get() != null && !wizard.runningProperty().get());
             assertThat(wizard.proofProperty().get().verdict()).isEqualTo(FixProof.Verdict.FIXED);
             scan(robot, "fixed", stage);
+            assertThat(confirmationWidth).as("the confirmation is wider than AtlantaFX's 600 px dialog cap")
+                    .isGreaterThanOrEqualTo(880);
         }
         assertThat(english).as("English in the Japanese window").isEmpty();
+        assertThat(layout).as("nodes leaving their window, cut causes, fixes or step titles").isEmpty();
     }
 
     @Test
@@ -168,6 +180,7 @@ class JapaneseRenderTest {
             }
         }
         assertThat(english).as("English in the Japanese window").isEmpty();
+        assertThat(layout).as("nodes leaving their window, cut causes, fixes or step titles").isEmpty();
     }
 
     /** Shows a window (non-modal, or one the action opens), reads it and closes it. */

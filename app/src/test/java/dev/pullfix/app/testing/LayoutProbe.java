@@ -12,6 +12,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TreeView;
@@ -82,6 +83,59 @@ public final class LayoutProbe {
             }
             visit(c, area, verticalScroll);
         }
+    }
+
+    /**
+     * What keeps the key event of the Events table ({@code #eventsTable}: the kubelet's "Failed" pull error,
+     * {@link dev.pullfix.app.events.EventsTable#keyEvent}) from being read in full: no such event, its row not on screen
+     * (below the fold, under the header, outside the window), or its message cut (an ellipsis, or lines clipped by the
+     * row). Empty when it is read in full.
+     */
+    public static List<String> keyEventProblems(Scene scene) {
+        List<String> out = new ArrayList<>();
+        Node node = scene.lookup("#eventsTable");
+        if (!(node instanceof TableView<?> table) || !node.isVisible() || node.getScene() == null) {
+            out.add("the Events table is not shown");
+            return out;
+        }
+        @SuppressWarnings("unchecked")
+        List<dev.pullfix.model.cluster.PodEvent> events = (List<dev.pullfix.model.cluster.PodEvent>) table.getItems();
+        int key = dev.pullfix.app.events.EventsTable.keyEvent(events);
+        if (key < 0) {
+            out.add("the Events table has no Failed event (" + events.size() + " events)");
+            return out;
+        }
+        String message = events.get(key).message();
+        Node header = table.lookup(".column-header-background");
+        Bounds tableBounds = table.localToScene(table.getLayoutBounds());
+        double top = header == null ? tableBounds.getMinY() : header.localToScene(header.getLayoutBounds()).getMaxY();
+        double bottom = Math.min(tableBounds.getMaxY(), scene.getHeight());
+        TableRow<?> row = table.lookupAll(".table-row-cell").stream().filter(n -> n instanceof TableRow<?> r
+                && r.isVisible() && r.getIndex() == key).map(n -> (TableRow<?>) n).findFirst().orElse(null);
+        if (row == null) {
+            out.add("the Failed event (row " + (key + 1) + " of " + events.size() + ") is not on screen: \""
+                    + abbreviate(message) + "\"");
+            return out;
+        }
+        Bounds r = row.localToScene(row.getLayoutBounds());
+        if (r.getMinY() < top - SLACK || r.getMaxY() > bottom + SLACK) {
+            out.add(String.format("the Failed event's row [y %.0f to %.0f] is not within the table's rows [y %.0f to "
+                    + "%.0f] (columns %s): \"%s\"", r.getMinY(), r.getMaxY(), top, bottom, table.getColumns().stream()
+                    .map(c -> String.format("%.0f", c.getWidth())).toList(), abbreviate(message)));
+        }
+        Text shown = row.lookupAll(".text").stream().filter(n -> n instanceof Text t && message.equals(t.getText()))
+                .map(n -> (Text) n).findFirst().orElse(null);
+        if (shown == null) {
+            out.add("the Failed event's message is not shown whole (cut or missing): \"" + abbreviate(message) + "\"");
+            return out;
+        }
+        Bounds t = shown.localToScene(shown.getLayoutBounds());
+        if (t.getMaxY() > r.getMaxY() + SLACK || t.getMaxX() > r.getMaxX() + SLACK || t.getMaxX() > scene.getWidth()) {
+            out.add(String.format("the Failed event's message [%.0fx%.0f] does not fit its row [%.0fx%.0f] (columns %s)",
+                    t.getWidth(), t.getHeight(), r.getWidth(), r.getHeight(), table.getColumns().stream()
+                            .map(c -> String.format("%.0f", c.getWidth())).toList()));
+        }
+        return out;
     }
 
     /** Whether the label shows less than its text (an ellipsis, or lines cut off). */

@@ -30,9 +30,12 @@ public final class PodPresence {
         }
     }
 
-    /** Throws unless the server answers, the namespace exists and the pod exists in it. */
+    /**
+     * Throws unless the server answers, the namespace exists and the pod exists in it. The pod is asked for first:
+     * when it is there, so is its namespace (one call); only a pod that is not there needs the namespace asked about,
+     * to say which of the two is missing.
+     */
     public static void requirePod(ClusterConnection conn, String namespace, String pod) {
-        requireNamespace(conn, namespace);
         Object found;
         try {
             found = new KubeReads(conn).get("v1", namespace, "pods", pod);
@@ -40,6 +43,7 @@ public final class PodPresence {
             throw conn.error(e, "get", "pods", namespace);
         }
         if (found == null) {
+            requireNamespace(conn, namespace);
             throw ClusterError.of(ClusterError.Code.POD_NOT_FOUND, namespace, pod);
         }
     }

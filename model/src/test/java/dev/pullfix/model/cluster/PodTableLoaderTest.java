@@ -97,4 +97,73 @@ class PodTableLoaderTest {
             }
         }
     }
+    /** Page {@code rows} of a pod Table as kube-apiserver 1.32 writes it (PartialObjectMetadata with managedFields). */
+    static String table(String namespace, List<String> columns, String... names) {
+        StringBuilder sb = new StringBuilder("{\"kind\":\"Table\",\"apiVersion\":\"meta.k8s.io/v1\",\"metadata\":"
+                + "{\"resourceVersion\":\"4711\"},\"columnDefinitions\":[");
+        for (int i = 0; i < columns.size(); i++) {
+            sb.append(i == 0 ? "" : ",").append("{\"name\":\"").append(columns.get(i)).append("\",\"type\":\"string\","
+                    + "\"format\":\"\",\"description\":\"...\",\"priority\":").append(i < 5 ? 0 : 1).append('}');
+        }
+        sb.append("],\"rows\":[");
+        for (int i = 0; i < names.length; i++) {
+            sb.append(i == 0 ? "" : ",").append("{\"cells\":[\"").append(names[i]).append("\",\"0/1\","
+                    + "\"ImagePullBackOff\",\"3 (5m ago)\",\"2d\",\"10.0.1.7\",\"ip-10-0-1-7.ec2.internal\",\"<none>\","
+                    + "\"<none>\"],\"object\":{\"kind\":\"PartialObjectMetadata\",\"apiVersion\":\"meta.k8s.io/v1\","
+                    + "\"metadata\":{\"name\":\"").append(names[i]).append("\",\"generateName\":\"web-7d4b9c8f6d-\","
+                    + "\"namespace\":\"").append(namespace).append("\",\"uid\":\"0b8f-").append(i).append("\","
+                    + "\"resourceVersion\":\"4700\",\"creationTimestamp\":\"2026-12-03T10:00:00Z\",\"labels\":"
+                    + "{\"app\":\"web\",\"pod-template-hash\":\"7d4b9c8f6d\"},\"ownerReferences\":[{\"apiVersion\":"
+                    + "\"apps/v1\",\"kind\":\"ReplicaSet\",\"name\":\"web-7d4b9c8f6d\",\"uid\":\"aa\",\"controller\":true,"
+                    + "\"blockOwnerDeletion\":true}],\"managedFields\":[{\"manager\":\"kube-controller-manager\","
+                    + "\"operation\":\"Update\",\"apiVersion\":\"v1\",\"time\":\"2026-12-03T10:00:00Z\",\"fieldsType\":"
+                    + "\"FieldsV1\",\"fieldsV1\":{\"f:metadata\":{\"f:generateName\":{}}}}]}}}");
+        }
+        return sb.append("]}").toString();
+    }
+
+    static final List<String> KUBECTL_COLUMNS = List.of("Name", "Ready", "Status", "Restarts", "Age", "IP", "Node",
+            "Nominated Node", "Readiness Gates");
+
+    @Test
+    void fallsBackToTheReadableNamespacesWhenTheClusterWideListIsForbidden() throws Exception {
+        try (MockApiServer api = new MockApiServer(false)) {
+            var forbidden = new io.fabric8.kubernetes.api.model.StatusBuilder().withStatus("Failure").withCode(403)
+                    .withReason("Forbidden").withMessage("pods is forbidden").build();
+            api.server.expect().get().withPath("/api/v1/pods?limit=1000").andReturn(403, forbidden).always();
+            api.server.expect().get().withPath("/api/v1/namespaces/kube-system/pods?limit=1000")
+                    .andReturn(403, forbidden).always();
+            api.server.expect().get().withPath("/api/v1/namespaces/shop/pods?limit=1000")
+                    .andReturn(200, table("shop", KUBECTL_COLUMNS, "web-7d4b9c8f6d-b2x9q", "web-7d4b9c8f6d-a1k8z"))
+                    .always();
+            for (String ns : List.of("shop", "kube-system")) {
+                api.client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                        .withNewMetadata().withName(ns).endMetadata().build()).create();
+            }
+            Path kc = dir.resolve("rbac");
+            Files.createDirectories(kc);
+            try (ClusterConnection c = api.connect(api.kubeconfig(kc, null))) {
+                PodTableLoader.PodTable t = new PodTableLoader().load(c, PodTreeLoader.Scope.allNamespaces())
+                        .orElseThrow();
+                assertThat(t.skippedNamespaces()).containsExactly("kube-system");
+                assertThat(t.rows()).extracting(PodRow::name).containsExactly("web-7d4b9c8f6d-a1k8z",
+                        "web-7d4b9c8f6d-b2x9q");
+                assertThat(t.rows().get(0)).isEqualTo(new PodRow("shop", "web-7d4b9c8f6d-a1k8z", "0/1",
+                        "ImagePullBackOff", "3 (5m ago)", "2d", new WorkloadRef(WorkloadRef.DEPLOYMENT, "web")));
+            }
+        }
+    }
+
+    @Test
+    void isEmptyWhenTheTableLacksAColumnKubectlPrints() throws Exception {
+        try (MockApiServer api = new MockApiServer(false)) {
+            api.server.expect().get().withPath("/api/v1/pods?limit=1000")
+                    .andReturn(200, table("shop", List.of("Name", "Ready", "Restarts", "Age"), "web-1")).always();
+            Path kc = dir.resolve("columns");
+            Files.createDirectories(kc);
+            try (ClusterConnection c = api.connect(api.kubeconfig(kc, null))) {
+                assertThat(new PodTableLoader().load(c, PodTreeLoader.Scope.allNamespaces())).isEmpty();
+            }
+        }
+    }
 }

@@ -33,6 +33,8 @@ public final class PracticeLab implements LabLauncher, AutoCloseable {
     private final Consumer<Supplier<WorkbenchBackend>> switchBackend;
     private final Consumer<String> notify;
     private LabSession session;
+    /** Set when the window closes: a lab that finishes starting after that is stopped, never left running. */
+    private volatile boolean closed;
 
     public PracticeLab(TaskRunner tasks, Supplier<I18n> i18n, Supplier<Window> owner,
                        Consumer<Supplier<WorkbenchBackend>> switchBackend, Consumer<String> notify) {
@@ -123,6 +125,10 @@ public final class PracticeLab implements LabLauncher, AutoCloseable {
         tasks.submit("lab " + scenarioId, () -> {
             try {
                 LabSession s = LabSession.start(scenarioId, options());
+                if (closed) {
+                    s.close();
+                    throw new java.util.concurrent.CancellationException("the window closed while the lab started");
+                }
                 pending.resolve(backendFor(s)); // here, not on the FX thread: the window's waiting tasks go on at once
                 StartupProbe.mark("practice lab started");
                 return s;
@@ -170,6 +176,7 @@ public final class PracticeLab implements LabLauncher, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         if (session != null) {
             session.close();
             session = null;

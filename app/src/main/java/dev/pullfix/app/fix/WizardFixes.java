@@ -352,7 +352,6 @@ public final class WizardFixes implements Consumer<FixOffer> {
                 return;
             }
             restoring.close();
-            log.accept("undo: " + b.status() + " — " + b.message());
             if (b.status() == Outcome.Status.APPLIED || b.status() == Outcome.Status.APPLIED_UNVERIFIED) {
                 undone.run();
                 notices.notifyInfo(i18n.t("fix.undo.title"), i18n.text(b.text()));

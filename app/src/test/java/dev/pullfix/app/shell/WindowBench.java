@@ -87,5 +87,7 @@ class WindowBench {
         WindowLoad.print("WindowBench", f);
         FIGURES.add(f);
         robot.interact(() -> app.stop());
+        app = null; // JUnit keeps each repetition's test instance until the class ends: the stopped window's tree would
+                    // count in the next window's heap (JFR path to GC roots: main thread > test > PullfixApp > session)
     }
 }
